@@ -1,0 +1,34 @@
+package chat.protocol;
+
+/** Command words of RFC 1459/2812 and IRCv3 that this chat speaks. */
+public final class Command {
+    public static final String CAP = "CAP";
+    public static final String PASS = "PASS";
+    public static final String NICK = "NICK";
+    public static final String USER = "USER";
+    public static final String QUIT = "QUIT";
+    public static final String JOIN = "JOIN";
+    public static final String PART = "PART";
+    public static final String PRIVMSG = "PRIVMSG";
+    public static final String NOTICE = "NOTICE";
+    public static final String NAMES = "NAMES";
+    public static final String TOPIC = "TOPIC";
+    public static final String LIST = "LIST";
+    public static final String WHO = "WHO";
+    public static final String WHOIS = "WHOIS";
+    public static final String AWAY = "AWAY";
+    public static final String KICK = "KICK";
+    public static final String MODE = "MODE";
+    public static final String PING = "PING";
+    public static final String PONG = "PONG";
+    public static final String MOTD = "MOTD";
+    public static final String LUSERS = "LUSERS";
+    public static final String VERSION = "VERSION";
+    public static final String TIME = "TIME";
+    public static final String ISON = "ISON";
+    public static final String USERHOST = "USERHOST";
+    public static final String ERROR = "ERROR";
+
+    private Command() {
+    }
+}

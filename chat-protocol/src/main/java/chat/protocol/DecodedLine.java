@@ -1,0 +1,25 @@
+package chat.protocol;
+
+/**
+ * What a {@link LineDecoder} hands back for each newline-terminated unit of input.
+ * Only {@link Text} carries a usable line; every other kind is a defined refusal that the
+ * caller turns into a protocol error, so hostile input never surfaces as an exception.
+ */
+public sealed interface DecodedLine {
+
+    /** A complete line, terminator removed, decoded as strict UTF-8. Never empty. */
+    record Text(String text) implements DecodedLine {
+    }
+
+    /** A line longer than the limit; its bytes were discarded up to the next newline. */
+    record TooLong(int limitBytes) implements DecodedLine {
+    }
+
+    /** A complete line that is not valid UTF-8 (bad sequence, overlong form, surrogate). */
+    record InvalidUtf8(int byteOffset) implements DecodedLine {
+    }
+
+    /** A complete line holding NUL or a CR that is not part of the CRLF terminator. */
+    record ForbiddenByte(int byteValue, int byteOffset) implements DecodedLine {
+    }
+}

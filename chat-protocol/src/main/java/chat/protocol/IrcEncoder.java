@@ -1,0 +1,173 @@
+package chat.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an {@link IrcMessage} as one wire line ending in CRLF.
+ *
+ * <p>Two promises: the result never exceeds the line limit ({@link ProtocolLimits#MAX_LINE_BYTES}
+ * for prefix, command and parameters, plus {@link ProtocolLimits#MAX_TAGS_BYTES} for tags), because an
+ * over-long last parameter is cut on a UTF-8 character boundary; and no field can smuggle in a second
+ * line, because CR, LF and NUL anywhere are refused with {@link IllegalArgumentException}.
+ */
+public final class IrcEncoder {
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private IrcEncoder() {
+    }
+
+    /** The wire bytes, CRLF included, with the last parameter cut if the line would be too long. */
+    public static byte[] encode(IrcMessage message) {
+        StringBuilder tagPart = new StringBuilder();
+        appendTags(message.tags(), tagPart);
+        StringBuilder head = new StringBuilder(64);
+        List<String> params = message.params();
+        appendHead(message, head, params.size() - 1);
+        byte[] tagBytes = tagPart.toString().getBytes(StandardCharsets.UTF_8);
+        if (tagBytes.length > ProtocolLimits.MAX_TAGS_BYTES) {
+            throw new IllegalArgumentException("tags exceed " + ProtocolLimits.MAX_TAGS_BYTES + " bytes");
+        }
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] last = new byte[0];
+        boolean colon = false;
+        if (!params.isEmpty()) {
+            String lastParam = params.get(params.size() - 1);
+            checkNoLineBreak(lastParam);
+            colon = needsColon(lastParam);
+            last = lastParam.getBytes(StandardCharsets.UTF_8);
+        }
+        int budget = ProtocolLimits.MAX_LINE_BYTES - ProtocolLimits.CRLF_BYTES - headBytes.length
+                - (params.isEmpty() ? 0 : 1 + (colon ? 1 : 0));
+        if (budget < 0) {
+            throw new IllegalArgumentException("prefix, command and middle parameters exceed the line limit");
+        }
+        int lastLength = Utf8.boundaryAtOrBefore(last, last.length, budget);
+        if (lastLength < last.length && !colon) {
+            colon = true; // a cut parameter may end up empty; keep it explicit
+            lastLength = Utf8.boundaryAtOrBefore(last, last.length, budget - 1);
+        }
+        byte[] out = new byte[tagBytes.length + headBytes.length + (params.isEmpty() ? 0 : 1 + (colon ? 1 : 0))
+                + lastLength + CRLF.length];
+        int at = put(tagBytes, tagBytes.length, out, 0);
+        at = put(headBytes, headBytes.length, out, at);
+        if (!params.isEmpty()) {
+            out[at++] = ' ';
+            if (colon) {
+                out[at++] = ':';
+            }
+            at = put(last, lastLength, out, at);
+        }
+        put(CRLF, CRLF.length, out, at);
+        return out;
+    }
+
+    /** The line without CRLF and without cutting; refuses what {@link #encode} refuses. */
+    public static String format(IrcMessage message) {
+        StringBuilder out = new StringBuilder(64);
+        appendTags(message.tags(), out);
+        List<String> params = message.params();
+        appendHead(message, out, params.size() - 1);
+        if (!params.isEmpty()) {
+            String last = params.get(params.size() - 1);
+            checkNoLineBreak(last);
+            out.append(needsColon(last) ? " :" : " ").append(last);
+        }
+        return out.toString();
+    }
+
+    /** True when a last parameter must be written after " :" to survive parsing. */
+    static boolean needsColon(String lastParam) {
+        return lastParam.isEmpty() || lastParam.charAt(0) == ':' || lastParam.indexOf(' ') >= 0;
+    }
+
+    private static void appendHead(IrcMessage message, StringBuilder out, int middleCount) {
+        if (message.prefix() != null) {
+            checkWord(message.prefix(), "prefix");
+            out.append(':').append(message.prefix()).append(' ');
+        }
+        checkCommand(message.command());
+        out.append(message.command());
+        List<String> params = message.params();
+        for (int i = 0; i < middleCount; i++) {
+            String param = params.get(i);
+            checkWord(param, "parameter " + (i + 1));
+            if (param.charAt(0) == ':') {
+                throw new IllegalArgumentException("only the last parameter may start with ':'");
+            }
+            out.append(' ').append(param);
+        }
+    }
+
+    private static void appendTags(Map<String, String> tags, StringBuilder out) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        out.append('@');
+        boolean first = true;
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            if (!first) {
+                out.append(';');
+            }
+            first = false;
+            checkWord(tag.getKey(), "tag key");
+            if (tag.getKey().indexOf('=') >= 0 || tag.getKey().indexOf(';') >= 0) {
+                throw new IllegalArgumentException("tag key holds '=' or ';'");
+            }
+            out.append(tag.getKey());
+            String value = tag.getValue();
+            if (value != null && !value.isEmpty()) {
+                checkNoNul(value);
+                out.append('=');
+                TagValues.escape(value, out);
+            }
+        }
+        out.append(' ');
+    }
+
+    private static void checkCommand(String command) {
+        boolean letters = !command.isEmpty();
+        boolean digits = command.length() == 3;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            letters &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            digits &= c >= '0' && c <= '9';
+        }
+        if (!letters && !digits) {
+            throw new IllegalArgumentException("invalid command: " + Arrays.toString(command.toCharArray()));
+        }
+    }
+
+    /** A middle word: non-empty, no space, no line break, no NUL. */
+    private static void checkWord(String word, String what) {
+        if (word.isEmpty()) {
+            throw new IllegalArgumentException(what + " is empty");
+        }
+        if (word.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException(what + " holds a space");
+        }
+        checkNoLineBreak(word);
+    }
+
+    private static void checkNoLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\0') {
+                throw new IllegalArgumentException("CR, LF or NUL inside a message field");
+            }
+        }
+    }
+
+    private static void checkNoNul(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("NUL inside a tag value");
+        }
+    }
+
+    private static int put(byte[] source, int length, byte[] target, int at) {
+        System.arraycopy(source, 0, target, at, length);
+        return at + length;
+    }
+}

@@ -1,0 +1,42 @@
+package chat.protocol;
+
+/**
+ * Which characters in someone else's text could act on a terminal instead of being shown:
+ * C0 controls (ESC starts cursor and title sequences), DEL, C1 controls (8-bit CSI/OSC), and
+ * the Unicode bidirectional controls that can make a line read differently than it is stored
+ * (Trojan Source, CVE-2021-42574). The server strips them for plain-text users; the terminal
+ * client shows them visibly.
+ */
+public final class TerminalText {
+    private TerminalText() {
+    }
+
+    public static boolean isUnsafe(int codePoint) {
+        return codePoint < 0x20 || codePoint == 0x7F
+                || (codePoint >= 0x80 && codePoint <= 0x9F)
+                || codePoint == 0x061C
+                || codePoint == 0x200E || codePoint == 0x200F
+                || (codePoint >= 0x202A && codePoint <= 0x202E)
+                || (codePoint >= 0x2066 && codePoint <= 0x2069);
+    }
+
+    /** The text with every unsafe character removed; the argument itself when it is clean. */
+    public static String strip(String text) {
+        int i = 0;
+        while (i < text.length() && !isUnsafe(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        out.append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isUnsafe(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
