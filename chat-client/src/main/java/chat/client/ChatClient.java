@@ -16,6 +16,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp;
 
 /**
  * One chat session from connect to exit: wires the network thread and the console thread together
@@ -46,7 +47,10 @@ final class ChatClient {
         } catch (IOException unsaved) {
             err.println("chat-client: could not save the input history: " + unsaved.getMessage());
         }
-        // Restore the terminal before the last words, so they land on a clean line in cooked mode.
+        // Erase the abandoned prompt line and restore the terminal before any last words.
+        terminal.puts(InfoCmp.Capability.carriage_return);
+        terminal.puts(InfoCmp.Capability.clr_eol);
+        terminal.flush();
         terminal.close();
         session.reportFailure(err);
         return code;

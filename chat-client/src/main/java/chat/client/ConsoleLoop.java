@@ -52,12 +52,14 @@ final class ConsoleLoop implements Runnable {
 
     private boolean confirmLeave() {
         screen.chatPrompt(false);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true); // a "y" is not worth recalling
         try {
             String answer = reader.readLine("Leave the chat? (y/N) ");
             return answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
         } catch (UserInterruptException again) {
             return true; // a second Ctrl-C means it
         } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
             screen.chatPrompt(true);
         }
     }

@@ -35,7 +35,8 @@ final class JLineScreen implements Screen {
             // The unread count may have changed; the redraw that printAbove does shows the new prompt.
             impl.setPrompt(escapePrompt(Prompt.of(state)));
         }
-        String text = line.text().toAnsi(reader.getTerminal());
+        // A leading CR puts a line printed between two readLine calls at the left margin too.
+        String text = "\r" + line.text().toAnsi(reader.getTerminal());
         reader.printAbove(line.bell() ? text + BELL : text);
     }
 }

@@ -9,8 +9,11 @@ interface NetworkListener {
 
     void received(IrcMessage message);
 
-    /** The connection dropped; the next attempt comes after retryInMillis, or never when it is negative. */
-    void lost(String reason, long retryInMillis);
+    /**
+     * The connection dropped (wasUp) or a reconnect attempt failed (not wasUp); the next attempt
+     * comes after retryInMillis, or never when it is negative.
+     */
+    void lost(String reason, boolean wasUp, long retryInMillis);
 
     /** The very first connection attempt failed (refused, unreachable, timed out). */
     void failed(String reason);

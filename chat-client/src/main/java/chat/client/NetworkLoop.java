@@ -123,7 +123,7 @@ final class NetworkLoop implements Runnable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "network loop failed", e);
-            listener.lost("internal error: " + e, -1);
+            listener.lost("internal error: " + e, true, -1);
             finished.complete(1);
         } finally {
             closeChannel();
@@ -306,6 +306,7 @@ final class NetworkLoop implements Runnable {
     /** The connection is gone: decide between finishing and trying again later. */
     private void drop(String reason) {
         boolean wasConnected = everConnected;
+        boolean wasUp = connected;
         closeChannel();
         if (quitWritten) {
             finished.complete(0);
@@ -315,12 +316,12 @@ final class NetworkLoop implements Runnable {
         } else if (leaving && reconnect) {
             finished.complete(0);
         } else if (!reconnect) {
-            listener.lost(reason, -1);
+            listener.lost(reason, wasUp, -1);
             finished.complete(1);
         } else {
             long delayMillis = backoff.nextDelayMillis(System.currentTimeMillis());
             reconnectAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
-            listener.lost(reason, delayMillis);
+            listener.lost(reason, wasUp, delayMillis);
         }
     }
 

@@ -61,10 +61,11 @@ final class ServerMessageHandler implements NetworkListener {
     }
 
     @Override
-    public void lost(String reason, long retryInMillis) {
+    public void lost(String reason, boolean wasUp, long retryInMillis) {
         ClientState now = state.update(s -> new ClientState(s.nick(), false, s.rooms(), s.target(), s.unread(), Map.of()));
         String next = retryInMillis < 0 ? "" : String.format("; reconnecting in %.1f s (88 or Ctrl-D leaves)", retryInMillis / 1000.0);
-        show(renderer.problem("connection lost: " + VisibleText.of(reason) + next, now()), now);
+        String what = wasUp ? "connection lost: " : "cannot reconnect: ";
+        show(renderer.problem(what + VisibleText.of(reason) + next, now()), now);
     }
 
     @Override
