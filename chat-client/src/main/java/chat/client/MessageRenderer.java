@@ -46,7 +46,8 @@ final class MessageRenderer {
             case Command.NOTICE -> Optional.of(notice(message, state, at));
             case Command.JOIN -> dim(at, "--> " + (state.isMe(message.sourceNick()) ? "you" : from + userHost(message))
                     + " joined " + first);
-            case Command.PART -> dim(at, "<-- " + from + " left " + first + reason(message, 2));
+            case Command.PART -> dim(at, "<-- " + (state.isMe(message.sourceNick()) ? "you" : from) + " left " + first
+                    + reason(message, 2));
             case Command.QUIT -> dim(at, "<-- " + from + " quit" + reason(message, 1));
             case Command.NICK -> dim(at, "--- " + (state.isMe(message.param(0)) ? "you are" : from + " is")
                     + " now known as " + first);

@@ -15,6 +15,9 @@ interface NetworkListener {
      */
     void lost(String reason, boolean wasUp, long retryInMillis);
 
+    /** A line from the server could not be read (too long, not UTF-8, NUL inside); it was skipped. */
+    void unreadable(String what);
+
     /** The very first connection attempt failed (refused, unreachable, timed out). */
     void failed(String reason);
 }

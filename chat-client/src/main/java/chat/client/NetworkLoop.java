@@ -250,7 +250,7 @@ final class NetworkLoop implements Runnable {
                 if (line instanceof DecodedLine.Text text) {
                     deliver(text.text());
                 } else {
-                    LOG.log(System.Logger.Level.DEBUG, "ignored an unreadable line from the server: {0}", line);
+                    listener.unreadable(describe(line));
                 }
             }
             readBuffer.clear();
@@ -341,6 +341,13 @@ final class NetworkLoop implements Runnable {
         deadlineNanos = NONE;
         writing.clear();
         urgent.clear();
+    }
+
+    private static String describe(DecodedLine refused) {
+        if (refused instanceof DecodedLine.TooLong tooLong) {
+            return "a line longer than " + tooLong.limitBytes() + " bytes";
+        }
+        return refused instanceof DecodedLine.InvalidUtf8 ? "a line that is not valid UTF-8" : "a line holding NUL or a stray CR";
     }
 
     private static String describe(IOException e) {

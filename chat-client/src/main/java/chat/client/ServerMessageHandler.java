@@ -29,6 +29,8 @@ final class ServerMessageHandler implements NetworkListener {
     private final Map<String, List<String>> namesArriving = new HashMap<>();
     private NetworkLoop network;
     private int nickAttempt;
+    /** The nick the user asked for (--nick, then /nick); registration after a reconnect starts from it. */
+    private String preferredNick;
     private volatile String failure;
 
     ServerMessageHandler(ClientConfig config, StateCell state, MessageRenderer renderer, Screen screen, Clock clock) {
@@ -37,6 +39,7 @@ final class ServerMessageHandler implements NetworkListener {
         this.renderer = renderer;
         this.screen = screen;
         this.clock = clock;
+        this.preferredNick = config.nick();
     }
 
     void attach(NetworkLoop loop) {
@@ -55,7 +58,7 @@ final class ServerMessageHandler implements NetworkListener {
         if (config.password() != null) {
             network.sendNow(IrcMessage.of(Command.PASS, config.password()));
         }
-        network.sendNow(IrcMessage.of(Command.NICK, config.nick()));
+        network.sendNow(IrcMessage.of(Command.NICK, preferredNick));
         // RFC 2812 3.1.3: USER <user> <mode> <unused> <realname>
         network.sendNow(IrcMessage.of(Command.USER, config.nick(), "0", "*", "chat client user " + config.nick()));
     }
@@ -66,6 +69,12 @@ final class ServerMessageHandler implements NetworkListener {
         String next = retryInMillis < 0 ? "" : String.format("; reconnecting in %.1f s (88 or Ctrl-D leaves)", retryInMillis / 1000.0);
         String what = wasUp ? "connection lost: " : "cannot reconnect: ";
         show(renderer.problem(what + VisibleText.of(reason) + next, now()), now);
+    }
+
+    @Override
+    public void unreadable(String what) {
+        ClientState now = state.get();
+        show(renderer.note("skipped " + what + " from the server", now()), now);
     }
 
     @Override
@@ -92,14 +101,14 @@ final class ServerMessageHandler implements NetworkListener {
             return;
         }
         if (nickAttempt >= NICK_FALLBACKS) {
-            show(renderer.problem("the nicknames " + config.nick() + ", " + config.nick() + "_ and " + config.nick()
+            show(renderer.problem("the nicknames " + preferredNick + ", " + preferredNick + "_ and " + preferredNick
                     + "__ are all taken; choose another with --nick", now()), now);
             network.sendNow(IrcMessage.of(Command.QUIT, "nick taken"));
             network.abort(1);
             return;
         }
         nickAttempt++;
-        String next = config.nick() + "_".repeat(nickAttempt);
+        String next = preferredNick + "_".repeat(nickAttempt);
         show(renderer.note("the nickname " + VisibleText.of(message.param(1)) + " is taken; trying " + next, now()), now);
         network.sendNow(IrcMessage.of(Command.NICK, next));
     }
@@ -154,6 +163,9 @@ final class ServerMessageHandler implements NetworkListener {
     private void track(IrcMessage message) {
         String source = message.sourceNick();
         String first = message.param(0);
+        if (message.command().equals(Command.NICK) && first != null && state.get().isMe(source)) {
+            preferredNick = first;
+        }
         ClientState now = state.update(s -> switch (message.command()) {
             case Command.JOIN -> first == null ? s
                     : s.isMe(source) ? s.withRoomJoined(first) : s.withMembersAdded(first, List.of(source));

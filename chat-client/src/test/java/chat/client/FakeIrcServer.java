@@ -99,6 +99,13 @@ final class FakeIrcServer implements AutoCloseable {
         }
     }
 
+    /** Sends raw bytes (not necessarily UTF-8, CRLF included by the caller) to every member of the room. */
+    void sendBytesToRoom(String room, byte[] bytes) throws IOException {
+        for (Client member : rooms.getOrDefault(room, Set.of())) {
+            member.sendBytes(bytes);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         listener.close();
@@ -147,6 +154,11 @@ final class FakeIrcServer implements AutoCloseable {
             }
         }
 
+        synchronized void sendBytes(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
         void close() {
             try {
                 socket.close();
@@ -160,8 +172,10 @@ final class FakeIrcServer implements AutoCloseable {
                 String line;
                 while ((line = in.readLine()) != null) {
                     String record = (nick == null ? "*" : nick) + ": " + line;
+                    // Recorded after handling, so a test that saw the line knows its relays were sent.
+                    boolean stays = handle(line);
                     record(record);
-                    if (!handle(line)) {
+                    if (!stays) {
                         break;
                     }
                 }
@@ -214,7 +228,13 @@ final class FakeIrcServer implements AutoCloseable {
                 send(":" + NAME + " 433 " + (nick == null ? "*" : nick) + " " + wanted + " :Nickname is already in use");
                 return;
             }
+            String before = registered ? prefix() : null;
             nick = wanted;
+            if (before != null) {
+                send(":" + before + " NICK " + wanted);
+                rooms.values().stream().filter(m -> m.contains(this)).flatMap(Set::stream).distinct()
+                        .filter(c -> c != this).forEach(c -> c.send(":" + before + " NICK " + wanted));
+            }
             welcomeIfReady();
         }
 

@@ -123,15 +123,17 @@ class InteractiveClientTest {
             alice.type("/join #side\n");
             server.await("alice: JOIN #side");
             alice.awaitScreen("in #side:");
+            alice.type("/nick alicia\n");
+            alice.awaitScreen("you are now known as alicia");
             server.close();
             int lost = alice.awaitScreen("connection lost");
             server = new FakeIrcServer(port);
-            server.await("*: NICK alice");
-            server.await("alice: JOIN #lobby");
-            server.await("alice: JOIN #side");
+            server.await("*: NICK alicia");
+            server.await("alicia: JOIN #lobby");
+            server.await("alicia: JOIN #side");
             alice.awaitScreen("in #side:", lost);
             alice.type("back again\n");
-            server.await("alice: PRIVMSG #side :back again");
+            server.await("alicia: PRIVMSG #side :back again");
         }
     }
 
@@ -147,6 +149,17 @@ class InteractiveClientTest {
             assertFalse(screen.contains("\u202E"), "a bidi override reached the terminal");
             assertFalse(screen.contains("\u009b"), "a C1 CSI reached the terminal");
             assertTrue(screen.contains("\u241b]0;owned\u2407\u241b[2J<U+202E>abc<U+009B>31m"), screen);
+        }
+    }
+
+    @Test
+    void unreadableLinesFromTheServerAreSkippedWithANote() throws Exception {
+        try (TerminalSession alice = client("alice")) {
+            byte[] latin1 = ":bob!b@h PRIVMSG #lobby :caf\u00e9\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            server.sendBytesToRoom("#lobby", latin1);
+            alice.awaitScreen("skipped a line that is not valid UTF-8 from the server");
+            server.sendToRoom("#lobby", ":bob!b@h PRIVMSG #lobby :still readable");
+            alice.awaitScreen("<bob> still readable");
         }
     }
 
