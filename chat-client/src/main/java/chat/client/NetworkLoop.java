@@ -1,25 +1,21 @@
 package chat.client;
 
+import chat.protocol.Command;
 import chat.protocol.DecodedLine;
 import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcParser;
-import chat.protocol.LineDecoder;
 import chat.protocol.MalformedMessageException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The only thread that touches the socket. It connects without blocking, reads whole lines with a
- * {@link LineDecoder}, hands parsed messages to its {@link NetworkListener}, and writes what other
+ * The only thread that touches the socket. It connects without blocking, reads whole lines through
+ * its {@link ServerLink}, hands parsed messages to its {@link NetworkListener}, and writes what other
  * threads queued (they call {@link #sendNow}/{@link #sendPaced}, which wake the selector). Timers
  * (connect and registration timeouts, reconnect delay, message pacing, the wait after QUIT) are
  * deadlines turned into the select timeout, so nothing here ever sleeps or blocks.
@@ -30,34 +26,25 @@ final class NetworkLoop implements Runnable {
     private static final long REGISTRATION_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** After QUIT, how long to wait for the server to close first (so the QUIT is surely read). */
     private static final long QUIT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final int READ_BUFFER_BYTES = 16 * 1024;
+    /** Silence after which the client asks the server whether it is still there, and how long it waits for any answer. */
+    private static final long QUIET_BEFORE_PING_NANOS = TimeUnit.SECONDS.toNanos(90);
+    private static final long PING_ANSWER_WITHIN_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final long NONE = Long.MAX_VALUE;
-
-    /** One queued line; the last one (the QUIT) ends the session once written. */
-    private record Outgoing(byte[] bytes, boolean last) {
-    }
 
     private final InetSocketAddress address;
     private final NetworkListener listener;
     private final ReconnectBackoff backoff;
-    private final SendPacer pacer;
+    private final OutgoingLines outgoing;
+    private final Keepalive keepalive = new Keepalive(QUIET_BEFORE_PING_NANOS, PING_ANSWER_WITHIN_NANOS);
     private final boolean reconnect;
     private final Selector selector;
-    private final ConcurrentLinkedQueue<byte[]> urgent = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Outgoing> paced = new ConcurrentLinkedQueue<>();
-    private final ArrayDeque<ByteBuffer> writing = new ArrayDeque<>();
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
     private volatile boolean leaving;
     private volatile int abortCode = -1;
 
-    private SocketChannel channel;
-    private SelectionKey key;
-    private LineDecoder decoder;
-    private boolean connected;
+    /** The current connection, or null while waiting to reconnect. */
+    private ServerLink link;
     private boolean everConnected;
-    private boolean gateOpen;
-    private boolean lastQueued;
     private boolean quitWritten;
     private long deadlineNanos = NONE;
     private long reconnectAtNanos;
@@ -67,7 +54,7 @@ final class NetworkLoop implements Runnable {
         this.address = address;
         this.listener = listener;
         this.backoff = backoff;
-        this.pacer = pacer;
+        this.outgoing = new OutgoingLines(pacer);
         this.reconnect = reconnect;
         this.selector = Selector.open();
     }
@@ -79,7 +66,7 @@ final class NetworkLoop implements Runnable {
 
     /** Protocol traffic (registration, PONG): written at once, ahead of the user's messages. */
     void sendNow(IrcMessage message) {
-        urgent.add(IrcEncoder.encode(message));
+        outgoing.addUrgent(IrcEncoder.encode(message));
         selector.wakeup();
     }
 
@@ -88,7 +75,7 @@ final class NetworkLoop implements Runnable {
      * fails where it was typed; sent in order, paced, once registration is done.
      */
     void sendPaced(IrcMessage message) {
-        paced.add(new Outgoing(IrcEncoder.encode(message), false));
+        outgoing.addPaced(IrcEncoder.encode(message), false);
         selector.wakeup();
     }
 
@@ -96,7 +83,7 @@ final class NetworkLoop implements Runnable {
     void leave(IrcMessage quit) {
         byte[] bytes = IrcEncoder.encode(quit);
         leaving = true;
-        paced.add(new Outgoing(bytes, true));
+        outgoing.addPaced(bytes, true);
         selector.wakeup();
     }
 
@@ -108,7 +95,7 @@ final class NetworkLoop implements Runnable {
 
     /** Registration is complete and the rooms are joined (network thread only): user messages may flow. */
     void openGate() {
-        gateOpen = true;
+        outgoing.openGate();
         if (!quitWritten) {
             deadlineNanos = NONE;
         }
@@ -126,7 +113,7 @@ final class NetworkLoop implements Runnable {
             listener.lost("internal error: " + e, true, -1);
             finished.complete(1);
         } finally {
-            closeChannel();
+            closeLink();
             try {
                 selector.close();
             } catch (IOException ignored) {
@@ -141,7 +128,7 @@ final class NetworkLoop implements Runnable {
             finished.complete(abortCode);
             return;
         }
-        if (channel == null) {
+        if (link == null) {
             if (leaving && everConnected) {
                 finished.complete(0); // leaving while waiting to reconnect: nothing to flush
                 return;
@@ -152,9 +139,12 @@ final class NetworkLoop implements Runnable {
         } else if (deadlineNanos != NONE && now - deadlineNanos >= 0) {
             expire();
             return;
+        } else if (link.connected()) {
+            checkKeepalive(now);
         }
-        if (connected) {
-            queueAndWrite(now);
+        if (link != null && link.connected()) {
+            outgoing.moveReady(link.writeQueue(), now);
+            write();
         }
         if (finished.isDone()) {
             return;
@@ -181,29 +171,19 @@ final class NetworkLoop implements Runnable {
 
     /** Milliseconds until the next deadline, at least 1; 0 means none (wait for I/O or a wakeup). */
     private long waitMillis(long now) {
-        long next = NONE;
-        if (channel == null) {
-            next = reconnectAtNanos;
-        } else if (deadlineNanos != NONE) {
-            next = deadlineNanos;
-        }
-        if (connected && gateOpen && !paced.isEmpty()) {
-            next = Math.min(next, now + pacer.waitNanos(now));
+        long next = link == null ? reconnectAtNanos : deadlineNanos;
+        if (link != null && link.connected()) {
+            next = Math.min(next, Math.min(outgoing.nextPacedNanos(now), keepalive.nextCheckNanos()));
         }
         return next == NONE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999));
     }
 
     private void startConnect(long now) {
         try {
-            channel = SocketChannel.open();
-            channel.configureBlocking(false);
-            decoder = new LineDecoder();
+            link = ServerLink.open(selector, address);
             deadlineNanos = now + CONNECT_TIMEOUT_NANOS;
-            if (channel.connect(address)) {
-                key = channel.register(selector, SelectionKey.OP_READ);
+            if (link.connected()) {
                 established();
-            } else {
-                key = channel.register(selector, SelectionKey.OP_CONNECT);
             }
         } catch (IOException e) {
             drop(describe(e));
@@ -212,8 +192,7 @@ final class NetworkLoop implements Runnable {
 
     private void finishConnect() {
         try {
-            if (channel.finishConnect()) {
-                key.interestOps(SelectionKey.OP_READ);
+            if (link.finishConnect()) {
                 established();
             }
         } catch (IOException e) {
@@ -222,9 +201,9 @@ final class NetworkLoop implements Runnable {
     }
 
     private void established() {
-        connected = true;
         everConnected = true;
         backoff.connected(System.currentTimeMillis());
+        keepalive.heard(System.nanoTime());
         deadlineNanos = System.nanoTime() + REGISTRATION_TIMEOUT_NANOS;
         listener.connected();
     }
@@ -233,71 +212,53 @@ final class NetworkLoop implements Runnable {
         if (quitWritten) {
             finished.complete(0);
         } else {
-            drop(connected ? "the server did not finish registration in time" : "connecting timed out");
+            drop(link.connected() ? "the server did not finish registration in time" : "connecting timed out");
         }
     }
 
     private void read() {
         try {
-            int count = channel.read(readBuffer);
-            if (count < 0) {
+            if (!link.read(this::deliver)) {
                 drop("the server closed the connection");
                 return;
             }
-            readBuffer.flip();
-            DecodedLine line;
-            while (channel != null && (line = decoder.next(readBuffer)) != null) {
-                if (line instanceof DecodedLine.Text text) {
-                    deliver(text.text());
-                } else {
-                    listener.unreadable(describe(line));
-                }
-            }
-            readBuffer.clear();
+            keepalive.heard(System.nanoTime());
         } catch (IOException e) {
             drop(describe(e));
         }
     }
 
-    private void deliver(String text) {
+    private void deliver(DecodedLine line) {
+        if (!(line instanceof DecodedLine.Text text)) {
+            listener.unreadable(describe(line));
+            return;
+        }
         try {
-            listener.received(IrcParser.parse(text));
+            listener.received(IrcParser.parse(text.text()));
         } catch (MalformedMessageException e) {
             LOG.log(System.Logger.Level.DEBUG, "ignored a malformed line from the server: {0}", e.getMessage());
         }
     }
 
-    /** Moves what may go now into the write queue (protocol first, then paced user lines) and writes. */
-    private void queueAndWrite(long now) {
-        byte[] next;
-        while ((next = urgent.poll()) != null) {
-            writing.add(ByteBuffer.wrap(next));
+    private void checkKeepalive(long now) {
+        switch (keepalive.due(now)) {
+            case PING -> outgoing.addUrgent(IrcEncoder.encode(IrcMessage.of(Command.PING, "keepalive")));
+            case GIVE_UP -> drop("the server stopped answering");
+            default -> {
+                // heard from recently enough
+            }
         }
-        while (gateOpen && !lastQueued && !paced.isEmpty() && pacer.waitNanos(now) == 0) {
-            Outgoing line = paced.poll();
-            pacer.take(now);
-            writing.add(ByteBuffer.wrap(line.bytes()));
-            lastQueued = line.last();
-        }
-        write();
     }
 
     private void write() {
+        boolean empty;
         try {
-            while (!writing.isEmpty()) {
-                ByteBuffer head = writing.peek();
-                channel.write(head);
-                if (head.hasRemaining()) {
-                    break;
-                }
-                writing.poll();
-            }
+            empty = link.flush();
         } catch (IOException e) {
             drop(describe(e));
             return;
         }
-        key.interestOps(SelectionKey.OP_READ | (writing.isEmpty() ? 0 : SelectionKey.OP_WRITE));
-        if (lastQueued && writing.isEmpty() && !quitWritten) {
+        if (empty && outgoing.lastMoved() && !quitWritten) {
             quitWritten = true;
             deadlineNanos = System.nanoTime() + QUIT_WAIT_NANOS;
         }
@@ -305,12 +266,11 @@ final class NetworkLoop implements Runnable {
 
     /** The connection is gone: decide between finishing and trying again later. */
     private void drop(String reason) {
-        boolean wasConnected = everConnected;
-        boolean wasUp = connected;
-        closeChannel();
+        boolean wasUp = link != null && link.connected();
+        closeLink();
         if (quitWritten) {
             finished.complete(0);
-        } else if (!wasConnected) {
+        } else if (!everConnected) {
             listener.failed(reason);
             finished.complete(1);
         } else if (leaving && reconnect) {
@@ -325,22 +285,13 @@ final class NetworkLoop implements Runnable {
         }
     }
 
-    private void closeChannel() {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // closing a socket that is already broken has nothing left to report
-            }
+    private void closeLink() {
+        if (link != null) {
+            link.close();
         }
-        channel = null;
-        key = null;
-        connected = false;
-        gateOpen = false;
-        lastQueued = false;
+        link = null;
         deadlineNanos = NONE;
-        writing.clear();
-        urgent.clear();
+        outgoing.disconnected();
     }
 
     private static String describe(DecodedLine refused) {

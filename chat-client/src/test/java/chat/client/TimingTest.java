@@ -47,4 +47,40 @@ class TimingTest {
         assertEquals(1000, backoff.nextDelayMillis(50_000), "a stable connection resets the delay");
         assertTrue(backoff.nextDelayMillis(50_000) > 1000);
     }
+
+    @Test
+    void keepalivePingsAfterSilenceThenGivesUp() {
+        Keepalive keepalive = new Keepalive(90 * MS, 60 * MS);
+        keepalive.heard(0);
+        assertEquals(Keepalive.Due.NOTHING, keepalive.due(89 * MS));
+        assertEquals(90 * MS, keepalive.nextCheckNanos());
+        assertEquals(Keepalive.Due.PING, keepalive.due(90 * MS));
+        assertEquals(Keepalive.Due.NOTHING, keepalive.due(100 * MS), "one PING per quiet spell");
+        assertEquals(150 * MS, keepalive.nextCheckNanos());
+        assertEquals(Keepalive.Due.GIVE_UP, keepalive.due(150 * MS));
+        keepalive.heard(160 * MS);
+        assertEquals(Keepalive.Due.NOTHING, keepalive.due(200 * MS), "an answer resets the watch");
+    }
+
+    @Test
+    void userLinesWaitForRegistrationAndStopAfterTheQuit() {
+        OutgoingLines lines = new OutgoingLines(new SendPacer(10, MS));
+        java.util.ArrayDeque<java.nio.ByteBuffer> writing = new java.util.ArrayDeque<>();
+        lines.addPaced(new byte[] {'a'}, false);
+        lines.addUrgent(new byte[] {'n'});
+        lines.moveReady(writing, 0);
+        assertEquals(1, writing.size(), "only protocol lines before registration");
+        lines.addPaced(new byte[] {'q'}, true);
+        lines.addPaced(new byte[] {'z'}, false);
+        lines.openGate();
+        lines.moveReady(writing, 0);
+        assertEquals(3, writing.size(), "the user's line and the QUIT, nothing after it");
+        assertTrue(lines.lastMoved());
+        lines.disconnected();
+        lines.addUrgent(new byte[] {'p'});
+        lines.disconnected();
+        writing.clear();
+        lines.moveReady(writing, 0);
+        assertEquals(0, writing.size(), "a lost connection voids protocol lines and closes the gate");
+    }
 }
