@@ -98,8 +98,7 @@ public final class ClientMain implements Callable<Integer> {
         Path history = historyFile != null ? historyFile : Path.of(System.getProperty("user.home"), ".chat_history");
         ClientConfig config = ClientConfig.of(chosenHost, chosenPort, chosenNick, chosenRoom,
                 firstOf(password, env.get("CHAT_PASSWORD"), null), color, history);
-        // Java 17: System.console() is non-null only when both stdin and stdout are terminals.
-        boolean interactive = plainIn == null && System.console() != null;
+        boolean interactive = plainIn == null && stdinAndStdoutAreTerminals();
         if (!interactive) {
             if (chosenNick == null) {
                 throw new ParameterException(spec.commandLine(), "no nickname: give --nick or set CHAT_NICK");
@@ -128,6 +127,23 @@ public final class ClientMain implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /**
+     * Up to Java 21, System.console() exists only when stdin and stdout are both terminals. From
+     * Java 22 it may exist anyway, and Console.isTerminal() (looked up reflectively, since this
+     * compiles for 17) gives the answer.
+     */
+    static boolean stdinAndStdoutAreTerminals() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException olderJava) {
+            return true;
+        }
     }
 
     private int portFromEnv() {

@@ -138,6 +138,16 @@ class InteractiveClientTest {
     }
 
     @Test
+    void eightyEightWhileWaitingToReconnectLeaves() throws Exception {
+        TerminalSession alice = client("alice");
+        server.close();
+        alice.awaitScreen("connection lost");
+        alice.type("88\n");
+        assertEquals(0, alice.exitCode());
+        alice.close();
+    }
+
+    @Test
     void hostileTextCannotReachTheTerminal() throws Exception {
         try (TerminalSession alice = client("alice")) {
             server.sendToRoom("#lobby", ":evil!e@h PRIVMSG #lobby :\u001b]0;owned\u0007\u001b[2J\u202Eabc\u009b31m");
