@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
             "1:the connection was refused or lost (without a terminal), or every nick fallback was taken",
             "2:bad usage (unknown option, invalid port or nick)"},
         footerHeading = "%nEnvironment:%n",
-        footer = {"CHAT_HOST, CHAT_PORT, CHAT_NICK, CHAT_ROOM, CHAT_PASSWORD  defaults for the options",
-            "USER      the nick when neither --nick nor CHAT_NICK is given",
-            "NO_COLOR  when set (to anything), no colours, like --no-color",
-            "When stdin or stdout is not a terminal, lines are read and printed plainly:",
-            "  echo hi | chat client --nick bot --room '#ops'     sends one line and leaves"})
+        footer = {"  CHAT_HOST, CHAT_PORT, CHAT_NICK, CHAT_ROOM, CHAT_PASSWORD: option defaults",
+            "  USER: the nick when neither --nick nor CHAT_NICK is given",
+            "  NO_COLOR: when set, no colours (like --no-color)",
+            "%nWithout a terminal (a pipe, a file) lines are read and printed plainly:",
+            "  echo hi | chat client --nick bot --room '#ops'   sends one line, leaves"})
 public final class ClientMain implements Callable<Integer> {
     static final int DEFAULT_PORT = 6667;
 

@@ -72,10 +72,11 @@ final class NetworkLoop implements Runnable {
 
     /**
      * A user's message: encoded here, on the caller's thread, so a message that cannot be encoded
-     * fails where it was typed; sent in order, paced, once registration is done.
+     * fails where it was typed; sent in order, paced, once registration is done. onSent runs on the
+     * network thread as it goes out, so the user's own line is shown in order with what arrives.
      */
-    void sendPaced(IrcMessage message) {
-        outgoing.addPaced(IrcEncoder.encode(message), false);
+    void sendPaced(IrcMessage message, Runnable onSent) {
+        outgoing.addPaced(IrcEncoder.encode(message), false, onSent);
         selector.wakeup();
     }
 
@@ -83,7 +84,7 @@ final class NetworkLoop implements Runnable {
     void leave(IrcMessage quit) {
         byte[] bytes = IrcEncoder.encode(quit);
         leaving = true;
-        outgoing.addPaced(bytes, true);
+        outgoing.addPaced(bytes, true, () -> { });
         selector.wakeup();
     }
 

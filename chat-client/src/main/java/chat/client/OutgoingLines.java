@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Other threads add; only the network thread moves lines out.
  */
 final class OutgoingLines {
-    /** One queued line; the last one ends the session once written. */
-    private record Line(byte[] bytes, boolean last) {
+    /** One queued line; the last one ends the session once written; onSent runs when it goes out. */
+    private record Line(byte[] bytes, boolean last, Runnable onSent) {
     }
 
     private final ConcurrentLinkedQueue<byte[]> urgent = new ConcurrentLinkedQueue<>();
@@ -30,8 +30,8 @@ final class OutgoingLines {
         urgent.add(line);
     }
 
-    void addPaced(byte[] line, boolean last) {
-        paced.add(new Line(line, last));
+    void addPaced(byte[] line, boolean last, Runnable onSent) {
+        paced.add(new Line(line, last, onSent));
     }
 
     /** Registration is done: the user's lines may flow (network thread). */
@@ -57,6 +57,7 @@ final class OutgoingLines {
             pacer.take(nowNanos);
             writing.add(ByteBuffer.wrap(line.bytes()));
             lastMoved = line.last();
+            line.onSent().run();
         }
     }
 

@@ -68,12 +68,16 @@ final class TypedLineHandler {
                 network.leave(message);
                 return;
             }
-            network.sendPaced(message);
+            network.sendPaced(message, () -> showOwn(message));
         } catch (IllegalArgumentException unencodable) {
             screen.show(renderer.problem("cannot send that: " + unencodable.getMessage(), now()), now);
-            return;
         }
+    }
+
+    /** Servers do not echo a sender's messages back, so the client shows them itself as they go out. */
+    private void showOwn(IrcMessage message) {
         if (message.command().equals(Command.PRIVMSG)) {
+            ClientState now = state.get();
             renderer.render(message.withPrefix(now.nick()), now, now()).ifPresent(line -> screen.show(line, now));
         }
     }

@@ -88,6 +88,13 @@ final class FakeIrcServer implements AutoCloseable {
         }
     }
 
+    /** Every received line not yet consumed by an await, in arrival order. */
+    List<String> linesSoFar() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
     String await(String exact) throws InterruptedException {
         return await(exact::equals, Duration.ofSeconds(10));
     }

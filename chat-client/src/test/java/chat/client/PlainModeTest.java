@@ -38,8 +38,27 @@ class PlainModeTest {
             server.await("bot: PRIVMSG #ops :second line");
             server.await("bot: QUIT 88");
             String log = out.toString(StandardCharsets.UTF_8);
-            assertTrue(log.contains("<bot> hi"), log);
+            assertTrue(log.indexOf("<bot> hi") > log.indexOf("Welcome"), "own lines show as they are sent: " + log);
             assertFalse(log.contains("\u001b"), "plain output must hold no escape sequences: " + log);
+        }
+    }
+
+    @Test
+    void manyPipedLinesAllArriveInOrderAtTheDefaultPace() throws Exception {
+        try (FakeIrcServer server = FakeIrcServer.start()) {
+            StringBuilder input = new StringBuilder();
+            for (int i = 1; i <= 8; i++) {
+                input.append("line ").append(i).append('\n');
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(0, run(server.port(), new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
+                    out, "--nick", "paster"));
+            server.await("paster: QUIT 88");
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            for (int i = 1; i <= 8; i++) {
+                expected.add("paster: PRIVMSG #lobby :line " + i);
+            }
+            assertEquals(expected, server.linesSoFar().stream().filter(l -> l.startsWith("paster: PRIVMSG")).toList());
         }
     }
 

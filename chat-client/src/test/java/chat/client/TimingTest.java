@@ -66,16 +66,18 @@ class TimingTest {
     void userLinesWaitForRegistrationAndStopAfterTheQuit() {
         OutgoingLines lines = new OutgoingLines(new SendPacer(10, MS));
         java.util.ArrayDeque<java.nio.ByteBuffer> writing = new java.util.ArrayDeque<>();
-        lines.addPaced(new byte[] {'a'}, false);
+        java.util.List<String> sent = new java.util.ArrayList<>();
+        lines.addPaced(new byte[] {'a'}, false, () -> sent.add("a"));
         lines.addUrgent(new byte[] {'n'});
         lines.moveReady(writing, 0);
         assertEquals(1, writing.size(), "only protocol lines before registration");
-        lines.addPaced(new byte[] {'q'}, true);
-        lines.addPaced(new byte[] {'z'}, false);
+        lines.addPaced(new byte[] {'q'}, true, () -> sent.add("q"));
+        lines.addPaced(new byte[] {'z'}, false, () -> sent.add("z"));
         lines.openGate();
         lines.moveReady(writing, 0);
         assertEquals(3, writing.size(), "the user's line and the QUIT, nothing after it");
         assertTrue(lines.lastMoved());
+        assertEquals(java.util.List.of("a", "q"), sent, "each line reports when it goes out");
         lines.disconnected();
         lines.addUrgent(new byte[] {'p'});
         lines.disconnected();
