@@ -148,6 +148,14 @@ class InteractiveClientTest {
     }
 
     @Test
+    void serverPingIsAnsweredWithTheSameToken() throws Exception {
+        try (TerminalSession alice = client("alice")) {
+            server.sendToRoom("#lobby", ":fake.test PING :token-4711");
+            server.await("alice: PONG token-4711");
+        }
+    }
+
+    @Test
     void hostileTextCannotReachTheTerminal() throws Exception {
         try (TerminalSession alice = client("alice")) {
             server.sendToRoom("#lobby", ":evil!e@h PRIVMSG #lobby :\u001b]0;owned\u0007\u001b[2J\u202Eabc\u009b31m");
