@@ -88,6 +88,7 @@ final class ChatClient {
     }
 
     private static String askNick(LineReader reader) {
+        reader.setVariable(LineReader.DISABLE_HISTORY, true); // this reader is discarded afterwards
         while (true) {
             String nick = reader.readLine("nickname: ").strip();
             String problem = IrcNames.nickProblem(nick);
