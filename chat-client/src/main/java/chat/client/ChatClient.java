@@ -80,7 +80,10 @@ final class ChatClient {
                 .parser(parser)
                 .completer(new ChatCompleter(state))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                // The sent line is shown once, as a rendered message with time and nick, when the
+                // network thread sends it; leaving the raw "#lobby> text" above it would show it twice.
+                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
         if (config.historyFile() != null) {
             builder.variable(LineReader.HISTORY_FILE, config.historyFile());
         }
