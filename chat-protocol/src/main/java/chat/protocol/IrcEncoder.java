@@ -45,9 +45,13 @@ public final class IrcEncoder {
             throw new IllegalArgumentException("prefix, command and middle parameters exceed the line limit");
         }
         int lastLength = Utf8.boundaryAtOrBefore(last, last.length, budget);
-        if (lastLength < last.length && !colon) {
-            colon = true; // a cut parameter may end up empty; keep it explicit
-            lastLength = Utf8.boundaryAtOrBefore(last, last.length, budget - 1);
+        if (lastLength == 0 && last.length > 0 && !colon) {
+            // Cut to nothing, the parameter would vanish; " :" keeps it, as an empty one, but
+            // needs the byte that the budget above did not set aside.
+            if (budget < 1) {
+                throw new IllegalArgumentException("prefix, command and middle parameters leave no room for the last one");
+            }
+            colon = true;
         }
         byte[] out = new byte[tagBytes.length + headBytes.length + (params.isEmpty() ? 0 : 1 + (colon ? 1 : 0))
                 + lastLength + CRLF.length];
@@ -84,6 +88,10 @@ public final class IrcEncoder {
     }
 
     private static void appendHead(IrcMessage message, StringBuilder out, int middleCount) {
+        if (message.params().size() > ProtocolLimits.MAX_PARAMS) {
+            // The parser would glue the surplus into the 15th parameter: refuse rather than change the message.
+            throw new IllegalArgumentException("more than " + ProtocolLimits.MAX_PARAMS + " parameters");
+        }
         if (message.prefix() != null) {
             checkWord(message.prefix(), "prefix");
             out.append(':').append(message.prefix()).append(' ');
