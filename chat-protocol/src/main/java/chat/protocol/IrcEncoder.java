@@ -11,7 +11,10 @@ import java.util.Map;
  * <p>Two promises: the result never exceeds the line limit ({@link ProtocolLimits#MAX_LINE_BYTES}
  * for prefix, command and parameters, plus {@link ProtocolLimits#MAX_TAGS_BYTES} for tags), because an
  * over-long last parameter is cut on a UTF-8 character boundary; and no field can smuggle in a second
- * line, because CR, LF and NUL anywhere are refused with {@link IllegalArgumentException}.
+ * line, because CR, LF and NUL anywhere are refused with {@link IllegalArgumentException}. It also
+ * refuses what the parser would read back differently (more than {@link ProtocolLimits#MAX_PARAMS}
+ * parameters, a space in a middle word, ...) and a head so long that not even an empty last
+ * parameter fits; CR and LF inside tag values are escaped, not refused.
  */
 public final class IrcEncoder {
     private static final byte[] CRLF = {'\r', '\n'};

@@ -1,7 +1,6 @@
 package chat.protocol;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -81,7 +80,7 @@ public final class LineDecoder {
             int chunk = end - start;
             int budget = contentBudget(in, start);
             int lineBytes = pendingLength + chunk;
-            // With the LF in sight, complete() judges the exact length; this only stops a huge
+            // With the LF in sight, LineJudge judges the exact length; this only stops a huge
             // line from being copied. Without it, the line is refused as soon as it cannot fit.
             boolean tooLong = newline >= 0 ? lineBytes > budget + 1 : cannotFit(lineBytes, budget, in.get(end - 1));
             if (tooLong) {
@@ -95,16 +94,16 @@ public final class LineDecoder {
             in.position(newline + 1);
             DecodedLine line;
             if (pendingLength == 0 && in.hasArray()) {
-                line = complete(in.array(), in.arrayOffset() + start, chunk, budget);
+                line = LineJudge.judge(in.array(), in.arrayOffset() + start, chunk, budget, maxContentBytes);
             } else if (pendingLength == 0) {
                 // A direct buffer: judge the line from a per-thread scratch copy rather than
                 // allocating a pending array that would be dropped right after.
                 byte[] scratch = scratch(chunk);
                 in.get(start, scratch, 0, chunk);
-                line = complete(scratch, 0, chunk, budget);
+                line = LineJudge.judge(scratch, 0, chunk, budget, maxContentBytes);
             } else {
                 append(in, start, chunk);
-                line = complete(pending, 0, pendingLength, budget);
+                line = LineJudge.judge(pending, 0, pendingLength, budget, maxContentBytes);
                 releasePending();
             }
             if (line != null) {
@@ -137,65 +136,6 @@ public final class LineDecoder {
             in.position(newline + 1);
         }
         return new DecodedLine.TooLong(budget + ProtocolLimits.CRLF_BYTES);
-    }
-
-    /** Judges one whole line (without its LF); returns null for an empty line. */
-    private DecodedLine complete(byte[] bytes, int offset, int length, int budget) {
-        if (length > 0 && bytes[offset + length - 1] == CR) {
-            length--;
-        }
-        if (length > budget) {
-            return new DecodedLine.TooLong(budget + ProtocolLimits.CRLF_BYTES);
-        }
-        if (length == 0) {
-            return null;
-        }
-        boolean ascii = true;
-        for (int i = 0; i < length; i++) {
-            byte b = bytes[offset + i];
-            if (b == 0 || b == CR) {
-                return new DecodedLine.ForbiddenByte(b, i);
-            }
-            if (b < 0) {
-                ascii = false;
-            }
-        }
-        if (budget > maxContentBytes) {
-            DecodedLine tooLong = taggedLineTooLong(bytes, offset, length);
-            if (tooLong != null) {
-                return tooLong;
-            }
-        }
-        if (ascii) {
-            // Latin-1 is byte-for-char identical on ASCII and lets the JDK build a compact string.
-            return new DecodedLine.Text(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
-        }
-        int invalid = Utf8.firstInvalidOffset(bytes, offset, offset + length);
-        if (invalid >= 0) {
-            return new DecodedLine.InvalidUtf8(invalid - offset);
-        }
-        return new DecodedLine.Text(new String(bytes, offset, length, StandardCharsets.UTF_8));
-    }
-
-    /**
-     * IRCv3 message-tags gives the tag section ('@' through its trailing space) its own budget and
-     * leaves the rest of the line the ordinary one, so a tagged line cannot carry a 8 KiB PRIVMSG.
-     */
-    private DecodedLine taggedLineTooLong(byte[] bytes, int offset, int length) {
-        int tagSectionBytes = length;
-        for (int i = 0; i < length; i++) {
-            if (bytes[offset + i] == ' ') {
-                tagSectionBytes = i + 1;
-                break;
-            }
-        }
-        if (tagSectionBytes > ProtocolLimits.MAX_TAGS_BYTES) {
-            return new DecodedLine.TooLong(maxTaggedContentBytes + ProtocolLimits.CRLF_BYTES);
-        }
-        if (length - tagSectionBytes > maxContentBytes) {
-            return new DecodedLine.TooLong(maxContentBytes + ProtocolLimits.CRLF_BYTES);
-        }
-        return null;
     }
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(
