@@ -18,23 +18,27 @@ import java.util.Map;
  */
 public final class IrcEncoder {
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] NO_BYTES = {};
 
     private IrcEncoder() {
     }
 
     /** The wire bytes, CRLF included, with the last parameter cut if the line would be too long. */
     public static byte[] encode(IrcMessage message) {
-        StringBuilder tagPart = new StringBuilder();
-        appendTags(message.tags(), tagPart);
+        byte[] tagBytes = NO_BYTES;
+        if (!message.tags().isEmpty()) {
+            StringBuilder tagPart = new StringBuilder();
+            appendTags(message.tags(), tagPart);
+            tagBytes = tagPart.toString().getBytes(StandardCharsets.UTF_8);
+            if (tagBytes.length > ProtocolLimits.MAX_TAGS_BYTES) {
+                throw new IllegalArgumentException("tags exceed " + ProtocolLimits.MAX_TAGS_BYTES + " bytes");
+            }
+        }
         StringBuilder head = new StringBuilder(64);
         List<String> params = message.params();
         appendHead(message, head, params.size() - 1);
-        byte[] tagBytes = tagPart.toString().getBytes(StandardCharsets.UTF_8);
-        if (tagBytes.length > ProtocolLimits.MAX_TAGS_BYTES) {
-            throw new IllegalArgumentException("tags exceed " + ProtocolLimits.MAX_TAGS_BYTES + " bytes");
-        }
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] last = new byte[0];
+        byte[] last = NO_BYTES;
         boolean colon = false;
         if (!params.isEmpty()) {
             String lastParam = params.get(params.size() - 1);
