@@ -11,7 +11,13 @@ public sealed interface DecodedLine {
     record Text(String text) implements DecodedLine {
     }
 
-    /** A line longer than the limit; its bytes were discarded up to the next newline. */
+    /**
+     * A line longer than the limit; its bytes are discarded up to the next newline. Reported once,
+     * as soon as the line cannot fit any more, so possibly before its newline has arrived.
+     *
+     * @param limitBytes the limit it broke, CRLF included: {@link ProtocolLimits#MAX_LINE_BYTES}, or that
+     *     plus {@link ProtocolLimits#MAX_TAGS_BYTES} for an over-long tag section once tags are allowed
+     */
     record TooLong(int limitBytes) implements DecodedLine {
     }
 

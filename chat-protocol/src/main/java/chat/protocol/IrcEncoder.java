@@ -11,27 +11,34 @@ import java.util.Map;
  * <p>Two promises: the result never exceeds the line limit ({@link ProtocolLimits#MAX_LINE_BYTES}
  * for prefix, command and parameters, plus {@link ProtocolLimits#MAX_TAGS_BYTES} for tags), because an
  * over-long last parameter is cut on a UTF-8 character boundary; and no field can smuggle in a second
- * line, because CR, LF and NUL anywhere are refused with {@link IllegalArgumentException}.
+ * line, because CR, LF and NUL anywhere are refused with {@link IllegalArgumentException}. It also
+ * refuses what the parser would read back differently (more than {@link ProtocolLimits#MAX_PARAMS}
+ * parameters, a space in a middle word, ...) and a head so long that not even an empty last
+ * parameter fits; CR and LF inside tag values are escaped, not refused.
  */
 public final class IrcEncoder {
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] NO_BYTES = {};
 
     private IrcEncoder() {
     }
 
     /** The wire bytes, CRLF included, with the last parameter cut if the line would be too long. */
     public static byte[] encode(IrcMessage message) {
-        StringBuilder tagPart = new StringBuilder();
-        appendTags(message.tags(), tagPart);
+        byte[] tagBytes = NO_BYTES;
+        if (!message.tags().isEmpty()) {
+            StringBuilder tagPart = new StringBuilder();
+            appendTags(message.tags(), tagPart);
+            tagBytes = tagPart.toString().getBytes(StandardCharsets.UTF_8);
+            if (tagBytes.length > ProtocolLimits.MAX_TAGS_BYTES) {
+                throw new IllegalArgumentException("tags exceed " + ProtocolLimits.MAX_TAGS_BYTES + " bytes");
+            }
+        }
         StringBuilder head = new StringBuilder(64);
         List<String> params = message.params();
         appendHead(message, head, params.size() - 1);
-        byte[] tagBytes = tagPart.toString().getBytes(StandardCharsets.UTF_8);
-        if (tagBytes.length > ProtocolLimits.MAX_TAGS_BYTES) {
-            throw new IllegalArgumentException("tags exceed " + ProtocolLimits.MAX_TAGS_BYTES + " bytes");
-        }
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] last = new byte[0];
+        byte[] last = NO_BYTES;
         boolean colon = false;
         if (!params.isEmpty()) {
             String lastParam = params.get(params.size() - 1);
@@ -45,9 +52,13 @@ public final class IrcEncoder {
             throw new IllegalArgumentException("prefix, command and middle parameters exceed the line limit");
         }
         int lastLength = Utf8.boundaryAtOrBefore(last, last.length, budget);
-        if (lastLength < last.length && !colon) {
-            colon = true; // a cut parameter may end up empty; keep it explicit
-            lastLength = Utf8.boundaryAtOrBefore(last, last.length, budget - 1);
+        if (lastLength == 0 && last.length > 0 && !colon) {
+            // Cut to nothing, the parameter would vanish; " :" keeps it, as an empty one, but
+            // needs the byte that the budget above did not set aside.
+            if (budget < 1) {
+                throw new IllegalArgumentException("prefix, command and middle parameters leave no room for the last one");
+            }
+            colon = true;
         }
         byte[] out = new byte[tagBytes.length + headBytes.length + (params.isEmpty() ? 0 : 1 + (colon ? 1 : 0))
                 + lastLength + CRLF.length];
@@ -84,6 +95,10 @@ public final class IrcEncoder {
     }
 
     private static void appendHead(IrcMessage message, StringBuilder out, int middleCount) {
+        if (message.params().size() > ProtocolLimits.MAX_PARAMS) {
+            // The parser would glue the surplus into the 15th parameter: refuse rather than change the message.
+            throw new IllegalArgumentException("more than " + ProtocolLimits.MAX_PARAMS + " parameters");
+        }
         if (message.prefix() != null) {
             checkWord(message.prefix(), "prefix");
             out.append(':').append(message.prefix()).append(' ');

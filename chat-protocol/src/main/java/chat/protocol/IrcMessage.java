@@ -15,8 +15,20 @@ public record IrcMessage(Map<String, String> tags, String prefix, String command
 
     public IrcMessage {
         Objects.requireNonNull(command, "command");
-        tags = tags == null || tags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        tags = tags == null || tags.isEmpty() ? Map.of() : copyTags(tags);
         params = params == null ? List.of() : List.copyOf(params);
+    }
+
+    /**
+     * An insertion-ordered unmodifiable copy. A null value becomes "": on the wire a tag without a
+     * value and one with an empty value are the same (IRCv3 message-tags), so they compare equal here too.
+     */
+    private static Map<String, String> copyTags(Map<String, String> tags) {
+        Map<String, String> copy = new LinkedHashMap<>(tags.size() * 2);
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            copy.put(Objects.requireNonNull(tag.getKey(), "tag key"), tag.getValue() == null ? "" : tag.getValue());
+        }
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A message with no tags and no prefix, as a client sends it. */
@@ -48,8 +60,13 @@ public record IrcMessage(Map<String, String> tags, String prefix, String command
     }
 
     public boolean isNumeric() {
-        return command.length() == 3 && Character.isDigit(command.charAt(0))
-                && Character.isDigit(command.charAt(1)) && Character.isDigit(command.charAt(2));
+        return command.length() == 3 && isAsciiDigit(command.charAt(0))
+                && isAsciiDigit(command.charAt(1)) && isAsciiDigit(command.charAt(2));
+    }
+
+    // Character.isDigit would also take Arabic-Indic and other digits, which no numeric reply uses.
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The nick part of a "nick!user@host" prefix, or the whole prefix (a server name). */

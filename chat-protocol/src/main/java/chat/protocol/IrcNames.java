@@ -83,7 +83,9 @@ public final class IrcNames {
 
     /**
      * RFC 2812 1.3 with CHANTYPES=#: '#', then 1 to 49 characters that are not space, comma,
-     * BEL, colon, NUL, CR or LF.
+     * BEL, colon, NUL, CR or LF. Stricter than the RFC, no character that could act on a terminal
+     * ({@link TerminalText#isUnsafe}: ESC, other controls, bidi overrides) either, because a room name
+     * is shown to every member and its own bytes must not be able to repaint anyone's screen.
      */
     public static boolean isValidRoomName(String name) {
         if (name == null || name.length() < 2 || name.length() > ProtocolLimits.MAX_ROOM_NAME_CHARS
@@ -92,7 +94,7 @@ public final class IrcNames {
         }
         for (int i = 1; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == ' ' || c == ',' || c == 7 || c == ':' || c == 0 || c == '\r' || c == '\n') {
+            if (c == ' ' || c == ',' || c == ':' || TerminalText.isUnsafe(c)) {
                 return false;
             }
         }

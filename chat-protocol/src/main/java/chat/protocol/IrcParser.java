@@ -19,7 +19,12 @@ public final class IrcParser {
     private IrcParser() {
     }
 
+    /**
+     * Parses one line without its terminator. Refuses (rather than carries along) CR, LF and NUL,
+     * so every message it returns can be written back by {@link IrcEncoder} as exactly one line.
+     */
     public static IrcMessage parse(String line) throws MalformedMessageException {
+        rejectLineBreaks(line);
         int length = line.length();
         int i = skipSpaces(line, 0);
         Map<String, String> tags = Map.of();
@@ -63,7 +68,17 @@ public final class IrcParser {
         if (!(letters || (digits && to - from == 3))) {
             throw new MalformedMessageException("invalid command");
         }
+        // toUpperCase returns the same string, without a copy, when it is upper-case already.
         return line.substring(from, to).toUpperCase(Locale.ROOT);
+    }
+
+    private static void rejectLineBreaks(String line) throws MalformedMessageException {
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c == '\r' || c == '\n' || c == '\0') {
+                throw new MalformedMessageException("CR, LF or NUL inside a line");
+            }
+        }
     }
 
     private static List<String> parseParams(String line, int from) {

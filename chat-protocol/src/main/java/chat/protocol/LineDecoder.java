@@ -1,7 +1,6 @@
 package chat.protocol;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -12,6 +11,10 @@ import java.util.Arrays;
  * reports {@link DecodedLine.TooLong} at once (it does not wait for a newline that may never
  * come) and silently discards up to the next newline. Text is decoded only when a whole line is
  * present, so a character split across reads is never broken.
+ *
+ * <p>After {@link #allowMessageTags()}, a line that starts with '@' may add an IRCv3 tag section of
+ * up to {@link ProtocolLimits#MAX_TAGS_BYTES} bytes ('@' and its trailing space included); the rest of
+ * that line keeps the ordinary limit.
  *
  * <p>Nothing is buffered while no partial line is pending: an idle connection holds no array.
  * The scan position is remembered so a slowly arriving line is scanned once, not once per read.
@@ -65,8 +68,7 @@ public final class LineDecoder {
         while (in.hasRemaining()) {
             int start = in.position();
             int limit = in.limit();
-            int newline = indexOf(in, start, limit);
-            int end = newline < 0 ? limit : newline;
+            int newline = indexOfNewline(in, start, limit);
             if (discarding) {
                 in.position(newline < 0 ? limit : newline + 1);
                 if (newline >= 0) {
@@ -74,11 +76,15 @@ public final class LineDecoder {
                 }
                 continue;
             }
+            int end = newline < 0 ? limit : newline;
             int chunk = end - start;
             int budget = contentBudget(in, start);
-            if (pendingLength + chunk > budget + 1) {
-                // +1 tolerates the CR of a CRLF that sits just past the content budget.
-                return overflow(in, newline, limit);
+            int lineBytes = pendingLength + chunk;
+            // With the LF in sight, LineJudge judges the exact length; this only stops a huge
+            // line from being copied. Without it, the line is refused as soon as it cannot fit.
+            boolean tooLong = newline >= 0 ? lineBytes > budget + 1 : cannotFit(lineBytes, budget, in.get(end - 1));
+            if (tooLong) {
+                return overflow(in, newline, limit, budget);
             }
             if (newline < 0) {
                 append(in, start, chunk);
@@ -88,16 +94,16 @@ public final class LineDecoder {
             in.position(newline + 1);
             DecodedLine line;
             if (pendingLength == 0 && in.hasArray()) {
-                line = complete(in.array(), in.arrayOffset() + start, chunk, budget);
+                line = LineJudge.judge(in.array(), in.arrayOffset() + start, chunk, budget, maxContentBytes);
             } else if (pendingLength == 0) {
                 // A direct buffer: judge the line from a per-thread scratch copy rather than
                 // allocating a pending array that would be dropped right after.
                 byte[] scratch = scratch(chunk);
                 in.get(start, scratch, 0, chunk);
-                line = complete(scratch, 0, chunk, budget);
+                line = LineJudge.judge(scratch, 0, chunk, budget, maxContentBytes);
             } else {
                 append(in, start, chunk);
-                line = complete(pending, 0, pendingLength, budget);
+                line = LineJudge.judge(pending, 0, pendingLength, budget, maxContentBytes);
                 releasePending();
             }
             if (line != null) {
@@ -107,13 +113,21 @@ public final class LineDecoder {
         return null;
     }
 
+    /**
+     * True when {@code bytes} of a line (terminator not yet seen) can no longer fit the budget.
+     * One byte past the budget is still fine when it is a CR, because it may be the CR of the
+     * CRLF; any other byte there already proves the line too long, so it is reported at once.
+     */
+    private static boolean cannotFit(int bytes, int budget, byte lastByte) {
+        return bytes > budget + 1 || (bytes == budget + 1 && lastByte != CR);
+    }
+
     private int contentBudget(ByteBuffer in, int start) {
         byte first = pendingLength > 0 ? pending[0] : in.get(start);
         return first == '@' ? maxTaggedContentBytes : maxContentBytes;
     }
 
-    private DecodedLine overflow(ByteBuffer in, int newline, int limit) {
-        int budget = pendingLength > 0 && pending[0] == '@' ? maxTaggedContentBytes : maxContentBytes;
+    private DecodedLine overflow(ByteBuffer in, int newline, int limit, int budget) {
         releasePending();
         if (newline < 0) {
             discarding = true;
@@ -122,38 +136,6 @@ public final class LineDecoder {
             in.position(newline + 1);
         }
         return new DecodedLine.TooLong(budget + ProtocolLimits.CRLF_BYTES);
-    }
-
-    /** Judges one whole line (without its LF); returns null for an empty line. */
-    private static DecodedLine complete(byte[] bytes, int offset, int length, int budget) {
-        if (length > 0 && bytes[offset + length - 1] == CR) {
-            length--;
-        }
-        if (length > budget) {
-            return new DecodedLine.TooLong(budget + ProtocolLimits.CRLF_BYTES);
-        }
-        if (length == 0) {
-            return null;
-        }
-        boolean ascii = true;
-        for (int i = 0; i < length; i++) {
-            byte b = bytes[offset + i];
-            if (b == 0 || b == CR) {
-                return new DecodedLine.ForbiddenByte(b, i);
-            }
-            if (b < 0) {
-                ascii = false;
-            }
-        }
-        if (ascii) {
-            // Latin-1 is byte-for-char identical on ASCII and lets the JDK build a compact string.
-            return new DecodedLine.Text(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
-        }
-        int invalid = Utf8.firstInvalidOffset(bytes, offset, offset + length);
-        if (invalid >= 0) {
-            return new DecodedLine.InvalidUtf8(invalid - offset);
-        }
-        return new DecodedLine.Text(new String(bytes, offset, length, StandardCharsets.UTF_8));
     }
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(
@@ -168,7 +150,18 @@ public final class LineDecoder {
         return scratch;
     }
 
-    private static int indexOf(ByteBuffer in, int from, int to) {
+    private static int indexOfNewline(ByteBuffer in, int from, int to) {
+        if (in.hasArray()) {
+            // Plain array indexing lets the JIT drop the per-byte buffer bounds checks.
+            byte[] array = in.array();
+            int offset = in.arrayOffset();
+            for (int i = from + offset, end = to + offset; i < end; i++) {
+                if (array[i] == LF) {
+                    return i - offset;
+                }
+            }
+            return -1;
+        }
         for (int i = from; i < to; i++) {
             if (in.get(i) == LF) {
                 return i;

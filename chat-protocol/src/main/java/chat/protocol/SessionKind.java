@@ -12,6 +12,8 @@ public enum SessionKind {
     IRC,
     PLAIN_TEXT;
 
+    private static final String[] REGISTRATION_COMMANDS = {Command.CAP, Command.PASS, Command.NICK, Command.USER};
+
     public static SessionKind ofFirstLine(String line) {
         String trimmed = line.strip();
         if (trimmed.startsWith("@")) {
@@ -22,7 +24,7 @@ public enum SessionKind {
             return PLAIN_TEXT;
         }
         String word = trimmed.substring(0, space);
-        for (String registration : new String[] {Command.CAP, Command.PASS, Command.NICK, Command.USER}) {
+        for (String registration : REGISTRATION_COMMANDS) {
             if (word.equalsIgnoreCase(registration)) {
                 return IRC;
             }

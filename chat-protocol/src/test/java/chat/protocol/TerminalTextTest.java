@@ -1,0 +1,43 @@
+package chat.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Characters that could act on a terminal instead of being shown are recognised and stripped. */
+class TerminalTextTest {
+
+    @Test
+    void escapeSequencesLoseTheirControlCharacters() {
+        assertEquals("[2J[31mred]0;title", TerminalText.strip("\u001b[2J\u001b[31mred\u001b]0;title\u0007"));
+    }
+
+    @Test
+    void c0C1DelAndBidiControlsAreUnsafe() {
+        for (int c : new int[] {0x00, 0x07, 0x08, 0x09, 0x0A, 0x0D, 0x1B, 0x1F, 0x7F, 0x80, 0x9B, 0x9D, 0x9F,
+            0x061C, 0x200E, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069}) {
+            assertTrue(TerminalText.isUnsafe(c), Integer.toHexString(c));
+        }
+    }
+
+    @Test
+    void printableTextOfAnyScriptIsSafe() {
+        for (int c : new int[] {' ', 'a', '~', 0xA0, 0xE9, 0x20AC, 0x65E5, 0x1F642, 0x200D}) {
+            assertFalse(TerminalText.isUnsafe(c), Integer.toHexString(c));
+        }
+    }
+
+    @Test
+    void trojanSourceOverridesAreStripped() {
+        assertEquals("access = \"user admin\"", TerminalText.strip("access = \"user\u202e \u2066admin\u2069\u2066\""));
+    }
+
+    @Test
+    void cleanTextIsReturnedAsTheSameString() {
+        String clean = "héllo wörld 🙂 日本語";
+        assertSame(clean, TerminalText.strip(clean));
+    }
+}
