@@ -34,6 +34,10 @@ final class BenchLoop implements LineDispatcher.Events {
     private final LineDispatcher dispatcher = new LineDispatcher(this);
     private long arrivalNanos;
 
+    /** Loop turns, socket reads and bytes read: the bench's own work, for the report. */
+    long turns;
+    long reads;
+    long bytesRead;
     int connecting;
     int joined;
     int open;
@@ -99,6 +103,7 @@ final class BenchLoop implements LineDispatcher.Events {
             selector.select(Math.max(1, Math.min(IDLE_SELECT_MILLIS, timeoutNanos / 1_000_000)));
         }
         arrivalNanos = System.nanoTime() - origin;
+        turns++;
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
             SelectionKey key = keys.next();
@@ -143,16 +148,15 @@ final class BenchLoop implements LineDispatcher.Events {
             lostConnection(client, "server closed the connection");
             return;
         }
+        reads++;
+        bytesRead += n;
         byte[] bytes = readBuffer.array();
         int end = readBuffer.position();
         int lineStart = 0;
-        for (int i = 0; i < end; i++) {
-            if (bytes[i] == '\n') {
-                dispatcher.dispatch(client, bytes, lineStart, i);
-                lineStart = i + 1;
-                if (client.state == SimClient.State.CLOSED) {
-                    return;
-                }
+        for (int newline; (newline = NewlineScan.indexOf(bytes, lineStart, end)) >= 0; lineStart = newline + 1) {
+            dispatcher.dispatch(client, bytes, lineStart, newline);
+            if (client.state == SimClient.State.CLOSED) {
+                return;
             }
         }
         if (end - lineStart > MAX_CARRY_BYTES) {

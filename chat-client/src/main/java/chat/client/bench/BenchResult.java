@@ -32,7 +32,12 @@ public record BenchResult(
         double latencyMaxMicros,
         double benchThreadCpuSeconds,
         double benchProcessCpuSeconds,
-        ServerUsage server) {
+        ServerUsage server,
+        IoCounts benchIo) {
+
+    /** The bench loop's own work in the traffic phase: turns, reads, bytes read, write batches. */
+    public record IoCounts(long turns, long reads, long bytesRead, long writeBatches) {
+    }
 
     /** Server resources from /proc: before connecting, once all joined, after the traffic. */
     public record ServerUsage(long rssBeforeKiB, long rssJoinedKiB, long rssAfterKiB,

@@ -34,6 +34,9 @@ public final class BenchRun {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long threadCpuStart = threads.getCurrentThreadCpuTime();
         long processCpuStart = processCpuNanos();
+        long turnsBefore = loop.turns;
+        long readsBefore = loop.reads;
+        long bytesBefore = loop.bytesRead;
         long trafficStart = System.nanoTime();
         long warmupEnd = trafficStart + seconds(options.warmupSeconds());
         if (loop.failure == null && !options.idleOnly()) {
@@ -43,10 +46,12 @@ public final class BenchRun {
         double threadCpu = (threads.getCurrentThreadCpuTime() - threadCpuStart) / 1e9;
         double processCpu = (processCpuNanos() - processCpuStart) / 1e9;
         ServerProcStats after = ServerProcStats.read(options.serverPid());
+        BenchResult.IoCounts io = new BenchResult.IoCounts(loop.turns - turnsBefore, loop.reads - readsBefore,
+                loop.bytesRead - bytesBefore, loop.sender.writes);
 
         quitAll();
         return result(connectSeconds, (trafficEnd - trafficStart) / 1e9, warmupEnd, threadCpu, processCpu,
-                usage(before, joinedStats, after));
+                usage(before, joinedStats, after), io);
     }
 
     private void connectAll(long deadline) throws IOException {
@@ -100,7 +105,8 @@ public final class BenchRun {
     }
 
     private BenchResult result(double connectSeconds, double trafficSeconds, long warmupEnd,
-                               double threadCpu, double processCpu, BenchResult.ServerUsage server) {
+                               double threadCpu, double processCpu, BenchResult.ServerUsage server,
+                               BenchResult.IoCounts io) {
         Deliveries d = loop.deliveries;
         double measured = Math.max(0, (d.lastArrivalNanos + loop.origin - warmupEnd) / 1e9);
         double perSecond = measured > 0 ? 1 / measured : 0;
@@ -114,7 +120,7 @@ public final class BenchRun {
                 any ? latency.getValueAtPercentile(99) / 1e3 : 0,
                 any ? latency.getValueAtPercentile(99.9) / 1e3 : 0,
                 any ? latency.getMaxValue() / 1e3 : 0,
-                threadCpu, processCpu, server);
+                threadCpu, processCpu, server, io);
     }
 
     private static BenchResult.ServerUsage usage(ServerProcStats before, ServerProcStats joined, ServerProcStats after) {

@@ -1,5 +1,7 @@
 package chat.client.bench;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +75,12 @@ public final class ResultFormat {
         root.put("latency_max_us", r.latencyMaxMicros());
         root.put("bench_thread_cpu_s", r.benchThreadCpuSeconds());
         root.put("bench_process_cpu_s", r.benchProcessCpuSeconds());
+        Map<String, Object> io = new LinkedHashMap<>();
+        io.put("turns", r.benchIo().turns());
+        io.put("reads", r.benchIo().reads());
+        io.put("bytes_read", r.benchIo().bytesRead());
+        io.put("write_batches", r.benchIo().writeBatches());
+        root.put("bench_io", io);
         if (r.server() != null) {
             BenchResult.ServerUsage s = r.server();
             Map<String, Object> server = new LinkedHashMap<>();
@@ -107,7 +115,10 @@ public final class ResultFormat {
             return toJson((Map<String, Object>) nested);
         }
         if (value instanceof Double d) {
-            return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d).replaceAll("\\.?0+(e|$)", "$1") : "null";
+            // Three decimals: milliseconds for seconds, nanoseconds for microseconds.
+            return Double.isFinite(d)
+                    ? BigDecimal.valueOf(d).setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString()
+                    : "null";
         }
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();

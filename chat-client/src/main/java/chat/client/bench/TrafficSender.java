@@ -28,6 +28,8 @@ final class TrafficSender {
     private long sendEndNanos = Long.MAX_VALUE;
     private int activeSenders;
     long lastSendNanos;
+    /** Batches written: one write call per client per turn that had something to send. */
+    long writes;
 
     TrafficSender(BenchOptions options, Deliveries deliveries, long origin, ByteBuffer out) {
         this.options = options;
@@ -138,6 +140,7 @@ final class TrafficSender {
         }
         if (out.position() > 0) {
             lastSendNanos = now;
+            writes++;
             out.flip();
             client.send(out);
         }
