@@ -8,9 +8,9 @@ import statistics
 import sys
 
 WORKLOADS = {
-    "1": ("fanout 10x20x500", ["deliveries_per_s", "p50_ms", "p99_ms", "p999_ms", "faults", "server_cpu_s", "bench_cpu_pct"]),
-    "2": ("bigroom 1x200x100", ["deliveries_per_s", "p50_ms", "p99_ms", "p999_ms", "faults", "server_cpu_s", "bench_cpu_pct"]),
-    "3": ("latency 100x10 @5/s", ["deliveries_per_s", "p50_ms", "p99_ms", "p999_ms", "max_ms", "faults", "server_cpu_s", "bench_cpu_pct"]),
+    "1": ("fanout 10x20x500", ["deliveries_per_s", "p50_ms", "p99_ms", "p999_ms", "faults", "server_cpu_s", "bench_cpu_pct", "failed_runs"]),
+    "2": ("bigroom 1x200x100", ["deliveries_per_s", "p50_ms", "p99_ms", "p999_ms", "faults", "server_cpu_s", "bench_cpu_pct", "failed_runs"]),
+    "3": ("latency 100x10 @5/s", ["deliveries_per_s", "p50_ms", "p99_ms", "p999_ms", "max_ms", "faults", "server_cpu_s", "bench_cpu_pct", "failed_runs"]),
     "4": ("idle 10000 in 1000", ["connect_s", "rss_bytes_per_client", "rss_joined_kib", "failed_runs"]),
 }
 
@@ -43,6 +43,16 @@ def median(values):
     return statistics.median(values) if values else None
 
 
+def summarise(runs, name):
+    """Faults and failed runs are summed over all runs (one lost message anywhere must show);
+    everything else is the median over the runs that completed."""
+    if not runs:
+        return None
+    if name in ("faults", "failed_runs"):
+        return sum(metric(r, name) for r in runs)
+    return median([metric(r, name) for r in runs if r["ok"]])
+
+
 def fmt(value):
     if value is None:
         return "-"
@@ -73,9 +83,7 @@ def main(directory):
             continue
         for name in metrics:
             # Faults and failed runs are summed: one lost message in any run must show.
-            pick = sum if name in ("faults", "failed_runs") else median
-            o = pick([metric(r, name) for r in ours]) if ours else None
-            t = pick([metric(r, name) for r in theirs]) if theirs else None
+            o, t = summarise(ours, name), summarise(theirs, name)
             ratio = fmt(o / t) if o is not None and t else "-"
             print(f"{title:<22} {name:<22} {fmt(o):>12} {fmt(t):>12} {ratio:>12} {len(ours)}/{len(theirs):<4}")
             title = ""

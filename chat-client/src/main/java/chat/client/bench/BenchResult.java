@@ -35,8 +35,11 @@ public record BenchResult(
         ServerUsage server,
         IoCounts benchIo) {
 
-    /** The bench loop's own work in the traffic phase: turns, reads, bytes read, write batches. */
-    public record IoCounts(long turns, long reads, long bytesRead, long writeBatches) {
+    /**
+     * The bench loop's own work in the traffic phase: turns, reads, bytes read, write batches, and
+     * the worst lag between a message's scheduled and actual send time (0 without --rate).
+     */
+    public record IoCounts(long turns, long reads, long bytesRead, long writeBatches, double maxSendLagMicros) {
     }
 
     /** Server resources from /proc: before connecting, once all joined, after the traffic. */

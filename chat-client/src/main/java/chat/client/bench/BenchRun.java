@@ -47,7 +47,7 @@ public final class BenchRun {
         double processCpu = (processCpuNanos() - processCpuStart) / 1e9;
         ServerProcStats after = ServerProcStats.read(options.serverPid());
         BenchResult.IoCounts io = new BenchResult.IoCounts(loop.turns - turnsBefore, loop.reads - readsBefore,
-                loop.bytesRead - bytesBefore, loop.sender.writes);
+                loop.bytesRead - bytesBefore, loop.sender.writes, loop.sender.maxSendLagNanos / 1e3);
 
         quitAll();
         return result(connectSeconds, (trafficEnd - trafficStart) / 1e9, warmupEnd, threadCpu, processCpu,

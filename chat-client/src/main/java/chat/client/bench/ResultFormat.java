@@ -19,11 +19,12 @@ public final class ResultFormat {
         if (!o.idleOnly()) {
             line.append(String.format(Locale.ROOT,
                     "  sent %d  delivered %d/%d  lost %d dup %d reord %d misrouted %d  %.0f deliveries/s"
-                            + "  latency p50 %s p99 %s p99.9 %s max %s  bench cpu %.2f s (%.0f%% of %.2f s)",
+                            + "  latency p50 %s p99 %s p99.9 %s max %s  bench cpu %.2f s loop thread (%.0f%% of %.2f s), %.2f s process",
                     r.sent(), r.received(), r.expected(), r.lost(), r.duplicated(), r.reordered(), r.misrouted(),
                     r.deliveriesPerSecond(), micros(r.latencyP50Micros()), micros(r.latencyP99Micros()),
                     micros(r.latencyP999Micros()), micros(r.latencyMaxMicros()), r.benchThreadCpuSeconds(),
-                    percent(r.benchThreadCpuSeconds(), r.trafficSeconds()), r.trafficSeconds()));
+                    percent(r.benchThreadCpuSeconds(), r.trafficSeconds()), r.trafficSeconds(),
+                    r.benchProcessCpuSeconds()));
         }
         if (r.server() != null) {
             BenchResult.ServerUsage s = r.server();
@@ -80,6 +81,7 @@ public final class ResultFormat {
         io.put("reads", r.benchIo().reads());
         io.put("bytes_read", r.benchIo().bytesRead());
         io.put("write_batches", r.benchIo().writeBatches());
+        io.put("max_send_lag_us", r.benchIo().maxSendLagMicros());
         root.put("bench_io", io);
         if (r.server() != null) {
             BenchResult.ServerUsage s = r.server();

@@ -30,6 +30,8 @@ final class TrafficSender {
     long lastSendNanos;
     /** Batches written: one write call per client per turn that had something to send. */
     long writes;
+    /** Worst delay between a scheduled send time and the actual write (rate mode): proof the bench kept its schedule. */
+    long maxSendLagNanos;
 
     TrafficSender(BenchOptions options, Deliveries deliveries, long origin, ByteBuffer out) {
         this.options = options;
@@ -131,6 +133,7 @@ final class TrafficSender {
         while (out.remaining() >= lineBytes && client.window.hasRoom() && !isFinished(client, now)
                 && (periodNanos == 0 || client.nextDueNanos <= now)) {
             long sendNanos = (periodNanos == 0 ? now : client.nextDueNanos) - origin;
+            maxSendLagNanos = Math.max(maxSendLagNanos, now - origin - sendNanos);
             long sequence = client.window.open(receivers);
             int length = Payload.encode(client.id, sequence, sendNanos, options.sizeBytes(), payloadScratch, 0);
             out.put(client.privmsgPrefix).put(payloadScratch, 0, length).put((byte) '\r').put((byte) '\n');
