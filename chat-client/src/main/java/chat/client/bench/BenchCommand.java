@@ -13,11 +13,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = BenchCommand.Version.class,
         description = {
-            "Load-tests an IRC server: N clients in R rooms register, join, then send numbered, timestamped",
-            "messages; every receiver checks them. Reports connect time, deliveries/s, lost, duplicated and",
-            "reordered counts, latency percentiles, the bench's own CPU and (with --server-pid) server RSS and CPU.",
-            "A message is unconfirmed until every other member of its room received it; each client keeps at",
-            "most --window unconfirmed messages, so the server's queues stay bounded."},
+            "Load-tests an IRC server: N clients in R rooms register, join, then send numbered, timestamped "
+                    + "messages that every receiver checks. Reports connect time, deliveries/s, lost, duplicated "
+                    + "and reordered counts, latency percentiles, the bench's own CPU and, with --server-pid, the "
+                    + "server's RSS and CPU.",
+            "",
+            "A message is unconfirmed until every other member of its room has received it; a client keeps at "
+                    + "most --window messages unconfirmed, so the server's queues stay bounded."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:run completed, every delivery arrived once and in order",
@@ -33,24 +35,24 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "server host (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "server host (default: ${DEFAULT-VALUE})")
     String host;
-    @Option(names = "--port", defaultValue = "6667", description = "server port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "6667", description = "server port (default: ${DEFAULT-VALUE})")
     int port;
-    @Option(names = "--rooms", defaultValue = "1", description = "rooms; clients are dealt round-robin (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rooms", paramLabel = "R", defaultValue = "1", description = "rooms; clients are dealt round-robin (default: ${DEFAULT-VALUE})")
     int rooms;
-    @Option(names = "--clients", defaultValue = "10", description = "simulated clients in all (default: ${DEFAULT-VALUE})")
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "10", description = "simulated clients in all (default: ${DEFAULT-VALUE})")
     int clients;
-    @Option(names = "--messages", defaultValue = "100",
+    @Option(names = "--messages", paramLabel = "M", defaultValue = "100",
             description = "messages per client; 0 = until --duration ends; 0 with no --duration = connect and join only (default: ${DEFAULT-VALUE})")
     long messages;
-    @Option(names = "--rate", defaultValue = "0",
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "0",
             description = "messages per second per client; 0 = as fast as --window allows (default: ${DEFAULT-VALUE})")
     double rate;
-    @Option(names = "--window", defaultValue = "16",
+    @Option(names = "--window", paramLabel = "MESSAGES", defaultValue = "16",
             description = "unconfirmed messages per client (default: ${DEFAULT-VALUE})")
     int window;
-    @Option(names = "--size", defaultValue = "64", description = "payload bytes per message, at least the header (default: ${DEFAULT-VALUE})")
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "64", description = "payload bytes per message, at least the header (default: ${DEFAULT-VALUE})")
     int size;
     @Option(names = "--warmup", defaultValue = "0", paramLabel = "SECONDS",
             description = "traffic at the start that is checked but left out of latency and rates (default: ${DEFAULT-VALUE})")
@@ -64,14 +66,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--connect-timeout", defaultValue = "300", paramLabel = "SECONDS",
             description = "limit for connecting and joining all clients (default: ${DEFAULT-VALUE})")
     double connectTimeout;
-    @Option(names = "--connect-batch", defaultValue = "100",
-            description = "clients connecting and registering at the same time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--connect-batch", paramLabel = "CLIENTS", defaultValue = "10",
+            description = "clients connecting and registering at the same time; keep it within the server's listen backlog (default: ${DEFAULT-VALUE})")
     int connectBatch;
-    @Option(names = "--nick-prefix", defaultValue = "bench", description = "nicks are this plus the client number (default: ${DEFAULT-VALUE})")
+    @Option(names = "--nick-prefix", paramLabel = "PREFIX", defaultValue = "bench", description = "nicks are this plus the client number (default: ${DEFAULT-VALUE})")
     String nickPrefix;
-    @Option(names = "--room-prefix", defaultValue = "#bench", description = "rooms are this plus the room number (default: ${DEFAULT-VALUE})")
+    @Option(names = "--room-prefix", paramLabel = "PREFIX", defaultValue = "#bench", description = "rooms are this plus the room number (default: ${DEFAULT-VALUE})")
     String roomPrefix;
-    @Option(names = "--server-pid", defaultValue = "0",
+    @Option(names = "--server-pid", paramLabel = "PID", defaultValue = "0",
             description = "read this process's RSS and CPU from /proc before and after (default: not read)")
     long serverPid;
     @Option(names = "--json", description = "print the result as one JSON object instead of the summary line")

@@ -32,6 +32,8 @@ final class SimClient {
     long sent;
     long nextDueNanos;
     boolean windowBlocked;
+    /** Set when the window, not the schedule, held the client back (its lag is the server's). */
+    boolean waitedForWindow;
     boolean finishedSending;
 
     private byte[] carry;
