@@ -20,7 +20,7 @@ OUT=""
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -XX:+UseParallelGC}"
 
 usage() {
-    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     cat <<USAGE
 Options:
   --repeat N           runs of each workload per server (default $REPEAT); the table shows medians
@@ -29,7 +29,8 @@ Options:
   --ours-port P        port for ./chat server (default $OURS_PORT)
   --theirs-port P      port for ngircd (default $THEIRS_PORT)
   --out DIR            where JSON results and logs go (default: a new directory under /tmp)
-Environment: BENCH_JAVA_OPTS (JVM options of the bench, default "$BENCH_JAVA_OPTS").
+Environment: BENCH_JAVA_OPTS (JVM options of the bench, default "$BENCH_JAVA_OPTS"),
+  OURS_JAVA_OPTS (JVM options of our server; default: the launcher's JAVA_OPTS), MVN.
 USAGE
 }
 
@@ -93,7 +94,7 @@ start_server() {
     local which="$1" log="$OUT/$1-server.log"
     if [[ "$which" == ours ]]; then
         # The launcher execs java, so $! is the server JVM itself.
-        "$ROOT/chat" server --port "$OURS_PORT" >>"$log" 2>&1 </dev/null &
+        JAVA_OPTS="${OURS_JAVA_OPTS:-${JAVA_OPTS:-}}" "$ROOT/chat" server --port "$OURS_PORT" >>"$log" 2>&1 </dev/null &
         SERVER_PID=$!
         wait_listening "$OURS_PORT" "$SERVER_PID" || { echo "compare: our server did not start (see $log)" >&2; exit 1; }
     else
@@ -125,6 +126,8 @@ for ((rep = 1; rep <= REPEAT; rep++)); do
             start_server "$server"
             result="$OUT/$server-w$w-$(workload_name "$w")-$rep.json"
             echo "compare: run $rep/$REPEAT workload $w ($(workload_name "$w")) on $server (pid $SERVER_PID)" >&2
+            # Other processes on the machine skew every number: keep the load next to the results.
+            echo "$(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg) before $server w$w run $rep" >>"$OUT/loadavg.txt"
             # shellcheck disable=SC2046,SC2086 # option lists are split on purpose
             java $BENCH_JAVA_OPTS -cp "$BENCH_JAR" chat.client.bench.BenchMain --port "$port" \
                 --server-pid "$SERVER_PID" --json $(workload_args "$w") >"$result" || true
