@@ -47,6 +47,52 @@ class BenchAgainstRelayTest {
         assertTrue(r.server().rssJoinedKiB() > 0, "--server-pid reads /proc of the given process");
     }
 
+    private static BenchResult runTimed(double rate, long messages, double warmup, double duration) throws Exception {
+        try (FakeIrcRelay relay = new FakeIrcRelay(delivery -> FakeIrcRelay.Fault.NONE)) {
+            BenchOptions o = new BenchOptions("127.0.0.1", relay.port(), 1, 3, messages, rate, 16, 64,
+                    warmup, duration, 1.0, 10, 4, "t", "#t", 0);
+            return new BenchRun(o, new ProgressBoard()).execute();
+        }
+    }
+
+    @Test
+    void withARateEachClientSendsExactlyItsMessageCount() throws Exception {
+        BenchResult r = runTimed(200, 4, 0, 0);
+
+        assertEquals(12, r.sent());
+        assertEquals(24, r.received());
+        assertTrue(r.clean());
+    }
+
+    @Test
+    void withADurationNoClientSendsMoreThanItsScheduleAllows() throws Exception {
+        // 50 messages/s for 0.3 s: the schedule has at most 16 send times per client (0 .. 0.3 s).
+        BenchResult r = runTimed(50, 0, 0, 0.3);
+
+        assertTrue(r.sent() > 0 && r.sent() <= 3 * 16, "sent " + r.sent());
+        assertEquals(r.sent() * 2, r.expected());
+        assertTrue(r.clean());
+    }
+
+    @Test
+    void messagesScheduledDuringTheWarmupAreCheckedButLeftOutOfLatency() throws Exception {
+        BenchResult r = runTimed(50, 0, 0.2, 0.2);
+
+        assertTrue(r.clean());
+        assertTrue(r.latencyCount() > 0 && r.latencyCount() < r.received(),
+                r.latencyCount() + " of " + r.received());
+    }
+
+    @Test
+    void withoutMessagesOrDurationTheRunOnlyConnectsAndJoins() throws Exception {
+        BenchResult r = runTimed(0, 0, 0, 0);
+
+        assertNull(r.failure());
+        assertEquals(3, r.joined());
+        assertEquals(0, r.sent());
+        assertEquals(0, r.expected());
+    }
+
     @Test
     void droppedDeliveryIsCountedAsLost() throws Exception {
         BenchResult r = run(delivery -> delivery == 7 ? FakeIrcRelay.Fault.DROP : FakeIrcRelay.Fault.NONE,
