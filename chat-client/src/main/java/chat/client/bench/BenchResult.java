@@ -37,9 +37,11 @@ public record BenchResult(
 
     /**
      * The bench loop's own work in the traffic phase: turns, reads, bytes read, write batches, and
-     * the worst lag between a message's scheduled and actual send time (0 without --rate).
+     * the worst lag between a message's scheduled and actual send time and the number of sends
+     * more than 1 ms late (both 0 without --rate; time spent waiting for the window excluded).
      */
-    public record IoCounts(long turns, long reads, long bytesRead, long writeBatches, double maxSendLagMicros) {
+    public record IoCounts(long turns, long reads, long bytesRead, long writeBatches, double maxSendLagMicros,
+                           long lateSends) {
     }
 
     /** Server resources from /proc: before connecting, once all joined, after the traffic. */

@@ -47,7 +47,8 @@ public final class BenchRun {
         double processCpu = (processCpuNanos() - processCpuStart) / 1e9;
         ServerProcStats after = ServerProcStats.read(options.serverPid());
         BenchResult.IoCounts io = new BenchResult.IoCounts(loop.turns - turnsBefore, loop.reads - readsBefore,
-                loop.bytesRead - bytesBefore, loop.sender.writes, loop.sender.maxSendLagNanos / 1e3);
+                loop.bytesRead - bytesBefore, loop.sender.writes, loop.sender.maxSendLagNanos / 1e3,
+                loop.sender.lateSends);
 
         quitAll();
         return result(connectSeconds, (trafficEnd - trafficStart) / 1e9, warmupEnd, threadCpu, processCpu,
@@ -78,7 +79,7 @@ public final class BenchRun {
         sender.start(loop.clients, start, sendEnd);
         while (loop.failure == null) {
             long now = System.nanoTime();
-            sender.sendDue(now, (client, e) -> loop.lostConnection(client, e.getMessage()));
+            sender.sendDue(now, loop.failedSend);
             if (sender.activeSenders() == 0 && deliveries.allArrived()) {
                 break;
             }

@@ -82,6 +82,7 @@ public final class ResultFormat {
         io.put("bytes_read", r.benchIo().bytesRead());
         io.put("write_batches", r.benchIo().writeBatches());
         io.put("max_send_lag_us", r.benchIo().maxSendLagMicros());
+        io.put("late_sends_over_1ms", r.benchIo().lateSends());
         root.put("bench_io", io);
         if (r.server() != null) {
             BenchResult.ServerUsage s = r.server();
