@@ -17,9 +17,7 @@ import java.util.Iterator;
  * draining are all steps of the same loop. The phases are driven by {@link BenchRun}.
  */
 final class BenchLoop implements LineDispatcher.Events {
-    private static final int IO_BUFFER_BYTES = 64 * 1024;
-    /** A partial line longer than this is not IRC (RFC 1459 caps lines at 512 bytes). */
-    private static final int MAX_CARRY_BYTES = 16 * 1024;
+    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
     private static final long IDLE_SELECT_MILLIS = 50;
     /**
      * Scheduled sends are served between every this many ready sockets too, not only between
@@ -34,18 +32,15 @@ final class BenchLoop implements LineDispatcher.Events {
     final TrafficSender sender;
     private final Selector selector;
     private final InetSocketAddress address;
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(IO_BUFFER_BYTES);
-    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(IO_BUFFER_BYTES);
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
+    final SocketLineReader reader;
     private final LineDispatcher dispatcher = new LineDispatcher(this);
-    private long arrivalNanos;
     /** What a failed write of scheduled traffic does; one instance, not a lambda per call. */
     final java.util.function.BiConsumer<SimClient, IOException> failedSend =
             (client, e) -> lostConnection(client, e.getMessage());
 
-    /** Loop turns, socket reads and bytes read: the bench's own work, for the report. */
+    /** Loop turns: part of the bench's own work, for the report. */
     long turns;
-    long reads;
-    long bytesRead;
     int connecting;
     int joined;
     int open;
@@ -57,6 +52,7 @@ final class BenchLoop implements LineDispatcher.Events {
         this.selector = Selector.open();
         this.address = new InetSocketAddress(options.host(), options.port());
         this.sender = new TrafficSender(options, deliveries, origin, writeBuffer);
+        this.reader = new SocketLineReader(origin);
     }
 
     /** Opens a non-blocking connection for client {@code id}; registration starts when it completes. */
@@ -152,32 +148,14 @@ final class BenchLoop implements LineDispatcher.Events {
     }
 
     private void read(SimClient client) throws IOException {
-        readBuffer.clear();
-        client.restoreCarry(readBuffer);
-        int n = client.channel.read(readBuffer);
-        if (n < 0) {
-            lostConnection(client, "server closed the connection");
-            return;
-        }
-        reads++;
-        bytesRead += n;
-        // Stamped after the read: every byte in it had arrived by now, so latency is never
-        // under-stated; the bench's own delay in getting to this socket is charged, not hidden.
-        arrivalNanos = System.nanoTime() - origin;
-        byte[] bytes = readBuffer.array();
-        int end = readBuffer.position();
-        int lineStart = 0;
-        for (int newline; (newline = NewlineScan.indexOf(bytes, lineStart, end)) >= 0; lineStart = newline + 1) {
-            dispatcher.dispatch(client, bytes, lineStart, newline);
-            if (client.state == SimClient.State.CLOSED) {
-                return;
+        switch (reader.read(client, dispatcher)) {
+            case END_OF_STREAM -> lostConnection(client, "server closed the connection");
+            case LINE_TOO_LONG -> fail(client, "server sent a line longer than "
+                    + SocketLineReader.MAX_CARRY_BYTES + " bytes");
+            case READ -> {
+                // Lines went to the dispatcher.
             }
         }
-        if (end - lineStart > MAX_CARRY_BYTES) {
-            fail(client, "server sent a line longer than " + MAX_CARRY_BYTES + " bytes");
-            return;
-        }
-        client.saveCarry(bytes, lineStart, end);
     }
 
     @Override
@@ -200,7 +178,7 @@ final class BenchLoop implements LineDispatcher.Events {
     @Override
     public void delivered(SimClient receiver, Payload.Fields payload) {
         SimClient from = payload.sender >= 0 && payload.sender < clients.length ? clients[payload.sender] : null;
-        if (deliveries.accept(receiver, from, payload, arrivalNanos) && from.window.confirm(payload.sequence)) {
+        if (deliveries.accept(receiver, from, payload, reader.arrivalNanos) && from.window.confirm(payload.sequence)) {
             sender.windowFreed(from);
         }
     }

@@ -35,8 +35,8 @@ public final class BenchRun {
         long threadCpuStart = threads.getCurrentThreadCpuTime();
         long processCpuStart = processCpuNanos();
         long turnsBefore = loop.turns;
-        long readsBefore = loop.reads;
-        long bytesBefore = loop.bytesRead;
+        long readsBefore = loop.reader.reads;
+        long bytesBefore = loop.reader.bytesRead;
         long trafficStart = System.nanoTime();
         long warmupEnd = trafficStart + seconds(options.warmupSeconds());
         if (loop.failure == null && !options.idleOnly()) {
@@ -46,8 +46,8 @@ public final class BenchRun {
         double threadCpu = (threads.getCurrentThreadCpuTime() - threadCpuStart) / 1e9;
         double processCpu = (processCpuNanos() - processCpuStart) / 1e9;
         ServerProcStats after = ServerProcStats.read(options.serverPid());
-        BenchResult.IoCounts io = new BenchResult.IoCounts(loop.turns - turnsBefore, loop.reads - readsBefore,
-                loop.bytesRead - bytesBefore, loop.sender.writes, loop.sender.maxSendLagNanos / 1e3,
+        BenchResult.IoCounts io = new BenchResult.IoCounts(loop.turns - turnsBefore, loop.reader.reads - readsBefore,
+                loop.reader.bytesRead - bytesBefore, loop.sender.writes, loop.sender.maxSendLagNanos / 1e3,
                 loop.sender.lateSends);
 
         quitAll();
