@@ -1,5 +1,6 @@
 package chat.client;
 
+import chat.client.bench.BenchCommand;
 import chat.protocol.IrcNames;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
  * (such as the load generator) attach as subcommands in the {@code subcommands} list below.
  */
 @Command(name = "chat client", mixinStandardHelpOptions = true, versionProvider = ClientMain.Version.class,
-        subcommands = {},
+        subcommands = {BenchCommand.class},
         description = "A full-duplex terminal chat client for the chat server (or any IRC server): "
                 + "type while messages arrive above your prompt. 88 alone on a line leaves.",
         exitCodeListHeading = "%nExit codes:%n",
