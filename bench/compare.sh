@@ -94,7 +94,8 @@ start_server() {
     local which="$1" log="$OUT/$1-server.log"
     if [[ "$which" == ours ]]; then
         # The launcher execs java, so $! is the server JVM itself.
-        JAVA_OPTS="${OURS_JAVA_OPTS:-${JAVA_OPTS:-}}" "$ROOT/chat" server --port "$OURS_PORT" >>"$log" 2>&1 </dev/null &
+        JAVA_OPTS="${OURS_JAVA_OPTS:-${JAVA_OPTS:-}}" "$ROOT/chat" server --port "$OURS_PORT" \
+            --flood-rate 0 --max-clients 20000 >>"$log" 2>&1 </dev/null &
         SERVER_PID=$!
         wait_listening "$OURS_PORT" "$SERVER_PID" || { echo "compare: our server did not start (see $log)" >&2; exit 1; }
     else

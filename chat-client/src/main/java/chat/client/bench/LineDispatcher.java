@@ -77,6 +77,8 @@ final class LineDispatcher {
     /**
      * For {@code :prefix PRIVMSG target :text}, the index where text starts; -1 for other lines.
      * The target is not compared here: the sender id in the payload tells the room it came from.
+     * RFC 1459 2.3.1 lets a one-word last parameter go without its ':', and some servers (ours among
+     * them) write it so; both forms are read.
      */
     static int privmsgTrailing(byte[] bytes, int from, int to) {
         if (bytes[from] != ':') {
@@ -92,10 +94,10 @@ final class LineDispatcher {
             }
         }
         int targetEnd = indexOf(bytes, space + PRIVMSG.length, to, (byte) ' ');
-        if (targetEnd < 0 || targetEnd + 1 >= to || bytes[targetEnd + 1] != ':') {
+        if (targetEnd < 0 || targetEnd + 1 >= to) {
             return -1;
         }
-        return targetEnd + 2;
+        return bytes[targetEnd + 1] == ':' ? targetEnd + 2 : targetEnd + 1;
     }
 
     private static int indexOf(byte[] bytes, int from, int to, byte wanted) {

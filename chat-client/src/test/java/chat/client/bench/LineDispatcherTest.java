@@ -23,6 +23,10 @@ class LineDispatcherTest {
         assertEquals(-1, trailing("PING :server"));
         assertEquals(-1, trailing(":a!u@h NOTICE #r :PRIVMSG #r :x"));
         assertEquals(-1, trailing(":a!u@h PRIVMSG #r"));
-        assertEquals(-1, trailing(":a!u@h PRIVMSG #r x"));
+    }
+
+    @Test
+    void readsAOneWordTextWrittenWithoutItsColon() {
+        assertEquals(":a!u@h PRIVMSG #r ".length(), trailing(":a!u@h PRIVMSG #r 1.2.3.x"));
     }
 }
