@@ -30,7 +30,15 @@ final class TestClient implements AutoCloseable {
     String nick;
 
     TestClient(int port) throws IOException {
+        this(port, 0);
+    }
+
+    /** @param receiveBufferBytes a small receive buffer makes a slow reader's backlog reach the server fast; 0 keeps the default */
+    TestClient(int port, int receiveBufferBytes) throws IOException {
         socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         in = new java.io.BufferedInputStream(socket.getInputStream());
