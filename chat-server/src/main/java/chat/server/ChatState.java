@@ -2,7 +2,6 @@ package chat.server;
 
 import chat.protocol.IrcMessage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,8 +34,23 @@ final class ChatState {
     void reply(Connection to, String numeric, String... params) {
         List<String> all = new ArrayList<>(params.length + 1);
         all.add(to.nickOrStar());
-        Collections.addAll(all, params);
+        for (int i = 0; i < params.length; i++) {
+            all.add(i < params.length - 1 ? asWord(params[i]) : params[i]);
+        }
         to.send(new IrcMessage(Map.of(), serverName, numeric, all));
+    }
+
+    /**
+     * A middle parameter made encodable: error replies echo what the client sent (a nick, a room,
+     * a mode letter), and a client may send an empty word, a space or a leading ':' there.
+     * Refusing to encode would turn the client's mistake into a server error.
+     */
+    static String asWord(String param) {
+        if (param == null || param.isEmpty()) {
+            return "*";
+        }
+        String word = param.replace(' ', '_');
+        return word.charAt(0) == ':' ? "_" + word.substring(1) : word;
     }
 
     /** A command with the server as source, e.g. NOTICE or PONG. */

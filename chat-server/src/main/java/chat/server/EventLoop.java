@@ -88,7 +88,12 @@ final class EventLoop implements ConnectionHost, Runnable {
     public void run() {
         try {
             while (running) {
-                turn();
+                try {
+                    turn();
+                } catch (RuntimeException unexpected) {
+                    // A bug in one phase must not stop the chat for everyone; the next turn goes on.
+                    LOG.log(Level.WARNING, "unexpected failure in the event loop", unexpected);
+                }
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.log(Level.ERROR, "selector failed; the server stops", e);
@@ -106,7 +111,11 @@ final class EventLoop implements ConnectionHost, Runnable {
         selector.selectedKeys().clear();
         Runnable task;
         while ((task = tasks.poll()) != null) {
-            task.run();
+            try {
+                task.run();
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.WARNING, "a task handed to the loop failed", unexpected);
+            }
         }
         intake.processBacklogs();
         timers.fireDue();
@@ -132,7 +141,11 @@ final class EventLoop implements ConnectionHost, Runnable {
         if (attachment instanceof Connection connection) {
             handleConnection(key, connection);
         } else if (attachment == console) {
-            console.readFrom(consoleSource, key);
+            try {
+                console.readFrom(consoleSource, key);
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.WARNING, "a console command failed", unexpected);
+            }
         } else if (key.isAcceptable()) {
             acceptSome();
         }

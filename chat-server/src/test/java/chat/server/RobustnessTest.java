@@ -54,6 +54,20 @@ class RobustnessTest {
     }
 
     @Test
+    void errorRepliesEchoingOddInputStayWellFormed() throws Exception {
+        server = TestServer.start();
+        try (TestClient alice = TestClient.irc(server.port(), "alice")) {
+            assertEquals(List.of(":test.server 432 alice foo_bar :Erroneous nickname: a nickname may hold only letters,"
+                    + " digits, - and []\\`_^{|}"), alice.ask("NICK :foo bar"));
+            assertEquals(List.of(":test.server 401 alice zed :No such nick/channel", ":test.server 401 alice _b :No such nick/channel"),
+                    alice.ask("PRIVMSG zed,:b x"));
+            assertEquals(List.of(":test.server 410 alice a_b :Invalid CAP command"), alice.ask("CAP :a b"));
+            alice.send("PRIVMSG alice :fine");
+            assertEquals(":alice!alice@127.0.0.1 PRIVMSG alice fine", alice.readLine());
+        }
+    }
+
+    @Test
     void randomGarbageNeverBreaksTheServer() throws Exception {
         server = TestServer.start();
         Random random = new Random(42);
