@@ -116,12 +116,30 @@ public final class ServerMain implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "chat-shutdown-hook"));
+        stopOnSignals(server);
         printWelcome(config, server.port());
         while (!server.awaitStopped(1, TimeUnit.DAYS)) {
             // The loop runs until a graceful shutdown ends it.
         }
         System.out.println("chat-server stopped");
         return 0;
+    }
+
+    /**
+     * SIGINT and SIGTERM start the same graceful shutdown as console 88, and the process then exits
+     * 0 through the normal path. The shutdown hook above stays as the fallback where signals cannot
+     * be handled (the exit status is then 128 + the signal, as the JVM decides).
+     */
+    @SuppressWarnings("sunapi")
+    private static void stopOnSignals(ChatServer server) {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> server.shutdown());
+            } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+                System.getLogger(ServerMain.class.getName()).log(System.Logger.Level.DEBUG,
+                        "cannot handle SIG" + name + "; the shutdown hook covers it: " + e);
+            }
+        }
     }
 
     private ServerConfig config() throws IOException {
