@@ -22,6 +22,7 @@ final class Closer {
 
     private final ChatState state;
     private final Set<Connection> draining = new LinkedHashSet<>();
+    private final ByteBuffer[] gather = new ByteBuffer[SendQueue.MAX_BUFFERS_PER_WRITE];
     private boolean shuttingDown;
     private long shutdownDeadlineMillis;
 
@@ -34,7 +35,7 @@ final class Closer {
             return;
         }
         try {
-            connection.out.writeTo(connection.channel, WRITE_BYTES_PER_TURN);
+            connection.out.writeTo(connection.channel, WRITE_BYTES_PER_TURN, gather);
         } catch (IOException e) {
             connection.broken = true;
             connection.out.dropUnstarted();

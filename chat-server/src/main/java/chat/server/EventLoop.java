@@ -3,15 +3,12 @@ package chat.server;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -27,8 +24,6 @@ final class EventLoop implements ConnectionHost, Runnable {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
     /** Shared by all connections: each read fills it, the decoder takes what it needs, and it is reused. */
     private static final int READ_BUFFER_BYTES = 16 * 1024;
-    private static final int ACCEPTS_PER_TURN = 64;
-    private static final byte[] SERVER_FULL = "ERROR :Server full\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Selector selector;
     private final ServerSocketChannel listener;
@@ -44,7 +39,7 @@ final class EventLoop implements ConnectionHost, Runnable {
     private final List<Connection> toFlush = new ArrayList<>();
     private final List<Connection> toClose = new ArrayList<>();
     private final Closer closer;
-    private long nextConnectionId = 1;
+    private final Acceptor acceptor;
     private volatile boolean running = true;
 
     EventLoop(ServerConfig config, Pipe.SourceChannel consoleSource, ConsoleOutput consoleOutput) throws IOException {
@@ -68,6 +63,7 @@ final class EventLoop implements ConnectionHost, Runnable {
         this.timers = new Timers(state);
         this.console = new ConsoleCommands(state, consoleOutput, this::beginShutdown);
         this.consoleSource = consoleSource;
+        this.acceptor = new Acceptor(selector, listener, state, closer, this);
         if (consoleSource != null) {
             consoleSource.configureBlocking(false);
             consoleSource.register(selector, SelectionKey.OP_READ, console);
@@ -147,7 +143,7 @@ final class EventLoop implements ConnectionHost, Runnable {
                 LOG.log(Level.WARNING, "a console command failed", unexpected);
             }
         } else if (key.isAcceptable()) {
-            acceptSome();
+            acceptor.acceptSome();
         }
     }
 
@@ -165,52 +161,6 @@ final class EventLoop implements ConnectionHost, Runnable {
             LOG.log(Level.WARNING, "connection " + connection + " failed; closing it", unexpected);
             connection.requestClose("Internal error");
         }
-    }
-
-    private void acceptSome() {
-        for (int i = 0; i < ACCEPTS_PER_TURN; i++) {
-            SocketChannel channel;
-            try {
-                channel = listener.accept();
-                if (channel == null) {
-                    return;
-                }
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "accept failed: " + e.getMessage());
-                return;
-            }
-            try {
-                admit(channel);
-            } catch (IOException e) {
-                LOG.log(Level.INFO, "could not set up a new connection: " + e.getMessage());
-                closer.closeQuietly(channel);
-            }
-        }
-    }
-
-    private void admit(SocketChannel channel) throws IOException {
-        channel.configureBlocking(false);
-        if (state.connections.size() >= state.config.maxClients() || closer.shuttingDown()) {
-            channel.write(ByteBuffer.wrap(SERVER_FULL)); // best effort; the socket buffer is empty
-            closer.closeQuietly(channel);
-            return;
-        }
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        // Plain-text users never answer PING; keepalive is how their dead connections get noticed.
-        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-        String peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
-        SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-        Connection connection = new Connection(nextConnectionId++, channel, key, peer, this,
-                state.config.sendQueueHardBytes(), state.nowMillis);
-        if (state.config.floodControlEnabled()) {
-            connection.flood = new FloodBucket(state.config.floodLinesPerSecond(), state.config.floodBurstLines(),
-                    state.nowMillis);
-        }
-        key.attach(connection);
-        state.connections.add(connection);
-        LOG.log(Level.DEBUG, () -> "accepted " + connection);
-        connection.send(state.fromServer("NOTICE", "*", "*** Welcome to " + state.serverName
-                + ". IRC clients: register as usual. Plain text (nc, telnet): type a nickname and press Enter."));
     }
 
     /** Closes what was asked to close this turn, then writes everything queued before the loop sleeps. */

@@ -52,7 +52,8 @@ final class LineIntake {
             if (connection.isClosing()) {
                 continue; // read away what is left; nothing more from this client counts
             }
-            if (connection.backlogSize() == 0 && handled < LINES_PER_TURN && takeToken(connection)) {
+            if (connection.backlogSize() == 0 && handled < LINES_PER_TURN && !overSoftLimit(connection)
+                    && takeToken(connection)) {
                 handle(connection, line);
                 handled++;
             } else {
@@ -72,7 +73,7 @@ final class LineIntake {
         }
         for (Connection connection : new ArrayList<>(backlogged)) {
             for (int handled = 0; handled < LINES_PER_TURN && connection.backlogSize() > 0
-                    && !connection.isClosing() && takeToken(connection); handled++) {
+                    && !connection.isClosing() && !overSoftLimit(connection) && takeToken(connection); handled++) {
                 handle(connection, connection.backlog.pollFirst());
             }
             afterLines(connection);
@@ -96,6 +97,15 @@ final class LineIntake {
         backlogged.add(connection);
     }
 
+    /**
+     * A client whose replies pile up is not read, and its waiting lines are not handled, until its
+     * output drains: otherwise a client that sends requests but never reads could grow its queue
+     * without bound.
+     */
+    private boolean overSoftLimit(Connection connection) {
+        return connection.out.queuedBytes() > state.config.sendQueueSoftBytes();
+    }
+
     private boolean takeToken(Connection connection) {
         return connection.flood == null || connection.flood.tryTake(state.nowMillis);
     }
@@ -113,6 +123,9 @@ final class LineIntake {
     long nextDeadline() {
         long earliest = Long.MAX_VALUE;
         for (Connection connection : backlogged) {
+            if (overSoftLimit(connection)) {
+                continue; // waits for its output to drain; the writable event wakes the loop
+            }
             if (connection.flood == null) {
                 return state.nowMillis;
             }
@@ -131,8 +144,7 @@ final class LineIntake {
         if (connection.isClosed() || !key.isValid()) {
             return;
         }
-        boolean readPaused = connection.isClosing()
-                || connection.out.queuedBytes() > state.config.sendQueueSoftBytes()
+        boolean readPaused = connection.isClosing() || overSoftLimit(connection)
                 || (connection.flood == null && connection.backlogSize() >= BACKLOG_PAUSE_LINES);
         int ops = (readPaused ? 0 : SelectionKey.OP_READ) | (connection.out.isEmpty() ? 0 : SelectionKey.OP_WRITE);
         if (key.interestOps() != ops) {

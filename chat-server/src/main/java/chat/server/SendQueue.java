@@ -12,21 +12,25 @@ import java.util.ArrayDeque;
  * keep the loop to itself.
  */
 final class SendQueue {
-    private static final int MAX_BUFFERS_PER_WRITE = 64;
+    /** Buffers per gathering write; the caller's scratch array must hold this many. */
+    static final int MAX_BUFFERS_PER_WRITE = 64;
 
-    private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
+    /** Allocated on first use and dropped when empty, so an idle connection holds no queue. */
+    private ArrayDeque<ByteBuffer> buffers;
     private long queuedBytes;
-    private ByteBuffer[] gather;
 
     long queuedBytes() {
         return queuedBytes;
     }
 
     boolean isEmpty() {
-        return buffers.isEmpty();
+        return buffers == null || buffers.isEmpty();
     }
 
     void add(byte[] bytes) {
+        if (buffers == null) {
+            buffers = new ArrayDeque<>(4);
+        }
         buffers.addLast(ByteBuffer.wrap(bytes));
         queuedBytes += bytes.length;
     }
@@ -36,6 +40,9 @@ final class SendQueue {
      * (an ERROR) is not glued into the middle of it.
      */
     void dropUnstarted() {
+        if (buffers == null) {
+            return;
+        }
         ByteBuffer head = buffers.peekFirst();
         boolean keepHead = head != null && head.position() > 0;
         buffers.clear();
@@ -46,14 +53,14 @@ final class SendQueue {
         }
     }
 
-    /** Writes up to about {@code maxBytes}; returns the bytes written. Stops when the socket is full. */
-    long writeTo(GatheringByteChannel channel, long maxBytes) throws IOException {
+    /**
+     * Writes up to about {@code maxBytes}; returns the bytes written. Stops when the socket is full.
+     * {@code gather} is the loop's scratch array (one per loop, not one per connection).
+     */
+    long writeTo(GatheringByteChannel channel, long maxBytes, ByteBuffer[] gather) throws IOException {
         long total = 0;
-        while (!buffers.isEmpty() && total < maxBytes) {
+        while (!isEmpty() && total < maxBytes) {
             int count = Math.min(buffers.size(), MAX_BUFFERS_PER_WRITE);
-            if (gather == null || gather.length < count) {
-                gather = new ByteBuffer[MAX_BUFFERS_PER_WRITE];
-            }
             int i = 0;
             for (ByteBuffer buffer : buffers) {
                 if (i == count) {
@@ -72,8 +79,8 @@ final class SendQueue {
                 break;
             }
         }
-        if (buffers.isEmpty()) {
-            gather = null; // idle connections keep no array
+        if (isEmpty()) {
+            buffers = null; // idle connections keep no queue
         }
         return total;
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
-class RobustnessTest {
+class LimitsTest {
     private TestServer server;
 
     @AfterEach
@@ -21,79 +21,17 @@ class RobustnessTest {
         }
     }
 
-    @Test
-    void overlongLineGets417AndTheConnectionKeepsWorking() throws Exception {
-        server = TestServer.start();
-        try (TestClient alice = TestClient.irc(server.port(), "alice")) {
-            alice.send("PRIVMSG alice :" + "x".repeat(600));
-            assertEquals(List.of(":test.server 417 alice :Input line was too long (limit 512 bytes with CRLF); it was ignored"),
-                    alice.sync());
-            alice.sendRaw("y".repeat(2000).getBytes(StandardCharsets.US_ASCII)); // no newline at all
-            assertTrue(alice.readLine().contains(" 417 alice "), "refused before any newline arrives");
-            alice.sendRaw("still the same long line\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertEquals(List.of(), alice.sync(), "the rest of the long line was discarded");
-            alice.send("PRIVMSG alice :" + "z".repeat(400));
-            assertEquals(":alice!alice@127.0.0.1 PRIVMSG alice " + "z".repeat(400), alice.readLine());
-        }
-    }
-
-    @Test
-    void invalidUtf8NulAndBareCrGetClearErrors() throws Exception {
-        server = TestServer.start();
-        try (TestClient alice = TestClient.irc(server.port(), "alice")) {
-            alice.sendRaw(new byte[] {'P', 'R', 'I', 'V', 'M', 'S', 'G', ' ', 'a', ' ', (byte) 0xC3, (byte) 0x28, '\r', '\n'});
-            assertEquals(List.of(":test.server 400 alice * :Line ignored: it is not valid UTF-8 (at byte 10)"), alice.sync());
-            alice.sendRaw("NICK a\0b\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertEquals(List.of(":test.server 400 alice * :Line ignored: it holds a NUL byte (at byte 6)"), alice.sync());
-            alice.sendRaw("NICK a\rb\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertEquals(List.of(":test.server 400 alice * :Line ignored: it holds a bare CR byte (at byte 6)"), alice.sync());
-            assertEquals(List.of(":test.server 400 alice * :Malformed line ignored: prefix without a command"), alice.ask(":x"));
-            alice.send("PRIVMSG alice :h\u00e9llo w\u00f6rld \u2603");
-            assertEquals(":alice!alice@127.0.0.1 PRIVMSG alice :h\u00e9llo w\u00f6rld \u2603", alice.readLine());
-        }
-    }
-
-    @Test
-    void errorRepliesEchoingOddInputStayWellFormed() throws Exception {
-        server = TestServer.start();
-        try (TestClient alice = TestClient.irc(server.port(), "alice")) {
-            assertEquals(List.of(":test.server 432 alice foo_bar :Erroneous nickname: a nickname may hold only letters,"
-                    + " digits, - and []\\`_^{|}"), alice.ask("NICK :foo bar"));
-            assertEquals(List.of(":test.server 401 alice zed :No such nick/channel", ":test.server 401 alice _b :No such nick/channel"),
-                    alice.ask("PRIVMSG zed,:b x"));
-            assertEquals(List.of(":test.server 410 alice a_b :Invalid CAP command"), alice.ask("CAP :a b"));
-            alice.send("PRIVMSG alice :fine");
-            assertEquals(":alice!alice@127.0.0.1 PRIVMSG alice fine", alice.readLine());
-        }
-    }
-
-    @Test
-    void randomGarbageNeverBreaksTheServer() throws Exception {
-        server = TestServer.start();
-        Random random = new Random(42);
-        try (TestClient alice = TestClient.irc(server.port(), "alice");
-                TestClient garbage = TestClient.irc(server.port(), "garbage")) {
-            byte[] bytes = new byte[20_000];
-            random.nextBytes(bytes);
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == '\n' && random.nextInt(4) != 0) {
-                    bytes[i] = 'q'; // fewer, longer lines: some over the limit, most not
-                }
-            }
-            garbage.sendRaw(bytes);
-            garbage.sendRaw("\r\n".getBytes(StandardCharsets.US_ASCII));
-            garbage.sync();
-            alice.send("PRIVMSG garbage :still there?");
-            assertEquals(":alice!alice@127.0.0.1 PRIVMSG garbage :still there?", garbage.readLine());
-        }
+    /** A server with small send queues (16 KiB soft, 64 KiB hard) so back-pressure shows quickly. */
+    private static TestServer.Settings smallSendQueues() {
+        TestServer.Settings settings = new TestServer.Settings();
+        settings.sendQueueSoftBytes = 16 * 1024;
+        settings.sendQueueHardBytes = 64 * 1024;
+        return settings;
     }
 
     @Test
     void slowConsumerIsDisconnectedWhileOthersReceiveEverything() throws Exception {
-        TestServer.Settings settings = new TestServer.Settings();
-        settings.sendQueueSoftBytes = 16 * 1024;
-        settings.sendQueueHardBytes = 64 * 1024;
-        server = TestServer.start(settings);
+        server = TestServer.start(smallSendQueues());
         try (TestClient alice = TestClient.irc(server.port(), "alice");
                 TestClient bob = TestClient.irc(server.port(), "bob");
                 TestClient slow = new TestClient(server.port(), 4096)) {
@@ -128,6 +66,32 @@ class RobustnessTest {
             assertEquals(bobSawQuit ? List.of() : List.of(quit), bob.sync(), "bob got every message and the QUIT");
             List<String> slowSaw = slow.readUntilClosed();
             assertTrue(slowSaw.size() < sent, "the slow reader got only part of the traffic");
+        }
+    }
+
+    @Test
+    void clientThatAsksButDoesNotReadIsPausedAtTheSoftLimitNotDropped() throws Exception {
+        server = TestServer.start(smallSendQueues());
+        try (TestClient greedy = TestClient.irc(server.port(), "greedy");
+                TestClient alice = TestClient.irc(server.port(), "alice")) {
+            final int requests = 3000;
+            greedy.sendRaw("LUSERS\r\n".repeat(requests).getBytes(StandardCharsets.US_ASCII));
+            alice.sync(); // the server stays responsive meanwhile
+            alice.send("PRIVMSG greedy :are you there?");
+            alice.sync();
+            int numerics = 0;
+            int messages = 0;
+            while (numerics < requests * 5) {
+                String line = greedy.readLine();
+                if (line.contains(" PRIVMSG greedy ")) {
+                    messages++; // others' messages are not held back behind greedy's own requests
+                } else {
+                    assertTrue(line.startsWith(":test.server 25"), line);
+                    numerics++;
+                }
+            }
+            assertEquals(List.of(), greedy.sync(), "every request was answered, nothing else came");
+            assertEquals(1, messages);
         }
     }
 
