@@ -75,11 +75,16 @@ final class ChatState {
         }
     }
 
-    /** Leaves every room (others see the QUIT once each) and frees the nick. */
-    void quit(Connection connection, String reason) {
+    /**
+     * Leaves every room and frees the nick; when {@code announce}, others see the QUIT once each
+     * (not at shutdown, where everyone is leaving and N members would cost N*N useless checks).
+     */
+    void quit(Connection connection, String reason, boolean announce) {
         if (connection.registered) {
             registeredUsers--;
-            sendToRoommates(connection, fromUser(connection, "QUIT", reason));
+            if (announce) {
+                sendToRoommates(connection, fromUser(connection, "QUIT", reason));
+            }
         }
         for (Room room : new ArrayList<>(connection.rooms)) {
             rooms.leave(room, connection);

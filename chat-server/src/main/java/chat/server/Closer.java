@@ -48,7 +48,7 @@ final class Closer {
         if (!state.connections.remove(connection)) {
             return;
         }
-        state.quit(connection, connection.closeReason());
+        state.quit(connection, connection.closeReason(), !shuttingDown);
         LOG.log(Level.INFO, "closing " + connection + ": " + connection.closeReason());
         boolean keepNoOutput = connection.closeReason().equals(Connection.SENDQ_EXCEEDED);
         connection.drainUntilMillis = shuttingDown ? shutdownDeadlineMillis

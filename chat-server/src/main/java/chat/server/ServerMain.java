@@ -29,16 +29,16 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "${env:CHAT_BIND:-127.0.0.1}", paramLabel = "ADDRESS",
             description = "Address to listen on; 0.0.0.0 opens it to other machines (env CHAT_BIND, default ${DEFAULT-VALUE}).")
     String bind;
-    @Option(names = {"-p", "--port"}, defaultValue = "${env:CHAT_PORT:-6667}",
+    @Option(names = {"-p", "--port"}, defaultValue = "${env:CHAT_PORT:-6667}", paramLabel = "PORT",
             description = "TCP port (env CHAT_PORT, default ${DEFAULT-VALUE}).")
     int port;
-    @Option(names = "--room", defaultValue = "${env:CHAT_ROOM:-#lobby}",
+    @Option(names = "--room", defaultValue = "${env:CHAT_ROOM:-#lobby}", paramLabel = "ROOM",
             description = "Room plain-text users start in (env CHAT_ROOM, default ${DEFAULT-VALUE}).")
     String room;
     @Option(names = "--server-name", defaultValue = "${env:CHAT_SERVER_NAME}", paramLabel = "NAME",
             description = "Name in every server reply (env CHAT_SERVER_NAME, default the host name).")
     String serverName;
-    @Option(names = "--password", defaultValue = "${env:CHAT_PASSWORD}",
+    @Option(names = "--password", defaultValue = "${env:CHAT_PASSWORD}", paramLabel = "PASSWORD",
             description = "Require IRC clients to send PASS with this password (env CHAT_PASSWORD; default none).")
     String password;
     @Option(names = "--max-clients", defaultValue = "${env:CHAT_MAX_CLIENTS:-10000}", paramLabel = "N",
