@@ -85,7 +85,14 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new ServerMain()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new ServerMain());
+        // One clear line instead of the whole usage text: the mistake is easier to spot.
+        commandLine.setParameterExceptionHandler((problem, args) -> {
+            problem.getCommandLine().getErr().println("chat-server: " + problem.getMessage()
+                    + " (see ./chat server --help)");
+            return EXIT_USAGE;
+        });
+        return commandLine;
     }
 
     @Override
