@@ -8,8 +8,9 @@ import chat.protocol.ProtocolLimits;
 
 /** PRIVMSG, NOTICE and AWAY: the relay itself (RFC 2812 3.3, 4.1). */
 final class MessageCommands {
-    /** Targets per PRIVMSG, as 005 MAXTARGETS announces; more are ignored. */
+    /** Targets per PRIVMSG, as 005 MAXTARGETS announces; each one past it gets 407. */
     private static final int MAX_TARGETS = 4;
+    private static final String ERR_TOOMANYTARGETS = "407";
 
     private final ChatState state;
 
@@ -44,10 +45,16 @@ final class MessageCommands {
         }
         String text = message.param(1);
         sender.lastMessageAtMillis = state.nowMillis;
-        String[] targets = message.param(0).split(",", MAX_TARGETS + 1);
-        for (int i = 0; i < Math.min(targets.length, MAX_TARGETS); i++) {
+        String[] targets = message.param(0).split(",");
+        for (int i = 0; i < targets.length; i++) {
             String target = targets[i];
-            if (IrcNames.isRoomName(target)) {
+            if (i >= MAX_TARGETS) {
+                // Never drop silently, and answer once rather than once per extra target.
+                state.reply(sender, ERR_TOOMANYTARGETS, target.isEmpty() ? "*" : target,
+                        (targets.length - MAX_TARGETS) + " targets past the first " + MAX_TARGETS
+                                + " did not get the message");
+                break;
+            } else if (IrcNames.isRoomName(target)) {
                 toRoom(sender, command, target, text);
             } else {
                 toPerson(sender, command, target, text);

@@ -76,6 +76,15 @@ class RoomsAndMessagesTest {
     }
 
     @Test
+    void targetsPastTheLimitAreAnsweredWith407NotDroppedSilently() throws Exception {
+        List<String> replies = alice.ask("PRIVMSG bob,carol,bob,carol,bob,carol :many");
+        assertEquals(List.of(":test.server 407 alice bob :2 targets past the first 4 did not get the message"),
+                replies);
+        assertEquals(List.of(":alice!alice@127.0.0.1 PRIVMSG bob many", ":alice!alice@127.0.0.1 PRIVMSG bob many"),
+                bob.sync());
+    }
+
+    @Test
     void awayUserCausesRpl301ToPrivateSenders() throws Exception {
         assertEquals(List.of(":test.server 306 bob :You have been marked as being away"), bob.ask("AWAY :lunch"));
         assertEquals(List.of(":test.server 301 alice bob lunch"), alice.ask("PRIVMSG bob :hi"));
