@@ -1,12 +1,170 @@
 package chat.server;
 
-/** Placeholder until the selector server lands (issue 3): says so plainly and exits. */
-public final class ServerMain {
-    private ServerMain() {
-    }
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./chat server}: parses options (each with an environment-variable default), starts the
+ * server, prints where it listens, and runs until the console says 88 or /shutdown, or SIGINT or
+ * SIGTERM arrive. Exit codes: 0 after a graceful shutdown, 2 for a bad option or an address
+ * that cannot be bound, 1 for anything unexpected.
+ */
+@Command(name = "chat server", mixinStandardHelpOptions = true, versionProvider = ServerMain.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "The chat server: IRC clients, the chat client and plain-text (nc) users in shared rooms.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped gracefully", "1:unexpected failure", "2:bad option, or the port is in use"})
+public final class ServerMain implements Callable<Integer> {
+    static final int EXIT_USAGE = 2;
+
+    @Option(names = "--bind", defaultValue = "${env:CHAT_BIND:-127.0.0.1}", paramLabel = "ADDRESS",
+            description = "Address to listen on; 0.0.0.0 opens it to other machines (env CHAT_BIND, default ${DEFAULT-VALUE}).")
+    String bind;
+    @Option(names = {"-p", "--port"}, defaultValue = "${env:CHAT_PORT:-6667}",
+            description = "TCP port (env CHAT_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+    @Option(names = "--room", defaultValue = "${env:CHAT_ROOM:-#lobby}",
+            description = "Room plain-text users start in (env CHAT_ROOM, default ${DEFAULT-VALUE}).")
+    String room;
+    @Option(names = "--server-name", defaultValue = "${env:CHAT_SERVER_NAME}", paramLabel = "NAME",
+            description = "Name in every server reply (env CHAT_SERVER_NAME, default the host name).")
+    String serverName;
+    @Option(names = "--password", defaultValue = "${env:CHAT_PASSWORD}",
+            description = "Require IRC clients to send PASS with this password (env CHAT_PASSWORD; default none).")
+    String password;
+    @Option(names = "--max-clients", defaultValue = "${env:CHAT_MAX_CLIENTS:-10000}", paramLabel = "N",
+            description = "Connections beyond this get 'ERROR :Server full' (default ${DEFAULT-VALUE}).")
+    int maxClients;
+    @Option(names = "--sendq-soft", defaultValue = "${env:CHAT_SENDQ_SOFT:-256k}", paramLabel = "BYTES",
+            converter = ByteSizeConverter.class,
+            description = "Queued output past which we stop reading that client (default ${DEFAULT-VALUE}).")
+    int sendQueueSoftBytes;
+    @Option(names = "--sendq-hard", defaultValue = "${env:CHAT_SENDQ_HARD:-1m}", paramLabel = "BYTES",
+            converter = ByteSizeConverter.class,
+            description = "Queued output past which the client is dropped with 'SendQ exceeded' (default ${DEFAULT-VALUE}).")
+    int sendQueueHardBytes;
+    @Option(names = "--flood-rate", defaultValue = "${env:CHAT_FLOOD_RATE:-10}", paramLabel = "LINES_PER_S",
+            description = "Lines per second a client may send after its burst; 0 turns flood control off (default ${DEFAULT-VALUE}).")
+    double floodRate;
+    @Option(names = "--flood-burst", defaultValue = "${env:CHAT_FLOOD_BURST:-40}", paramLabel = "LINES",
+            description = "Lines a client may send at once before lines are delayed (default ${DEFAULT-VALUE}).")
+    int floodBurst;
+    @Option(names = "--flood-max-delayed", defaultValue = "${env:CHAT_FLOOD_MAX_DELAYED:-500}", paramLabel = "LINES",
+            description = "Delayed lines after which the client is dropped with 'Excess Flood' (default ${DEFAULT-VALUE}).")
+    int floodMaxDelayed;
+    @Option(names = "--registration-timeout", defaultValue = "${env:CHAT_REGISTRATION_TIMEOUT:-60s}",
+            paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time to choose a nick before being dropped (default ${DEFAULT-VALUE}; 500ms, 30s, 2m).")
+    long registrationTimeoutMillis;
+    @Option(names = "--ping-interval", defaultValue = "${env:CHAT_PING_INTERVAL:-120s}", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Silence after which an IRC client is sent PING (default ${DEFAULT-VALUE}).")
+    long pingIntervalMillis;
+    @Option(names = "--ping-timeout", defaultValue = "${env:CHAT_PING_TIMEOUT:-60s}", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Time to answer that PING before being dropped (default ${DEFAULT-VALUE}).")
+    long pingTimeoutMillis;
+    @Option(names = "--motd-file", defaultValue = "${env:CHAT_MOTD_FILE}", paramLabel = "FILE",
+            description = "Message of the day, one line per line (default none: clients get 422).")
+    Path motdFile;
 
     public static void main(String[] args) {
-        System.err.println("chat-server: not built yet (the relay server is being written)");
-        System.exit(1);
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new ServerMain()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("chat-server: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        ChatServer server;
+        try {
+            server = ChatServer.start(config, System.in, System.out);
+        } catch (BindException e) {
+            System.err.println("chat-server: cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
+                    + e.getMessage());
+            return EXIT_USAGE;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("chat-server: cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e);
+            return EXIT_USAGE;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            try {
+                server.awaitStopped(Closer.DRAIN_MILLIS + 1_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "chat-shutdown-hook"));
+        stopOnSignals(server);
+        printWelcome(config, server.port());
+        while (!server.awaitStopped(1, TimeUnit.DAYS)) {
+            // The loop runs until a graceful shutdown ends it.
+        }
+        System.out.println("chat-server stopped");
+        return 0;
+    }
+
+    /**
+     * SIGINT and SIGTERM start the same graceful shutdown as console 88, and the process then exits
+     * 0 through the normal path. The shutdown hook above stays as the fallback where signals cannot
+     * be handled (the exit status is then 128 + the signal, as the JVM decides).
+     */
+    @SuppressWarnings("sunapi")
+    private static void stopOnSignals(ChatServer server) {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> server.shutdown());
+            } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+                System.getLogger(ServerMain.class.getName()).log(System.Logger.Level.DEBUG,
+                        "cannot handle SIG" + name + "; the shutdown hook covers it: " + e);
+            }
+        }
+    }
+
+    private ServerConfig config() throws IOException {
+        List<String> motd = motdFile == null ? List.of() : Files.readAllLines(motdFile, StandardCharsets.UTF_8);
+        String name = serverName == null || serverName.isBlank() ? HostName.local() : serverName.strip();
+        return new ServerConfig(bind, port, room, name, password, maxClients, sendQueueSoftBytes,
+                sendQueueHardBytes, floodRate, floodBurst, floodMaxDelayed, registrationTimeoutMillis,
+                pingIntervalMillis, pingTimeoutMillis, motd);
+    }
+
+    private static void printWelcome(ServerConfig config, int port) {
+        String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
+        System.out.println("chat-server " + ServerInfo.VERSION + " listening on " + config.bindAddress() + ":" + port
+                + " as " + config.serverName() + ", default room " + config.defaultRoom());
+        System.out.println("connect:  ./chat client --host " + host + " --port " + port + " --nick NAME");
+        System.out.println("          nc " + host + " " + port + "   (type a nickname, then chat; 88 leaves)");
+        System.out.println("          irssi -c " + host + " -p " + port + " -n NAME");
+        System.out.println(ConsoleCommands.HELP);
+    }
+
+    /** --version: the jar's Implementation-Version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {ServerInfo.VERSION};
+        }
     }
 }

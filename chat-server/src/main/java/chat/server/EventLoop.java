@@ -1,0 +1,278 @@
+package chat.server;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.Pipe;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The one thread that owns the selector and every piece of chat state. Each turn: handle ready
+ * keys, run work handed in by other threads, let waiting lines through, fire due timers, finish
+ * closes, write pending output, then sleep in select() until the next deadline. No locks: other
+ * threads only add to {@link #tasks} and call {@code wakeup()}.
+ */
+final class EventLoop implements ConnectionHost, Runnable {
+    private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+    /** Shared by all connections: each read fills it, the decoder takes what it needs, and it is reused. */
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
+    private static final int ACCEPTS_PER_TURN = 64;
+    private static final byte[] SERVER_FULL = "ERROR :Server full\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Selector selector;
+    private final ServerSocketChannel listener;
+    private final InetSocketAddress boundAddress;
+    private final ChatState state;
+    private final LineRouter router;
+    private final LineIntake intake;
+    private final Timers timers;
+    private final ConsoleCommands console;
+    private final Pipe.SourceChannel consoleSource;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    private final List<Connection> toFlush = new ArrayList<>();
+    private final List<Connection> toClose = new ArrayList<>();
+    private final Closer closer;
+    private long nextConnectionId = 1;
+    private volatile boolean running = true;
+
+    EventLoop(ServerConfig config, Pipe.SourceChannel consoleSource, ConsoleOutput consoleOutput) throws IOException {
+        this.state = new ChatState(config);
+        this.selector = Selector.open();
+        this.listener = ServerSocketChannel.open();
+        try {
+            listener.bind(new InetSocketAddress(config.bindAddress(), config.port()), 1024);
+            listener.configureBlocking(false);
+            listener.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            selector.close();
+            throw e;
+        }
+        this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
+        CommandDispatcher dispatcher = Commands.table(state);
+        this.router = new LineRouter(state, dispatcher);
+        this.intake = new LineIntake(state, router);
+        this.closer = new Closer(state);
+        this.timers = new Timers(state);
+        this.console = new ConsoleCommands(state, consoleOutput, this::beginShutdown);
+        this.consoleSource = consoleSource;
+        if (consoleSource != null) {
+            consoleSource.configureBlocking(false);
+            consoleSource.register(selector, SelectionKey.OP_READ, console);
+        }
+    }
+
+    InetSocketAddress boundAddress() {
+        return boundAddress;
+    }
+
+    /** From any thread: run {@code task} on the loop thread soon. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                try {
+                    turn();
+                } catch (RuntimeException unexpected) {
+                    // A bug in one phase must not stop the chat for everyone; the next turn goes on.
+                    LOG.log(Level.WARNING, "unexpected failure in the event loop", unexpected);
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            LOG.log(Level.ERROR, "selector failed; the server stops", e);
+        } finally {
+            closer.closeAll();
+            closeQuietly();
+        }
+    }
+
+    private void turn() throws IOException {
+        state.nowMillis = Timers.monotonicMillis();
+        for (SelectionKey key : selector.selectedKeys()) {
+            handleKey(key);
+        }
+        selector.selectedKeys().clear();
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.WARNING, "a task handed to the loop failed", unexpected);
+            }
+        }
+        intake.processBacklogs();
+        timers.fireDue();
+        finishTurn();
+        if (closer.shutdownComplete()) {
+            running = false;
+            return;
+        }
+        long timeout = Math.min(Math.min(timers.nextDeadline(), intake.nextDeadline()), closer.nextDeadline());
+        long wait = timeout - Timers.monotonicMillis();
+        if (wait <= 0 || !tasks.isEmpty() || !toClose.isEmpty()) {
+            selector.selectNow();
+        } else {
+            selector.select(wait);
+        }
+    }
+
+    private void handleKey(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        Object attachment = key.attachment();
+        if (attachment instanceof Connection connection) {
+            handleConnection(key, connection);
+        } else if (attachment == console) {
+            try {
+                console.readFrom(consoleSource, key);
+            } catch (RuntimeException unexpected) {
+                LOG.log(Level.WARNING, "a console command failed", unexpected);
+            }
+        } else if (key.isAcceptable()) {
+            acceptSome();
+        }
+    }
+
+    private void handleConnection(SelectionKey key, Connection connection) {
+        try {
+            if (key.isValid() && key.isWritable()) {
+                closer.writeSome(connection);
+            }
+            if (key.isValid() && key.isReadable() && !connection.isClosing()) {
+                readBuffer.clear();
+                intake.read(connection, readBuffer);
+            }
+            intake.updateInterest(connection);
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.WARNING, "connection " + connection + " failed; closing it", unexpected);
+            connection.requestClose("Internal error");
+        }
+    }
+
+    private void acceptSome() {
+        for (int i = 0; i < ACCEPTS_PER_TURN; i++) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+                if (channel == null) {
+                    return;
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "accept failed: " + e.getMessage());
+                return;
+            }
+            try {
+                admit(channel);
+            } catch (IOException e) {
+                LOG.log(Level.INFO, "could not set up a new connection: " + e.getMessage());
+                closer.closeQuietly(channel);
+            }
+        }
+    }
+
+    private void admit(SocketChannel channel) throws IOException {
+        channel.configureBlocking(false);
+        if (state.connections.size() >= state.config.maxClients() || closer.shuttingDown()) {
+            channel.write(ByteBuffer.wrap(SERVER_FULL)); // best effort; the socket buffer is empty
+            closer.closeQuietly(channel);
+            return;
+        }
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        // Plain-text users never answer PING; keepalive is how their dead connections get noticed.
+        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+        String peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
+        SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+        Connection connection = new Connection(nextConnectionId++, channel, key, peer, this,
+                state.config.sendQueueHardBytes(), state.nowMillis);
+        if (state.config.floodControlEnabled()) {
+            connection.flood = new FloodBucket(state.config.floodLinesPerSecond(), state.config.floodBurstLines(),
+                    state.nowMillis);
+        }
+        key.attach(connection);
+        state.connections.add(connection);
+        LOG.log(Level.DEBUG, () -> "accepted " + connection);
+        connection.send(state.fromServer("NOTICE", "*", "*** Welcome to " + state.serverName
+                + ". IRC clients: register as usual. Plain text (nc, telnet): type a nickname and press Enter."));
+    }
+
+    /** Closes what was asked to close this turn, then writes everything queued before the loop sleeps. */
+    private void finishTurn() {
+        while (!toClose.isEmpty()) {
+            List<Connection> batch = new ArrayList<>(toClose);
+            toClose.clear();
+            for (Connection connection : batch) {
+                closer.leaveChat(connection);
+            }
+        }
+        // By index: a failed write may request a close, which may add to this list while it runs.
+        for (int i = 0; i < toFlush.size(); i++) {
+            Connection connection = toFlush.get(i);
+            connection.flushScheduled = false;
+            if (!connection.isClosed()) {
+                closer.writeSome(connection);
+                intake.updateInterest(connection);
+            }
+        }
+        toFlush.clear();
+        closer.closeDrained();
+    }
+
+    /** From the loop thread: stop accepting, tell everyone, give output up to the drain time to leave. */
+    private void beginShutdown() {
+        if (closer.shuttingDown()) {
+            return;
+        }
+        LOG.log(Level.INFO, "shutting down: " + state.connections.size() + " connections");
+        try {
+            listener.close();
+        } catch (IOException ignored) {
+            // Not accepting any more is all that matters.
+        }
+        closer.beginShutdown();
+    }
+
+    /** From any thread. */
+    void requestShutdown() {
+        execute(this::beginShutdown);
+    }
+
+    @Override
+    public void flushSoon(Connection connection) {
+        if (!connection.flushScheduled) {
+            connection.flushScheduled = true;
+            toFlush.add(connection);
+        }
+    }
+
+    @Override
+    public void closeSoon(Connection connection) {
+        toClose.add(connection);
+    }
+
+    private void closeQuietly() {
+        try {
+            listener.close();
+            selector.close();
+        } catch (IOException ignored) {
+            // Shutting down either way.
+        }
+    }
+}

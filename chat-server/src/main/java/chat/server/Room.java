@@ -1,0 +1,78 @@
+package chat.server;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One room: members in join order with their status (@ operator, + voice), topic, creation time. */
+final class Room {
+    static final int OPERATOR = 1;
+    static final int VOICE = 2;
+
+    final String name;
+    final long createdEpochSeconds = System.currentTimeMillis() / 1000;
+    private final Map<Connection, Integer> members = new LinkedHashMap<>();
+    String topic;
+    String topicSetBy;
+    long topicSetEpochSeconds;
+
+    Room(String name) {
+        this.name = name;
+    }
+
+    /** Adds a member; the first one becomes operator (what every IRC server does). */
+    void add(Connection member) {
+        members.put(member, members.isEmpty() ? OPERATOR : 0);
+    }
+
+    void remove(Connection member) {
+        members.remove(member);
+    }
+
+    boolean contains(Connection member) {
+        return members.containsKey(member);
+    }
+
+    boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    Collection<Connection> members() {
+        return members.keySet();
+    }
+
+    boolean isOperator(Connection member) {
+        return (flags(member) & OPERATOR) != 0;
+    }
+
+    void setFlag(Connection member, int flag, boolean on) {
+        Integer current = members.get(member);
+        if (current != null) {
+            members.put(member, on ? current | flag : current & ~flag);
+        }
+    }
+
+    /** "@", "+" or "" as NAMES and WHO show it (PREFIX=(ov)@+, highest first). */
+    String prefixOf(Connection member) {
+        int flags = flags(member);
+        return (flags & OPERATOR) != 0 ? "@" : (flags & VOICE) != 0 ? "+" : "";
+    }
+
+    private int flags(Connection member) {
+        Integer flags = members.get(member);
+        return flags == null ? 0 : flags;
+    }
+
+    /** Queues the same encoded bytes for every member except {@code except} (may be null). */
+    void broadcast(Outbound message, Connection except) {
+        for (Connection member : members.keySet()) {
+            if (member != except) {
+                member.send(message);
+            }
+        }
+    }
+}
