@@ -1,0 +1,158 @@
+package chat.client;
+
+import chat.protocol.IrcNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp;
+
+/**
+ * One chat session from connect to exit: wires the network thread and the console thread together
+ * and returns the exit code (0 left, 1 connection refused or lost).
+ */
+final class ChatClient {
+    private static final long NETWORK_STOP_WAIT_MILLIS = 3_000;
+
+    private ChatClient() {
+    }
+
+    /** On a terminal: JLine line editing, colours, completion, history, reconnects until the user leaves. */
+    static int runInteractive(ClientConfig config, Terminal terminal, PrintWriter err) throws IOException {
+        StateCell state = new StateCell(ClientState.initial(config.nick() == null ? "" : config.nick(), config.room()));
+        LineReader reader = lineReader(terminal, state, config);
+        if (config.nick() == null) {
+            config = config.withNick(askNick(reader));
+            state = new StateCell(ClientState.initial(config.nick(), config.room()));
+            reader = lineReader(terminal, state, config);
+        }
+        JLineScreen screen = new JLineScreen(reader);
+        Session session = new Session(config, state, screen, true);
+        Thread console = new Thread(new ConsoleLoop(reader, screen, state, session.lines), "chat-console");
+        console.setDaemon(true);
+        int code = session.run(console, err);
+        try {
+            reader.getHistory().save();
+        } catch (IOException unsaved) {
+            err.println("chat-client: could not save the input history: " + unsaved.getMessage());
+        }
+        // Erase the abandoned prompt line and restore the terminal before any last words.
+        terminal.puts(InfoCmp.Capability.carriage_return);
+        terminal.puts(InfoCmp.Capability.clr_eol);
+        terminal.flush();
+        terminal.close();
+        session.reportFailure(err);
+        return code;
+    }
+
+    /** Without a terminal: plain lines in and out; a lost connection ends the session with 1. */
+    static int runPlain(ClientConfig config, InputStream in, PrintStream out, PrintWriter err) throws IOException {
+        StateCell state = new StateCell(ClientState.initial(config.nick(), config.room()));
+        Session session = new Session(config, state, new PlainScreen(out), false);
+        Thread input = new Thread(new PlainInputLoop(in, session.lines), "chat-stdin");
+        input.setDaemon(true);
+        int code = session.run(input, err);
+        session.reportFailure(err);
+        return code;
+    }
+
+    /**
+     * JLine set up so that what is typed is sent as typed: no '!' history expansion, no backslash
+     * escapes, no quote handling (an apostrophe must not make JLine wait for a closing one).
+     */
+    private static LineReader lineReader(Terminal terminal, StateCell state, ClientConfig config) {
+        DefaultParser parser = new DefaultParser().escapeChars(new char[0]).quoteChars(new char[0]);
+        parser.setEofOnUnclosedQuote(false);
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("chat")
+                .parser(parser)
+                .completer(new ChatCompleter(state))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
+        if (config.historyFile() != null) {
+            builder.variable(LineReader.HISTORY_FILE, config.historyFile());
+        }
+        return builder.build();
+    }
+
+    private static String askNick(LineReader reader) {
+        while (true) {
+            String nick = reader.readLine("nickname: ").strip();
+            String problem = IrcNames.nickProblem(nick);
+            if (problem == null) {
+                return nick;
+            }
+            reader.printAbove(problem);
+        }
+    }
+
+    /** The parts both modes share. */
+    private static final class Session {
+        final ClientConfig config;
+        final ServerMessageHandler handler;
+        final NetworkLoop network;
+        final TypedLineHandler lines;
+
+        Session(ClientConfig config, StateCell state, Screen screen, boolean reconnect) throws IOException {
+            this.config = config;
+            Clock clock = Clock.systemDefaultZone();
+            MessageRenderer renderer = new MessageRenderer(new Styles(config.color()));
+            handler = new ServerMessageHandler(config, state, renderer, screen, clock);
+            ReconnectBackoff backoff = new ReconnectBackoff(config.reconnectFirstDelayMillis(),
+                    config.reconnectMaxDelayMillis(), config.stableAfterMillis(),
+                    bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+            SendPacer pacer = new SendPacer(config.sendBurst(), TimeUnit.MILLISECONDS.toNanos(config.sendIntervalMillis()));
+            InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+            network = new NetworkLoop(address, handler, backoff, pacer, reconnect);
+            handler.attach(network);
+            lines = new TypedLineHandler(state, network, renderer, screen, clock);
+        }
+
+        int run(Thread console, PrintWriter err) {
+            try {
+                // Resolved once here: a DNS lookup blocks, and the network thread must not.
+                InetAddress.getByName(config.host());
+            } catch (UnknownHostException e) {
+                err.println("chat-client: cannot connect to " + config.host() + ":" + config.port() + ": unknown host");
+                err.flush();
+                return 1;
+            }
+            Thread networkThread = new Thread(network, "chat-network");
+            networkThread.setDaemon(true);
+            networkThread.start();
+            console.start();
+            int code;
+            try {
+                code = network.finished().get();
+                networkThread.join(NETWORK_STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                network.abort(1);
+                code = 1;
+            } catch (ExecutionException e) {
+                code = 1;
+            }
+            return code;
+        }
+
+        /** The one clear line about a refused first connection; no stack trace. */
+        void reportFailure(PrintWriter err) {
+            if (handler.failure() != null) {
+                err.println("chat-client: " + handler.failure());
+                err.flush();
+            }
+        }
+    }
+}

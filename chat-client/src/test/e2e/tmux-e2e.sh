@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# End-to-end test of the terminal client in real terminals: starts a chat server, opens three
+# clients (alice, bob, carol) in tmux windows, has them chat in #lobby and one-to-one while carol
+# has a line half typed, checks every screen with `tmux capture-pane`, and has each type 88.
+# Exits 0 when everything was seen, 1 on the first failure (after printing all three screens).
+#
+# Usage:
+#   chat-client/src/test/e2e/tmux-e2e.sh [-p PORT] ngircd
+#       runs ngircd (from apt) on 127.0.0.1:PORT with a config written to a temporary directory
+#   chat-client/src/test/e2e/tmux-e2e.sh [-p PORT] 'SERVER COMMAND'
+#       runs the command through bash with every {port} replaced by PORT, for example
+#       chat-client/src/test/e2e/tmux-e2e.sh './chat server --port {port}'
+# PORT defaults to a free port. Needs tmux and java; builds chat-client.jar when it is missing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
+JAR="$ROOT/chat-client/target/chat-client.jar"
+WAIT_SECONDS=${E2E_WAIT_SECONDS:-30}
+
+port=""
+if [[ "${1:-}" == "-p" ]]; then
+    port="$2"
+    shift 2
+fi
+if [[ $# -ne 1 ]]; then
+    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+fi
+server_spec="$1"
+
+command -v tmux >/dev/null || { echo "e2e: tmux is not installed (apt-get install -y tmux)" >&2; exit 2; }
+
+port_is_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+if [[ -z "$port" ]]; then
+    for _ in $(seq 1 50); do
+        candidate=$((20000 + RANDOM % 20000))
+        if ! port_is_open "$candidate"; then port=$candidate; break; fi
+    done
+fi
+
+work="$(mktemp -d /tmp/chat-e2e.XXXXXX)"
+socket="chat-e2e-$$"
+T=(tmux -L "$socket")
+server_pid=""
+
+cleanup() {
+    "${T[@]}" kill-server 2>/dev/null || true
+    if [[ -n "$server_pid" ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [[ ! -f "$JAR" ]]; then
+    echo "e2e: building the client jar"
+    (cd "$ROOT" && "${MVN:-mvn}" -q -B -Dmaven.test.skip=true -pl chat-client -am package)
+fi
+
+# --- the server -------------------------------------------------------------------------------
+if [[ "$server_spec" == ngircd ]]; then
+    cat > "$work/ngircd.conf" <<CONF
+[Global]
+    Name = e2e.test
+    Info = chat e2e test
+    Listen = 127.0.0.1
+    Ports = $port
+    PidFile = $work/ngircd.pid
+[Limits]
+    PingTimeout = 120
+    PongTimeout = 20
+[Options]
+    PAM = no
+    DNS = no
+    Ident = no
+CONF
+    chmod 755 "$work"
+    ngircd -n -f "$work/ngircd.conf" > "$work/server.log" 2>&1 &
+else
+    bash -c "${server_spec//\{port\}/$port}" > "$work/server.log" 2>&1 &
+fi
+server_pid=$!
+
+for _ in $(seq 1 $((WAIT_SECONDS * 5))); do
+    port_is_open "$port" && break
+    kill -0 "$server_pid" 2>/dev/null || { echo "e2e: the server exited:"; cat "$work/server.log"; exit 1; }
+    sleep 0.2
+done
+port_is_open "$port" || { echo "e2e: nothing listens on 127.0.0.1:$port"; cat "$work/server.log"; exit 1; }
+echo "e2e: server up on 127.0.0.1:$port ($server_spec)"
+
+# --- helpers ----------------------------------------------------------------------------------
+screen_of() { "${T[@]}" capture-pane -p -J -t "e2e:$1"; }
+
+show_all() {
+    for who in alice bob carol; do
+        echo "----- $who's screen -----"
+        screen_of "$who" 2>/dev/null | sed '/^$/d' || true
+    done
+}
+
+fail() {
+    echo "e2e: FAIL: $*"
+    show_all
+    exit 1
+}
+
+# Waits until a window's screen holds the text (fixed string).
+expect_screen() {
+    local who="$1" text="$2"
+    for _ in $(seq 1 $((WAIT_SECONDS * 5))); do
+        screen_of "$who" | grep -qF -- "$text" && { echo "e2e: ok: $who sees: $text"; return 0; }
+        sleep 0.2
+    done
+    fail "$who never showed: $text"
+}
+
+refuse_screen() {
+    local who="$1" text="$2"
+    if screen_of "$who" | grep -qF -- "$text"; then fail "$who shows what it must not: $text"; fi
+    echo "e2e: ok: $who does not see: $text"
+}
+
+type_line() { "${T[@]}" send-keys -t "e2e:$1" -l -- "$2"; "${T[@]}" send-keys -t "e2e:$1" Enter; }
+
+# The last non-empty line of a window: where the prompt and the line being typed are.
+input_line() { screen_of "$1" | sed '/^$/d' | tail -n 1; }
+
+# Waits until a window's input line (prompt plus typed text) is exactly this.
+expect_input_line() {
+    local who="$1" wanted="$2"
+    for _ in $(seq 1 $((WAIT_SECONDS * 5))); do
+        [[ "$(input_line "$who")" == "${wanted% }" || "$(input_line "$who")" == "$wanted" ]] \
+            && { echo "e2e: ok: $who's input line is: $wanted"; return 0; }
+        sleep 0.2
+    done
+    fail "$who's input line never became '$wanted' (it is '$(input_line "$who")')"
+}
+
+
+# --- three clients ----------------------------------------------------------------------------
+"${T[@]}" new-session -d -s e2e -x 120 -y 40 -n alice
+"${T[@]}" set-option -g remain-on-exit on
+for who in bob carol; do "${T[@]}" new-window -d -t e2e -n "$who"; done
+for who in alice bob carol; do
+    # The exit code goes to a file: tmux's own pane_dead_status is not always filled in.
+    "${T[@]}" respawn-pane -k -t "e2e:$who" \
+        "TERM=xterm-256color java -jar '$JAR' --host 127.0.0.1 --port $port --nick $who --room '#lobby' --history-file '$work/$who.history'; echo \$? > '$work/$who.exit'"
+    expect_screen "$who" "in #lobby:"
+done
+expect_screen alice "carol (~carol@127.0.0.1) joined #lobby"
+
+# carol starts a line and leaves it half typed while the others talk.
+"${T[@]}" send-keys -t e2e:carol -l -- "carol is half way through"
+expect_input_line carol "#lobby> carol is half way through"
+
+type_line alice "hello from alice in the lobby"
+expect_screen bob "<alice> hello from alice in the lobby"
+expect_screen carol "<alice> hello from alice in the lobby"
+
+type_line bob "/msg alice a secret for alice only"
+expect_screen alice "*private* <bob> a secret for alice only"
+expect_screen bob "-> *alice* <bob> a secret for alice only"
+
+type_line alice "/query bob"
+expect_input_line alice "bob> "
+type_line alice "and one back for bob"
+expect_screen bob "*private* <alice> and one back for bob"
+
+type_line bob "bob says hi to the lobby"
+expect_screen carol "<bob> bob says hi to the lobby"
+refuse_screen carol "a secret for alice only"
+refuse_screen carol "and one back for bob"
+
+# The half-typed line survived every message that arrived above it.
+expect_input_line carol "#lobby> carol is half way through"
+screen_of carol | sed '/^$/d' | tail -n 2 | head -n 1 | grep -qF "<bob> bob says hi to the lobby" \
+    || fail "the newest message is not right above carol's prompt"
+echo "e2e: ok: carol's half-typed line survived, messages appeared above it"
+
+"${T[@]}" send-keys -t e2e:carol -l -- " and sends it now"
+"${T[@]}" send-keys -t e2e:carol Enter
+expect_screen alice "<carol> carol is half way through and sends it now"
+expect_screen bob "<carol> carol is half way through and sends it now"
+
+# --- everyone leaves with 88 ------------------------------------------------------------------
+type_line bob "88"
+expect_screen alice "<-- bob quit"
+type_line carol "88"
+type_line alice "88"
+for who in alice bob carol; do
+    for _ in $(seq 1 $((WAIT_SECONDS * 5))); do
+        [[ -s "$work/$who.exit" ]] && break
+        sleep 0.2
+    done
+    status="$(cat "$work/$who.exit" 2>/dev/null || echo none)"
+    [[ "$status" == 0 ]] || fail "$who did not exit with 0 after 88 (exit code: $status)"
+    echo "e2e: ok: $who left with exit code 0"
+done
+
+echo "e2e: PASS (server: $server_spec, port $port)"

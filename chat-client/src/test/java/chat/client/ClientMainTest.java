@@ -1,0 +1,87 @@
+package chat.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/** The command line through picocli's execute(): options, environment defaults and exit codes. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class ClientMainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(Map<String, String> env, String... args) {
+        CommandLine command = new CommandLine(new ClientMain(env, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream())));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void helpListsOptionsExitCodesAndEnvironmentAndExitsZero() {
+        assertEquals(0, execute(Map.of(), "--help"));
+        String help = out.toString();
+        for (String expected : new String[] {"--host", "--port", "--nick", "--room", "--password", "--no-color",
+            "Exit codes", "CHAT_HOST", "CHAT_NICK", "NO_COLOR"}) {
+            assertTrue(help.contains(expected), "help lacks " + expected + ":\n" + help);
+        }
+    }
+
+    @Test
+    void versionExitsZero() {
+        assertEquals(0, execute(Map.of(), "--version"));
+        assertTrue(out.toString().startsWith("chat client"), out.toString());
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertEquals(2, execute(Map.of(), "--port", "notaport"));
+        assertEquals(2, execute(Map.of(), "--port", "70000"));
+        assertEquals(2, execute(Map.of(), "--bogus"));
+        assertEquals(2, execute(Map.of(), "--nick", "9starts-with-digit"));
+        assertEquals(2, execute(Map.of("CHAT_PORT", "six"), "--nick", "x"));
+        assertEquals(2, execute(Map.of(), "--room", "#bad,room", "--nick", "x"));
+    }
+
+    @Test
+    void withoutATerminalANickIsRequired() {
+        assertEquals(2, execute(Map.of()));
+        assertTrue(err.toString().contains("no nickname"), err.toString());
+    }
+
+    @Test
+    void refusedConnectionPrintsOneClearLineAndExitsOne() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        assertEquals(1, execute(Map.of("CHAT_NICK", "alice"), "--host", "127.0.0.1", "--port", String.valueOf(closedPort)));
+        String[] lines = err.toString().strip().split("\\R");
+        assertEquals(1, lines.length, err.toString());
+        assertTrue(lines[0].startsWith("chat-client: cannot connect to 127.0.0.1:" + closedPort), lines[0]);
+        assertFalse(err.toString().contains("Exception"), err.toString());
+    }
+
+    @Test
+    void environmentSuppliesHostPortAndNick() throws Exception {
+        try (FakeIrcServer server = FakeIrcServer.start()) {
+            int code = execute(Map.of("CHAT_HOST", "127.0.0.1", "CHAT_PORT", String.valueOf(server.port()),
+                    "USER", "envuser", "CHAT_ROOM", "#envroom"));
+            assertEquals(0, code, err.toString());
+            server.await("envuser: JOIN #envroom");
+        }
+    }
+}
