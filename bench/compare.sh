@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Runs the four workloads of issue 5 against our server and against ngIRCd in the same run,
+# each workload N times on freshly started servers, and prints one table of medians with the
+# ratio ours/theirs. Results (one JSON per run) and server logs go to the --out directory.
+#
+#   bench/compare.sh                      # both servers, 3 repetitions, all workloads
+#   bench/compare.sh --only theirs        # ngIRCd alone (no chat-server needed)
+#   bench/compare.sh --repeat 5 --workloads 1,3
+#
+# Needs: java 17, maven (to build), ngircd (apt-get install ngircd), python3 (for the table).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPEAT=3
+ONLY=both
+WORKLOADS=1,2,3,4
+OURS_PORT=6723
+THEIRS_PORT=6724
+OUT=""
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -XX:+UseParallelGC}"
+
+usage() {
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    cat <<USAGE
+Options:
+  --repeat N           runs of each workload per server (default $REPEAT); the table shows medians
+  --only ours|theirs   run one server only (default: both)
+  --workloads LIST     comma-separated subset of 1,2,3,4 (default $WORKLOADS)
+  --ours-port P        port for ./chat server (default $OURS_PORT)
+  --theirs-port P      port for ngircd (default $THEIRS_PORT)
+  --out DIR            where JSON results and logs go (default: a new directory under /tmp)
+Environment: BENCH_JAVA_OPTS (JVM options of the bench, default "$BENCH_JAVA_OPTS").
+USAGE
+}
+
+while (($#)); do
+    case "$1" in
+        --repeat) REPEAT="$2"; shift 2 ;;
+        --only) ONLY="$2"; shift 2 ;;
+        --workloads) WORKLOADS="$2"; shift 2 ;;
+        --ours-port) OURS_PORT="$2"; shift 2 ;;
+        --theirs-port) THEIRS_PORT="$2"; shift 2 ;;
+        --out) OUT="$2"; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "compare: unknown option $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+case "$ONLY" in ours) SERVERS=(ours) ;; theirs) SERVERS=(theirs) ;; both) SERVERS=(ours theirs) ;;
+    *) echo "compare: --only takes ours or theirs" >&2; exit 2 ;; esac
+[[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || { echo "compare: --repeat must be a positive number" >&2; exit 2; }
+OUT="${OUT:-$(mktemp -d /tmp/chat-bench.XXXXXX)}"
+mkdir -p "$OUT"
+
+# 10,000 clients need 10,000 descriptors in the bench and in each server.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if (($(ulimit -n) < 10100)) && [[ ",$WORKLOADS," == *",4,"* ]]; then
+    echo "compare: warning: ulimit -n is $(ulimit -n); workload 4 needs about 10100" >&2
+fi
+
+# Workload name and bench options. Window 1 in the big room: 199 senders x 1 unconfirmed
+# message x ~110 bytes stays under the 32 KiB that ngIRCd queues per client before it drops
+# the client ("Write buffer space exhausted"); both servers get the same window.
+# Ten clients connecting at a time in the idle workload: ngIRCd listens with a backlog of 10,
+# and more simultaneous connects overflow it (the kernel then resets some of them).
+workload_name() { case "$1" in 1) echo fanout ;; 2) echo bigroom ;; 3) echo latency ;; 4) echo idle ;; esac; }
+workload_args() {
+    case "$1" in
+        1) echo "--rooms 10 --clients 200 --messages 500 --size 64 --window 16" ;;
+        2) echo "--rooms 1 --clients 200 --messages 100 --size 64 --window 1" ;;
+        3) echo "--rooms 100 --clients 1000 --messages 0 --rate 5 --warmup 2 --duration 20 --size 64" ;;
+        4) echo "--rooms 1000 --clients 10000 --messages 0 --connect-batch 10" ;;
+    esac
+}
+
+echo "compare: building the jars (tests skipped) ..." >&2
+modules=chat-client
+[[ " ${SERVERS[*]} " == *" ours "* ]] && modules=chat-server,chat-client
+(cd "$ROOT" && "${MVN:-mvn}" -q -B -Dmaven.test.skip=true -pl "$modules" -am package) >&2
+BENCH_JAR="$ROOT/chat-client/target/chat-client.jar"
+
+SERVER_PID=""
+wait_listening() {
+    local port="$1" pid="$2"
+    for _ in $(seq 1 300); do
+        kill -0 "$pid" 2>/dev/null || return 1
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+        sleep 0.1
+    done
+    return 1
+}
+
+start_server() {
+    local which="$1" log="$OUT/$1-server.log"
+    if [[ "$which" == ours ]]; then
+        # The launcher execs java, so $! is the server JVM itself.
+        "$ROOT/chat" server --port "$OURS_PORT" >>"$log" 2>&1 </dev/null &
+        SERVER_PID=$!
+        wait_listening "$OURS_PORT" "$SERVER_PID" || { echo "compare: our server did not start (see $log)" >&2; exit 1; }
+    else
+        command -v ngircd >/dev/null || { echo "compare: ngircd not found (apt-get install ngircd)" >&2; exit 1; }
+        sed "s/^\([[:space:]]*Ports[[:space:]]*=\).*/\1 $THEIRS_PORT/" "$ROOT/bench/ngircd.conf" >"$OUT/ngircd.conf"
+        ngircd --nodaemon --config "$OUT/ngircd.conf" >>"$log" 2>&1 </dev/null &
+        SERVER_PID=$!
+        wait_listening "$THEIRS_PORT" "$SERVER_PID" || { echo "compare: ngircd did not start (see $log)" >&2; exit 1; }
+    fi
+}
+
+stop_server() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        # ngIRCd takes minutes to say goodbye to 10,000 clients; the next run needs the port.
+        for _ in $(seq 1 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    SERVER_PID=""
+}
+trap stop_server EXIT
+
+IFS=, read -r -a WORKLOAD_LIST <<<"$WORKLOADS"
+for ((rep = 1; rep <= REPEAT; rep++)); do
+    for w in "${WORKLOAD_LIST[@]}"; do
+        for server in "${SERVERS[@]}"; do
+            port=$OURS_PORT; [[ "$server" == theirs ]] && port=$THEIRS_PORT
+            start_server "$server"
+            result="$OUT/$server-w$w-$(workload_name "$w")-$rep.json"
+            echo "compare: run $rep/$REPEAT workload $w ($(workload_name "$w")) on $server (pid $SERVER_PID)" >&2
+            # shellcheck disable=SC2046,SC2086 # option lists are split on purpose
+            java $BENCH_JAVA_OPTS -cp "$BENCH_JAR" chat.client.bench.BenchMain --port "$port" \
+                --server-pid "$SERVER_PID" --json $(workload_args "$w") >"$result" || true
+            tail -c 400 "$result" >&2; echo >&2
+            stop_server
+        done
+    done
+done
+
+python3 "$ROOT/bench/table.py" "$OUT"
+echo "compare: JSON results in $OUT" >&2

@@ -1,0 +1,109 @@
+package chat.client.bench;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcParser;
+import chat.protocol.MalformedMessageException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns one line from the server into an event for the loop. Relayed room messages, which are
+ * nearly all the traffic, are recognised by a byte scan without building a String; every other
+ * line (numerics, JOIN, PING, ERROR) goes through the project's {@link IrcParser}.
+ */
+final class LineDispatcher {
+    /** What the loop does with the lines that matter to a bench. */
+    interface Events {
+        void registered(SimClient client);
+
+        void joined(SimClient client);
+
+        void delivered(SimClient receiver, Payload.Fields payload);
+
+        void pinged(SimClient client, String token);
+
+        void refused(SimClient client, String line);
+    }
+
+    private static final byte[] PRIVMSG = " PRIVMSG ".getBytes(StandardCharsets.US_ASCII);
+
+    private final Events events;
+    private final Payload.Fields payload = new Payload.Fields();
+
+    LineDispatcher(Events events) {
+        this.events = events;
+    }
+
+    /** Handles {@code bytes[from, to)}, one line without its LF (a trailing CR is dropped here). */
+    void dispatch(SimClient client, byte[] bytes, int from, int to) {
+        if (to > from && bytes[to - 1] == '\r') {
+            to--;
+        }
+        if (to == from) {
+            return;
+        }
+        int trailing = privmsgTrailing(bytes, from, to);
+        if (trailing >= 0) {
+            if (Payload.decode(bytes, trailing, to, payload)) {
+                events.delivered(client, payload);
+            }
+            return;
+        }
+        String line = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        try {
+            handle(client, IrcParser.parse(line), line);
+        } catch (MalformedMessageException ignored) {
+            // A line we cannot read is not one the bench waits for; the run goes on.
+        }
+    }
+
+    private void handle(SimClient client, IrcMessage message, String line) {
+        switch (message.command()) {
+            case "001" -> events.registered(client);
+            case "366" -> {
+                if (client.roomName.equalsIgnoreCase(message.param(1))) {
+                    events.joined(client);
+                }
+            }
+            case "PING" -> events.pinged(client, message.lastParam() == null ? "" : message.lastParam());
+            // Nick and join refusals (RFC 2812 5.2) and ERROR end the run: its numbers would be wrong.
+            case "ERROR", "431", "432", "433", "436", "437", "451", "461", "403", "405",
+                    "471", "473", "474", "475", "477" -> events.refused(client, line);
+            default -> {
+                // Notices, MOTD, NAMES, others' JOINs: nothing the bench needs.
+            }
+        }
+    }
+
+    /**
+     * For {@code :prefix PRIVMSG target :text}, the index where text starts; -1 for other lines.
+     * The target is not compared here: the sender id in the payload tells the room it came from.
+     */
+    static int privmsgTrailing(byte[] bytes, int from, int to) {
+        if (bytes[from] != ':') {
+            return -1;
+        }
+        int space = indexOf(bytes, from, to, (byte) ' ');
+        if (space < 0 || to - space < PRIVMSG.length) {
+            return -1;
+        }
+        for (int i = 0; i < PRIVMSG.length; i++) {
+            if (bytes[space + i] != PRIVMSG[i]) {
+                return -1;
+            }
+        }
+        int targetEnd = indexOf(bytes, space + PRIVMSG.length, to, (byte) ' ');
+        if (targetEnd < 0 || targetEnd + 1 >= to || bytes[targetEnd + 1] != ':') {
+            return -1;
+        }
+        return targetEnd + 2;
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
