@@ -98,12 +98,23 @@ final class LineClient implements AutoCloseable {
     String readLine() throws IOException {
         while (true) {
             String line = readAnyLine();
-            if (line != null && line.startsWith("PING ")) {
-                send("PONG " + line.substring(5));
+            String ping = line == null ? null : pingToken(line);
+            if (ping != null) {
+                send("PONG " + ping);
                 continue;
             }
             return line;
         }
+    }
+
+    /** The token of "PING t" or ":server PING t", else null. */
+    private static String pingToken(String line) {
+        String rest = line;
+        if (rest.startsWith(":")) {
+            int space = rest.indexOf(' ');
+            rest = space < 0 ? "" : rest.substring(space + 1);
+        }
+        return rest.startsWith("PING ") ? rest.substring(5) : null;
     }
 
     private String readAnyLine() throws IOException {
