@@ -38,6 +38,11 @@ final class Ledger {
         return true;
     }
 
+    /** A sender left (its QUIT was seen): its count is no longer needed, so a long soak keeps no per-sender state. */
+    void forget(String sender) {
+        nextFrom.remove(sender);
+    }
+
     int total() {
         return total;
     }
