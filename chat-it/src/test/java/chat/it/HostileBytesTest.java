@@ -13,13 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Promise 3: hostile input never crashes or wedges a live server. This class: the bytes
@@ -27,30 +21,11 @@ import org.junit.jupiter.api.Timeout;
  * The same {@link Bystanders} (alice and bob) live through every case and check after each one
  * that nothing was lost and that a fresh client can still register and chat. Randomness is seeded.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
-class HostileBytesTest {
+class HostileBytesTest extends WithBystanders {
     private static final long SEED = 20_261_123L;
     private static final String[] COMMANDS = {"NICK", "USER", "PASS", "CAP", "JOIN", "PART", "PRIVMSG", "NOTICE",
         "TOPIC", "NAMES", "LIST", "WHO", "WHOIS", "MODE", "KICK", "AWAY", "PING", "PONG", "MOTD", "LUSERS",
         "VERSION", "TIME", "INVITE", "ISON", "USERHOST", "OPER", "WALLOPS", "KILL", "SQUIT", "FOO", "PRIVMSG\u00e9"};
-
-    private Bystanders bystanders;
-
-    @BeforeAll
-    void start() throws IOException {
-        bystanders = new Bystanders();
-    }
-
-    @AfterEach
-    void serverStillServesEveryone() throws Exception {
-        bystanders.serverStillServesEveryone();
-    }
-
-    @AfterAll
-    void nothingWasLost() throws Exception {
-        bystanders.close();
-    }
 
     @Test
     void seededRandomBytesFromFortyConnections() throws Exception {

@@ -7,19 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Promise 3: hostile input never crashes or wedges a live server. This class: the way
@@ -27,27 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * The same {@link Bystanders} (alice and bob) live through every case and check after each one
  * that nothing was lost and that a fresh client can still register and chat. Randomness is seeded.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
-class HostileConnectionsTest {
-
-    private Bystanders bystanders;
-
-    @BeforeAll
-    void start() throws IOException {
-        bystanders = new Bystanders();
-    }
-
-    @AfterEach
-    void serverStillServesEveryone() throws Exception {
-        bystanders.serverStillServesEveryone();
-    }
-
-    @AfterAll
-    void nothingWasLost() throws Exception {
-        bystanders.close();
-    }
-
+class HostileConnectionsTest extends WithBystanders {
     @Test
     void aConversationSplitAtEveryByteBoundaryArrivesWhole() throws Exception {
         for (int cut = 1; ; cut++) {
