@@ -16,21 +16,24 @@ final class Acceptor {
     private static final System.Logger LOG = System.getLogger(Acceptor.class.getName());
     /** Accepts per readiness event, so a connection storm cannot starve the connected clients. */
     private static final int ACCEPTS_PER_TURN = 64;
-    private static final byte[] SERVER_FULL = "ERROR :Server full\r\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] SERVER_FULL = "ERROR :Server full\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Selector selector;
     private final ServerSocketChannel listener;
     private final ChatState state;
     private final Closer closer;
     private final ConnectionHost host;
+    private final AcceptGuard guard;
     private long nextConnectionId = 1;
 
-    Acceptor(Selector selector, ServerSocketChannel listener, ChatState state, Closer closer, ConnectionHost host) {
+    Acceptor(Selector selector, ServerSocketChannel listener, ChatState state, Closer closer, ConnectionHost host,
+            AcceptGuard guard) {
         this.selector = selector;
         this.listener = listener;
         this.state = state;
         this.closer = closer;
         this.host = host;
+        this.guard = guard;
     }
 
     void acceptSome() {
@@ -42,7 +45,7 @@ final class Acceptor {
                     return;
                 }
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "accept failed: " + e.getMessage());
+                guard.acceptFailed(e, state.nowMillis);
                 return;
             }
             try {

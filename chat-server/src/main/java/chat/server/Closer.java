@@ -50,9 +50,10 @@ final class Closer {
         }
         state.quit(connection, connection.closeReason(), !shuttingDown);
         LOG.log(Level.INFO, "closing " + connection + ": " + connection.closeReason());
-        boolean keepNoOutput = connection.closeReason().equals(Connection.SENDQ_EXCEEDED);
-        connection.drainUntilMillis = shuttingDown ? shutdownDeadlineMillis
-                : keepNoOutput ? state.nowMillis : state.nowMillis + DRAIN_MILLIS;
+        // Also after "SendQ exceeded": requestClose has already cut the queue down to the line in
+        // flight plus the ERROR, so draining costs at most a line, and a reader that wakes up in
+        // time gets a whole last line and the reason instead of half a line and a bare FIN.
+        connection.drainUntilMillis = shuttingDown ? shutdownDeadlineMillis : state.nowMillis + DRAIN_MILLIS;
         draining.add(connection);
     }
 

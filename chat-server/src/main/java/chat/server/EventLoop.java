@@ -40,22 +40,29 @@ final class EventLoop implements ConnectionHost, Runnable {
     private final List<Connection> toClose = new ArrayList<>();
     private final Closer closer;
     private final Acceptor acceptor;
+    private final AcceptGuard acceptGuard;
     private volatile boolean running = true;
 
     EventLoop(ServerConfig config, Pipe.SourceChannel consoleSource, ConsoleOutput consoleOutput) throws IOException {
         this.state = new ChatState(config);
         this.selector = Selector.open();
         this.listener = ServerSocketChannel.open();
+        SelectionKey listenerKey;
         try {
             listener.bind(new InetSocketAddress(config.bindAddress(), config.port()), 1024);
             listener.configureBlocking(false);
-            listener.register(selector, SelectionKey.OP_ACCEPT);
+            listenerKey = listener.register(selector, SelectionKey.OP_ACCEPT);
         } catch (IOException | RuntimeException e) {
             listener.close();
             selector.close();
             throw e;
         }
         this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
+        this.acceptGuard = new AcceptGuard(listenerKey, Acceptor.SERVER_FULL);
+        // The first record sets up the logging handlers, which open files (logging.properties, time
+        // zone data); done now, not in the middle of running out of file descriptors, where that
+        // failed with an Error that ended the loop thread.
+        LOG.log(Level.INFO, "listening on " + boundAddress);
         CommandDispatcher dispatcher = Commands.table(state);
         this.router = new LineRouter(state, dispatcher);
         this.intake = new LineIntake(state, router);
@@ -63,7 +70,7 @@ final class EventLoop implements ConnectionHost, Runnable {
         this.timers = new Timers(state);
         this.console = new ConsoleCommands(state, consoleOutput, this::beginShutdown);
         this.consoleSource = consoleSource;
-        this.acceptor = new Acceptor(selector, listener, state, closer, this);
+        this.acceptor = new Acceptor(selector, listener, state, closer, this, acceptGuard);
         if (consoleSource != null) {
             consoleSource.configureBlocking(false);
             consoleSource.register(selector, SelectionKey.OP_READ, console);
@@ -115,12 +122,14 @@ final class EventLoop implements ConnectionHost, Runnable {
         }
         intake.processBacklogs();
         timers.fireDue();
+        acceptGuard.resumeIfDue(state.nowMillis);
         finishTurn();
         if (closer.shutdownComplete()) {
             running = false;
             return;
         }
-        long timeout = Math.min(Math.min(timers.nextDeadline(), intake.nextDeadline()), closer.nextDeadline());
+        long timeout = Math.min(Math.min(timers.nextDeadline(), intake.nextDeadline()),
+                Math.min(closer.nextDeadline(), acceptGuard.nextDeadline()));
         long wait = timeout - Timers.monotonicMillis();
         if (wait <= 0 || !tasks.isEmpty() || !toClose.isEmpty()) {
             selector.selectNow();
@@ -218,6 +227,7 @@ final class EventLoop implements ConnectionHost, Runnable {
     }
 
     private void closeQuietly() {
+        acceptGuard.close();
         try {
             listener.close();
             selector.close();
