@@ -9,14 +9,16 @@ import java.util.Set;
 /**
  * Numeric replies as lines a person reads. The first parameter of every numeric is my own nick
  * (RFC 2812 section 2.4), so it is never shown. Registration chatter (002-005, LUSERS, MOTD
- * frames) is left out; NAMES (353/366) is collected by the handler and shown once per room.
+ * frames, 422 no MOTD) is left out; NAMES (353/366) is collected by the handler and shown once per room.
  */
 final class ReplyRenderer {
     private static final Set<String> QUIET = Set.of(Numeric.RPL_YOURHOST, Numeric.RPL_CREATED, Numeric.RPL_MYINFO,
             Numeric.RPL_ISUPPORT, Numeric.RPL_LUSERCLIENT, Numeric.RPL_LUSEROP, Numeric.RPL_LUSERUNKNOWN,
             Numeric.RPL_LUSERCHANNELS, Numeric.RPL_LUSERME, "265", "266", "250", Numeric.RPL_MOTDSTART,
             Numeric.RPL_ENDOFMOTD, Numeric.RPL_NAMREPLY, Numeric.RPL_ENDOFNAMES, Numeric.RPL_TOPICWHOTIME,
-            Numeric.RPL_CREATIONTIME, Numeric.RPL_UMODEIS, "396");
+            Numeric.RPL_CREATIONTIME, Numeric.RPL_UMODEIS, "396",
+            // A server without a message of the day is normal, not a problem worth a red line.
+            Numeric.ERR_NOMOTD);
 
     private final MessageRenderer lines;
 

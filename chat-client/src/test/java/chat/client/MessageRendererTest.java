@@ -107,6 +107,7 @@ class MessageRendererTest {
     void registrationChatterIsQuietButErrorsShow() throws Exception {
         assertTrue(render(plain, ":srv 005 alice PREFIX=(ov)@+ :are supported").isEmpty());
         assertTrue(render(plain, ":srv PING :x").isEmpty());
+        assertTrue(render(plain, ":srv 422 alice :MOTD File is missing").isEmpty(), "no MOTD is not a problem");
         assertEquals("12:05 !!! bob: No such nick", text(":srv 401 alice bob :No such nick"));
         assertEquals("12:05 --- topic of #lobby: be nice", text(":srv 332 alice #lobby :be nice"));
     }
