@@ -62,7 +62,7 @@ final class EventLoop implements ConnectionHost, Runnable {
         // The first record sets up the logging handlers, which open files (logging.properties, time
         // zone data); done now, not in the middle of running out of file descriptors, where that
         // failed with an Error that ended the loop thread.
-        LOG.log(Level.INFO, "listening on " + boundAddress);
+        LOG.log(Level.INFO, "listening on " + boundAddress.getAddress().getHostAddress() + ":" + boundAddress.getPort());
         CommandDispatcher dispatcher = Commands.table(state);
         this.router = new LineRouter(state, dispatcher);
         this.intake = new LineIntake(state, router);
