@@ -112,9 +112,14 @@ class LimitsTest {
         settings.pingIntervalMillis = 200;
         settings.pingTimeoutMillis = 1_000; // generous: the answering client must make it even on a busy machine
         server = TestServer.start(settings);
-        try (TestClient silent = TestClient.irc(server.port(), "silent");
-                TestClient answering = TestClient.irc(server.port(), "answering");
+        try (TestClient silent = new TestClient(server.port());
+                TestClient answering = new TestClient(server.port());
                 TestClient plain = TestClient.plain(server.port(), "dave")) {
+            // Both see the server's PINGs as lines; only "answering" answers, by hand.
+            silent.stopAnsweringPings();
+            silent.register("silent");
+            answering.stopAnsweringPings();
+            answering.register("answering");
             answering.expect(line -> line.equals("PING test.server") || line.equals(":test.server PING test.server"));
             answering.send("PONG test.server");
             List<String> lines = silent.readUntilClosed();

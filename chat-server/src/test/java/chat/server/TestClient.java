@@ -4,107 +4,182 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A blocking socket client for tests: sends lines, reads CRLF lines with a timeout, and
- * synchronises with the server by a PING/PONG round trip instead of sleeping.
+ * A blocking socket client for the server's tests and the integration tests (published in this
+ * module's test-jar). It sends lines, reads CRLF lines with a timeout, and synchronises with the
+ * server by a PING/PONG round trip instead of sleeping. Every line it reads is checked on the way:
+ * it must end in CRLF, hold no NUL and no bare CR, and be strict UTF-8, so a server that ever sends
+ * a forged or broken line fails whichever test was reading. It answers the server's PINGs itself
+ * unless told not to.
  */
-final class TestClient implements AutoCloseable {
-    static final int READ_TIMEOUT_MILLIS = 5_000;
+public final class TestClient implements AutoCloseable {
+    public static final int READ_TIMEOUT_MILLIS = 10_000;
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private int syncCounter;
-    String nick;
+    private boolean answeringPings = true;
+    private boolean endedByReset;
+    private String nick;
 
-    TestClient(int port) throws IOException {
+    public TestClient(int port) throws IOException {
         this(port, 0);
     }
 
     /** @param receiveBufferBytes a small receive buffer makes a slow reader's backlog reach the server fast; 0 keeps the default */
-    TestClient(int port, int receiveBufferBytes) throws IOException {
+    public TestClient(int port, int receiveBufferBytes) throws IOException {
         socket = new Socket();
         if (receiveBufferBytes > 0) {
             socket.setReceiveBufferSize(receiveBufferBytes);
         }
         socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-        in = new java.io.BufferedInputStream(socket.getInputStream());
+        socket.setTcpNoDelay(true);
+        in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
     /** Connects, registers as an IRC client and reads through the welcome burst (to 376 or 422). */
-    static TestClient irc(int port, String nick) throws IOException {
+    public static TestClient irc(int port, String nick) throws IOException {
         TestClient client = new TestClient(port);
-        client.send("NICK " + nick);
-        client.send("USER " + nick + " 0 * :Real " + nick);
-        client.expect(line -> line.contains(" 001 " + nick + " "));
-        client.expect(line -> line.contains(" 422 ") || line.contains(" 376 "));
-        client.nick = nick;
+        client.register(nick);
+        return client;
+    }
+
+    /** Registers as an IRC client, joins the room and waits for the end of its names list. */
+    public static TestClient inRoom(int port, String nick, String room) throws IOException {
+        TestClient client = irc(port, nick);
+        client.send("JOIN " + room);
+        client.expect(line -> line.contains(" 366 ") && line.contains(room));
         return client;
     }
 
     /** Connects as a plain-text user: the first line is the nick; reads until the user is in the default room. */
-    static TestClient plain(int port, String nick) throws IOException {
+    public static TestClient plain(int port, String nick) throws IOException {
         TestClient client = new TestClient(port);
-        client.expect(line -> line.contains("NOTICE *"));
+        client.expectContaining("NOTICE *");
         client.send(nick);
         client.expect(line -> line.startsWith("*** You are talking in"));
         client.nick = nick;
         return client;
     }
 
-    void send(String line) throws IOException {
+    /** Sends NICK and USER and reads through the welcome burst (to 376 or 422). */
+    public void register(String wanted) throws IOException {
+        send("NICK " + wanted);
+        send("USER " + wanted + " 0 * :Real " + wanted);
+        expect(line -> line.contains(" 001 " + wanted + " "));
+        expect(line -> line.contains(" 422 ") || line.contains(" 376 "));
+        nick = wanted;
+    }
+
+    /** From now on the server's PINGs are returned by readLine like any other line and left unanswered. */
+    public void stopAnsweringPings() {
+        answeringPings = false;
+    }
+
+    public void send(String line) throws IOException {
         sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    /** The next line without its CRLF; fails the test when none comes in time; null at end of stream. */
-    String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+    /**
+     * The next line without its CRLF; fails the test when none comes in time; null at end of stream
+     * (FIN or reset). While the client answers PINGs, the server's PINGs are answered and skipped.
+     */
+    public String readLine() throws IOException {
+        while (true) {
+            String line = readCheckedLine();
+            String ping = line == null || !answeringPings ? null : pingToken(line);
+            if (ping == null) {
+                return line;
+            }
+            send("PONG " + ping);
+        }
+    }
+
+    /** The token of "PING t" or ":server PING t", else null. */
+    private static String pingToken(String line) {
+        String rest = line;
+        if (rest.startsWith(":")) {
+            int space = rest.indexOf(' ');
+            rest = space < 0 ? "" : rest.substring(space + 1);
+        }
+        return rest.startsWith("PING ") ? rest.substring(5) : null;
+    }
+
+    private String readCheckedLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         while (true) {
             int b;
             try {
                 b = in.read();
             } catch (SocketTimeoutException e) {
-                fail("no line within " + READ_TIMEOUT_MILLIS + " ms; partial: " + line.toString(StandardCharsets.UTF_8));
+                fail(nick + ": no line within " + READ_TIMEOUT_MILLIS + " ms; partial: " + line.toString(StandardCharsets.UTF_8));
+                return null;
+            } catch (SocketException reset) {
+                endedByReset = true; // a reset ends the stream as surely as a FIN
                 return null;
             }
             if (b < 0) {
-                return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+                assertTrue(line.size() == 0, () -> nick + ": stream ended inside a line: " + line);
+                return null;
             }
             if (b == '\n') {
-                String text = line.toString(StandardCharsets.UTF_8);
-                assertTrue(text.endsWith("\r"), () -> "line not ended by CRLF: " + text);
-                return text.substring(0, text.length() - 1);
+                return checked(line.toByteArray());
             }
             line.write(b);
         }
     }
 
+    /** The promises every received line keeps: CRLF end, no NUL, no bare CR, strict UTF-8. */
+    private String checked(byte[] bytes) {
+        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertTrue(bytes.length > 0 && bytes[bytes.length - 1] == '\r', () -> nick + ": line not ended by CRLF: " + raw);
+        for (int i = 0; i < bytes.length - 1; i++) {
+            byte b = bytes[i];
+            int at = i;
+            assertTrue(b != 0 && b != '\r', () -> nick + ": NUL or bare CR at byte " + at + " of a received line: " + raw);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, bytes.length - 1)).toString();
+        } catch (CharacterCodingException e) {
+            fail(nick + ": received a line that is not UTF-8: " + raw);
+            return null;
+        }
+    }
+
     /** Reads until a line matches and returns it; the lines before it are skipped. */
-    String expect(Predicate<String> wanted) throws IOException {
+    public String expect(Predicate<String> wanted) throws IOException {
         List<String> seen = new ArrayList<>();
         while (true) {
             String line = readLine();
             if (line == null) {
-                fail("connection closed before the expected line; saw " + seen);
+                fail(nick + ": connection closed before the expected line; saw " + seen);
             }
             if (wanted.test(line)) {
                 return line;
@@ -113,19 +188,19 @@ final class TestClient implements AutoCloseable {
         }
     }
 
-    String expectContaining(String part) throws IOException {
+    public String expectContaining(String part) throws IOException {
         return expect(line -> line.contains(part));
     }
 
     /** Sends PING and returns every line that arrived before its PONG: all replies to earlier commands. */
-    List<String> sync() throws IOException {
+    public List<String> sync() throws IOException {
         String token = "sync" + (++syncCounter);
         send("PING " + token);
         List<String> before = new ArrayList<>();
         while (true) {
             String line = readLine();
             if (line == null) {
-                fail("connection closed while waiting for PONG " + token + "; saw " + before);
+                fail(nick + ": connection closed while waiting for PONG " + token + "; saw " + before);
             }
             if (line.contains(" PONG ") && line.endsWith(token)) {
                 return before;
@@ -135,28 +210,35 @@ final class TestClient implements AutoCloseable {
     }
 
     /** Sends a command and returns its replies (everything before the PONG of a following PING). */
-    List<String> ask(String line) throws IOException {
+    public List<String> ask(String line) throws IOException {
         send(line);
         return sync();
     }
 
-    /** Reads to end of stream, proving the server closed the connection; returns what came first. */
-    List<String> readUntilClosed() throws IOException {
+    /** Reads to end of stream (FIN or reset), proving the server closed the connection; returns what came first. */
+    public List<String> readUntilClosed() throws IOException {
         List<String> lines = new ArrayList<>();
         String line;
         while ((line = readLine()) != null) {
             lines.add(line);
         }
-        assertEquals(-1, in.read(), "stream must stay at its end");
+        if (!endedByReset) {
+            assertEquals(-1, in.read(), "stream must stay at its end");
+        }
         return lines;
+    }
+
+    /** The nick this client registered or connected with; null before that. */
+    public String nick() {
+        return nick;
+    }
+
+    public Socket socket() {
+        return socket;
     }
 
     @Override
     public void close() throws IOException {
         socket.close();
-    }
-
-    Socket socket() {
-        return socket;
     }
 }

@@ -2,6 +2,7 @@ package chat.server;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -13,11 +14,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** An in-process server on 127.0.0.1, port 0, with a piped operator console whose output is captured. */
-final class TestServer implements AutoCloseable {
-    static final String NAME = "test.server";
+/**
+ * An in-process server on 127.0.0.1 (port 0 unless told), with a piped operator console whose output
+ * is captured. Published in this module's test-jar for the integration tests.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String NAME = "test.server";
 
-    final ChatServer server;
+    public final ChatServer server;
     private final PipedOutputStream consoleIn;
     private final BlockingQueue<String> consoleLines = new LinkedBlockingQueue<>();
 
@@ -28,29 +32,29 @@ final class TestServer implements AutoCloseable {
         server = ChatServer.start(settings.build(), stdin, stdout);
     }
 
-    static TestServer start() throws IOException {
+    public static TestServer start() throws IOException {
         return new TestServer(new Settings());
     }
 
-    static TestServer start(Settings settings) throws IOException {
+    public static TestServer start(Settings settings) throws IOException {
         return new TestServer(settings);
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
-    void console(String line) throws IOException {
+    public void console(String line) throws IOException {
         consoleIn.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         consoleIn.flush();
     }
 
-    void closeConsole() throws IOException {
+    public void closeConsole() throws IOException {
         consoleIn.close();
     }
 
     /** The next console output line containing {@code part}; fails after the client read timeout. */
-    String expectConsole(String part) throws InterruptedException {
+    public String expectConsole(String part) throws InterruptedException {
         while (true) {
             String line = consoleLines.poll(TestClient.READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             if (line == null) {
@@ -67,22 +71,24 @@ final class TestServer implements AutoCloseable {
         server.close();
     }
 
-    /** Test configuration: defaults of the real server, port 0, a fixed server name. */
-    static final class Settings {
-        String password;
-        int maxClients = ServerConfig.DEFAULT_MAX_CLIENTS;
-        int sendQueueSoftBytes = ServerConfig.DEFAULT_SENDQ_SOFT_BYTES;
-        int sendQueueHardBytes = ServerConfig.DEFAULT_SENDQ_HARD_BYTES;
-        double floodLinesPerSecond = 0;
-        int floodBurstLines = ServerConfig.DEFAULT_FLOOD_BURST_LINES;
-        int floodMaxDelayedLines = ServerConfig.DEFAULT_FLOOD_MAX_DELAYED_LINES;
-        long registrationTimeoutMillis = ServerConfig.DEFAULT_REGISTRATION_TIMEOUT_MILLIS;
-        long pingIntervalMillis = ServerConfig.DEFAULT_PING_INTERVAL_MILLIS;
-        long pingTimeoutMillis = ServerConfig.DEFAULT_PING_TIMEOUT_MILLIS;
-        List<String> motd = List.of();
+    /** Test configuration: defaults of the real server, port 0, a fixed server name, flood control off. */
+    public static final class Settings {
+        /** 0 = an ephemeral port; a test that restarts a server on the same port sets it. */
+        public int port;
+        public String password;
+        public int maxClients = ServerConfig.DEFAULT_MAX_CLIENTS;
+        public int sendQueueSoftBytes = ServerConfig.DEFAULT_SENDQ_SOFT_BYTES;
+        public int sendQueueHardBytes = ServerConfig.DEFAULT_SENDQ_HARD_BYTES;
+        public double floodLinesPerSecond = 0;
+        public int floodBurstLines = ServerConfig.DEFAULT_FLOOD_BURST_LINES;
+        public int floodMaxDelayedLines = ServerConfig.DEFAULT_FLOOD_MAX_DELAYED_LINES;
+        public long registrationTimeoutMillis = ServerConfig.DEFAULT_REGISTRATION_TIMEOUT_MILLIS;
+        public long pingIntervalMillis = ServerConfig.DEFAULT_PING_INTERVAL_MILLIS;
+        public long pingTimeoutMillis = ServerConfig.DEFAULT_PING_TIMEOUT_MILLIS;
+        public List<String> motd = List.of();
 
-        ServerConfig build() {
-            return new ServerConfig("127.0.0.1", 0, "#lobby", NAME, password, maxClients, sendQueueSoftBytes,
+        public ServerConfig build() {
+            return new ServerConfig("127.0.0.1", port, "#lobby", NAME, password, maxClients, sendQueueSoftBytes,
                     sendQueueHardBytes, floodLinesPerSecond, floodBurstLines, floodMaxDelayedLines,
                     registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motd);
         }
@@ -91,7 +97,7 @@ final class TestServer implements AutoCloseable {
     /** Splits printed console output into lines. */
     private static final class LineCollector extends OutputStream {
         private final BlockingQueue<String> lines;
-        private final java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
 
         LineCollector(BlockingQueue<String> lines) {
             this.lines = lines;
