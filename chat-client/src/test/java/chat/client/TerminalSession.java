@@ -17,8 +17,9 @@ import org.jline.terminal.impl.DumbTerminal;
 /**
  * One interactive client under test: JLine's DumbTerminal over in-memory streams, so the test types
  * keys and reads the screen while the real ConsoleLoop and NetworkLoop run on their own threads.
+ * Published in this module's test-jar for the integration tests, which start it with {@link #start}.
  */
-final class TerminalSession implements AutoCloseable {
+public final class TerminalSession implements AutoCloseable {
     private static final int END = -1;
 
     private final Keyboard keyboard = new Keyboard();
@@ -41,42 +42,54 @@ final class TerminalSession implements AutoCloseable {
 
     /** A config for tests: no colours, short reconnect delays, a private history file, no pacing pause. */
     static ClientConfig config(int port, String nick, String room, Path historyDir) {
-        return ClientConfig.of("127.0.0.1", port, nick, room, null, false, historyDir.resolve(nick + ".history"))
-                .withTimings(50, 200, 60_000, 100, 1);
+        return config(port, nick, room, historyDir, 50, 200);
     }
 
-    void type(String keys) {
+    /** @param firstDelayMillis first reconnect delay; it doubles (with jitter) up to {@code maxDelayMillis} */
+    private static ClientConfig config(int port, String nick, String room, Path historyDir, long firstDelayMillis,
+            long maxDelayMillis) {
+        return ClientConfig.of("127.0.0.1", port, nick, room, null, false, historyDir.resolve(nick + ".history"))
+                .withTimings(firstDelayMillis, maxDelayMillis, 60_000, 100, 1);
+    }
+
+    /** The client with the test config above but the given reconnect delays, for tests outside this package. */
+    public static TerminalSession start(int port, String nick, String room, Path historyDir, long firstDelayMillis,
+            long maxDelayMillis) throws IOException {
+        return new TerminalSession(config(port, nick, room, historyDir, firstDelayMillis, maxDelayMillis));
+    }
+
+    public void type(String keys) {
         keyboard.type(keys);
     }
 
     /** Waits until the client has read every key typed so far (a dumb terminal echoes only on redraw). */
-    void awaitKeysRead() throws InterruptedException {
+    public void awaitKeysRead() throws InterruptedException {
         keyboard.awaitDrained();
     }
 
     /** Ctrl-D on an empty line, or the end of a pipe: JLine reports end of input. */
-    void endInput() {
+    public void endInput() {
         keyboard.end();
     }
 
-    String screen() {
+    public String screen() {
         return screen.text();
     }
 
-    String errors() {
+    public String errors() {
         return errors.toString();
     }
 
     /** Waits until the screen shows the text somewhere after the given offset; returns where it ends. */
-    int awaitScreen(String text, int fromOffset) throws InterruptedException {
+    public int awaitScreen(String text, int fromOffset) throws InterruptedException {
         return screen.await(text, fromOffset, Duration.ofSeconds(10));
     }
 
-    int awaitScreen(String text) throws InterruptedException {
+    public int awaitScreen(String text) throws InterruptedException {
         return awaitScreen(text, 0);
     }
 
-    int exitCode() throws Exception {
+    public int exitCode() throws Exception {
         return exit.get(10, TimeUnit.SECONDS);
     }
 
