@@ -3,6 +3,8 @@ package chat.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import chat.server.TestClient;
+import chat.server.TestServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -22,20 +24,20 @@ final class Bystanders implements AutoCloseable {
     static final long REGISTRATION_TIMEOUT_MILLIS = 1_500;
 
     final ItServer server;
-    final LineClient bob;
+    final TestClient bob;
     final Ledger bobsLedger = new Ledger("bob");
-    private final LineClient alice;
+    private final TestClient alice;
     private final ServerWarnings warnings;
     private int aliceSent;
     private int cases;
 
     Bystanders() throws IOException {
-        ItServer.Settings settings = new ItServer.Settings();
+        TestServer.Settings settings = new TestServer.Settings();
         settings.registrationTimeoutMillis = REGISTRATION_TIMEOUT_MILLIS;
         warnings = new ServerWarnings();
         server = ItServer.start(settings);
-        alice = LineClient.inRoom(server.port(), "alice", "#lobby");
-        bob = LineClient.inRoom(server.port(), "bob", "#lobby");
+        alice = TestClient.inRoom(server.port(), "alice", "#lobby");
+        bob = TestClient.inRoom(server.port(), "bob", "#lobby");
     }
 
     int port() {
@@ -49,7 +51,7 @@ final class Bystanders implements AutoCloseable {
         int wanted = aliceSent;
         bob.expect(line -> bobsLedger.record(line) && bobsLedger.from("alice") == wanted);
         String fresh = "fresh" + cases;
-        try (LineClient newcomer = LineClient.inRoom(server.port(), fresh, "#lobby")) {
+        try (TestClient newcomer = TestClient.inRoom(server.port(), fresh, "#lobby")) {
             newcomer.send("PRIVMSG #lobby :hello from " + fresh);
             bob.expect(line -> line.startsWith(":" + fresh + "!") && line.endsWith("PRIVMSG #lobby :hello from " + fresh));
             newcomer.send("QUIT :bye");

@@ -3,6 +3,7 @@ package chat.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.server.TestClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -53,13 +54,13 @@ class FileDescriptorLimitTest {
                 }
             }
             assertTrue(port > 0, "the server did not start: " + Files.readString(log));
-            List<LineClient> welcomed = new ArrayList<>();
+            List<TestClient> welcomed = new ArrayList<>();
             int refused = 0;
-            List<LineClient> all = new ArrayList<>();
+            List<TestClient> all = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
-                all.add(new LineClient(port)); // the kernel completes the handshake; accept() decides
+                all.add(new TestClient(port)); // the kernel completes the handshake; accept() decides
             }
-            for (LineClient client : all) {
+            for (TestClient client : all) {
                 String first = client.readLine();
                 if (first != null && first.contains("NOTICE *")) {
                     welcomed.add(client);
@@ -75,21 +76,21 @@ class FileDescriptorLimitTest {
             assertTrue(refused > 0, "the limit was never reached; the test proves nothing");
             assertTrue(welcomed.size() >= 2, "too few connections served: " + welcomed.size());
 
-            LineClient a = welcomed.get(0);
-            LineClient b = welcomed.get(1);
+            TestClient a = welcomed.get(0);
+            TestClient b = welcomed.get(1);
             a.register("a");
             b.register("b");
             a.ask("JOIN #lobby");
             b.ask("JOIN #lobby");
             a.send("PRIVMSG #lobby :still serving");
             b.expect(line -> line.startsWith(":a!") && line.endsWith(":still serving"));
-            for (LineClient idle : welcomed.subList(2, welcomed.size())) {
+            for (TestClient idle : welcomed.subList(2, welcomed.size())) {
                 idle.close();
             }
             // Descriptors are free again: a newcomer is served (retrying while the server notices the closes).
-            LineClient newcomer = null;
+            TestClient newcomer = null;
             while (newcomer == null) {
-                LineClient attempt = new LineClient(port);
+                TestClient attempt = new TestClient(port);
                 String first = attempt.readLine();
                 if (first != null && first.contains("NOTICE *")) {
                     newcomer = attempt;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.server.TestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,13 +49,13 @@ class HostileBytesTest extends WithBystanders {
     void validLookingLinesWithWrongParameterCountsBeforeAndAfterRegistration() throws Exception {
         Random random = new Random(SEED + 1);
         int lines = 0;
-        try (LineClient early = new LineClient(bystanders.port())) {
+        try (TestClient early = new TestClient(bystanders.port())) {
             // A first line that is not a registration command makes a plain-text user; CAP keeps it IRC and unregistered.
             early.send("CAP LS 302");
             lines += sendEveryCommandWithEveryCount(early, random, false);
             early.sync();
         }
-        try (LineClient fuzz = LineClient.inRoom(bystanders.port(), "fuzz", "#lobby")) {
+        try (TestClient fuzz = TestClient.inRoom(bystanders.port(), "fuzz", "#lobby")) {
             lines += sendEveryCommandWithEveryCount(fuzz, random, true);
             fuzz.sync();
             fuzz.send("QUIT too many words here : and more");
@@ -64,7 +65,7 @@ class HostileBytesTest extends WithBystanders {
     }
 
     /** Each command with 0 to 15 parameters, random words and trailing parameters; the client stays connected. */
-    private int sendEveryCommandWithEveryCount(LineClient client, Random random, boolean registered) throws IOException {
+    private int sendEveryCommandWithEveryCount(TestClient client, Random random, boolean registered) throws IOException {
         int sent = 0;
         for (String command : COMMANDS) {
             for (int count = 0; count < 16; count++) {
@@ -95,7 +96,7 @@ class HostileBytesTest extends WithBystanders {
 
     @Test
     void linesOf64KibAreRefusedWith417AndTheConnectionGoesOn() throws Exception {
-        try (LineClient big = LineClient.inRoom(bystanders.port(), "big", "#lobby")) {
+        try (TestClient big = TestClient.inRoom(bystanders.port(), "big", "#lobby")) {
             byte[] line = ("PRIVMSG #lobby :" + "y".repeat(64 * 1024) + "\r\n").getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < 3; i++) {
                 big.sendRaw(line);
@@ -123,7 +124,7 @@ class HostileBytesTest extends WithBystanders {
             {'N', 'I', 'C', 'K', ' ', (byte) 0xc3, (byte) 0x28},
             {'J', 'O', 'I', 'N', ' ', '#', (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
         };
-        try (LineClient rude = LineClient.inRoom(bystanders.port(), "rude", "#lobby")) {
+        try (TestClient rude = TestClient.inRoom(bystanders.port(), "rude", "#lobby")) {
             for (byte[] line : hostile) {
                 ByteArrayOutputStream withEnd = new ByteArrayOutputStream();
                 withEnd.write(line);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.server.TestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -32,7 +33,7 @@ class HostileConnectionsTest extends WithBystanders {
                         + (all.length - 1) + " boundaries, and byte by byte");
                 break;
             }
-            try (LineClient split = new LineClient(bystanders.port())) {
+            try (TestClient split = new TestClient(bystanders.port())) {
                 split.sendRaw(java.util.Arrays.copyOfRange(all, 0, cut));
                 split.sendRaw(java.util.Arrays.copyOfRange(all, cut, all.length));
                 split.readUntilClosed();
@@ -41,7 +42,7 @@ class HostileConnectionsTest extends WithBystanders {
             bystanders.bob.expect(line -> line.startsWith(":" + nick + "!") && line.endsWith(wanted));
         }
         byte[] slow = bytes("NICK bytewise\r\nUSER b 0 * :b\r\nJOIN #lobby\r\nPRIVMSG #lobby :one \u20ac at a time\r\n");
-        try (LineClient bytewise = new LineClient(bystanders.port())) {
+        try (TestClient bytewise = new TestClient(bystanders.port())) {
             for (byte b : slow) {
                 bytewise.sendRaw(new byte[] {b});
             }
@@ -67,7 +68,7 @@ class HostileConnectionsTest extends WithBystanders {
 
     @Test
     void slowlorisPartialLineIsDroppedByTheRegistrationTimeout() throws Exception {
-        try (LineClient loris = new LineClient(bystanders.port())) {
+        try (TestClient loris = new TestClient(bystanders.port())) {
             loris.sendRaw(bytes("NICK lor")); // and then nothing, ever
             List<String> last = loris.readUntilClosed();
             assertEquals("ERROR :Registration timed out", last.get(last.size() - 1), last.toString());
@@ -76,8 +77,8 @@ class HostileConnectionsTest extends WithBystanders {
 
     @Test
     void resetInTheMiddleOfWritingAndOfBeingWrittenTo() throws Exception {
-        try (LineClient resetter = LineClient.inRoom(bystanders.port(), "resetter", "#lobby");
-                LineClient victim = new LineClient(bystanders.port(), 4096)) {
+        try (TestClient resetter = TestClient.inRoom(bystanders.port(), "resetter", "#lobby");
+                TestClient victim = new TestClient(bystanders.port(), 4096)) {
             victim.register("victim");
             victim.ask("JOIN #lobby");
             ByteArrayOutputStream burst = new ByteArrayOutputStream();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.ServerConfig;
+import chat.server.TestClient;
+import chat.server.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ class NoLossNoReorderTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void twoHundredClientsInTenRoomsReceiveEveryMessageOnceInOrder() throws Exception {
-        ItServer.Settings settings = new ItServer.Settings();
+        TestServer.Settings settings = new TestServer.Settings();
         // The real flood defaults: 50 lines exceed the burst, so some lines wait; waiting must not reorder or drop.
         settings.floodLinesPerSecond = ServerConfig.DEFAULT_FLOOD_LINES_PER_SECOND;
         try (ItServer server = ItServer.start(settings)) {
@@ -39,7 +41,7 @@ class NoLossNoReorderTest {
                 String nick = "c" + i;
                 String room = "#r" + (i % ROOMS);
                 clients.add(() -> {
-                    try (LineClient client = LineClient.inRoom(server.port(), nick, room)) {
+                    try (TestClient client = TestClient.inRoom(server.port(), nick, room)) {
                         allJoined.await(30, TimeUnit.SECONDS); // membership is final before anyone speaks
                         ByteArrayOutputStream burst = new ByteArrayOutputStream();
                         for (int seq = 0; seq < MESSAGES_EACH; seq++) {
@@ -76,13 +78,13 @@ class NoLossNoReorderTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void clientDroppedForExcessFloodIsToldWhyBeforeTheClose() throws Exception {
-        ItServer.Settings settings = new ItServer.Settings();
+        TestServer.Settings settings = new TestServer.Settings();
         settings.floodLinesPerSecond = 1;
         settings.floodBurstLines = 2;
         settings.floodMaxDelayedLines = 5;
         try (ItServer server = ItServer.start(settings);
-                LineClient watcher = LineClient.inRoom(server.port(), "watcher", "#lobby");
-                LineClient flooder = LineClient.inRoom(server.port(), "flooder", "#lobby")) {
+                TestClient watcher = TestClient.inRoom(server.port(), "watcher", "#lobby");
+                TestClient flooder = TestClient.inRoom(server.port(), "flooder", "#lobby")) {
             ByteArrayOutputStream burst = new ByteArrayOutputStream();
             for (int seq = 0; seq < 50; seq++) {
                 burst.write((Ledger.message("#lobby", seq, "flooder") + "\r\n").getBytes(StandardCharsets.UTF_8));

@@ -3,7 +3,9 @@ package chat.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.client.InProcessClient;
+import chat.client.TerminalSession;
+import chat.server.TestClient;
+import chat.server.TestServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +26,8 @@ class PeerFaultTest {
     @TempDir
     Path home;
 
-    private static ItServer.Settings shortPingTimeouts() {
-        ItServer.Settings settings = new ItServer.Settings();
+    private static TestServer.Settings shortPingTimeouts() {
+        TestServer.Settings settings = new TestServer.Settings();
         settings.pingIntervalMillis = PING_INTERVAL_MILLIS;
         settings.pingTimeoutMillis = PING_TIMEOUT_MILLIS;
         return settings;
@@ -34,11 +36,11 @@ class PeerFaultTest {
     @Test
     void socketClosedWithoutQuitOrResetIsSeenAsAQuitByTheOthers() throws Exception {
         try (ItServer server = ItServer.start(shortPingTimeouts());
-                LineClient watcher = LineClient.inRoom(server.port(), "watcher", "#lobby")) {
-            LineClient gone = LineClient.inRoom(server.port(), "gone", "#lobby");
+                TestClient watcher = TestClient.inRoom(server.port(), "watcher", "#lobby")) {
+            TestClient gone = TestClient.inRoom(server.port(), "gone", "#lobby");
             gone.close(); // FIN, no QUIT
             watcher.expect(line -> line.startsWith(":gone!") && line.contains(" QUIT "));
-            LineClient reset = LineClient.inRoom(server.port(), "reset", "#lobby");
+            TestClient reset = TestClient.inRoom(server.port(), "reset", "#lobby");
             reset.socket().setSoLinger(true, 0);
             reset.close(); // RST, no QUIT
             watcher.expect(line -> line.startsWith(":reset!") && line.contains(" QUIT "));
@@ -49,7 +51,7 @@ class PeerFaultTest {
     @Test
     void clientProcessKilledWithSigkillIsSeenAsAQuit() throws Exception {
         try (ItServer server = ItServer.start(shortPingTimeouts());
-                LineClient watcher = LineClient.inRoom(server.port(), "watcher", "#lobby")) {
+                TestClient watcher = TestClient.inRoom(server.port(), "watcher", "#lobby")) {
             // The real client in its own JVM, without a terminal (plain mode), its stdin a pipe we keep open.
             Process victim = new ProcessBuilder(Jars.java().toString(), "-jar", Jars.client().toString(),
                     "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--nick", "victim",
@@ -70,11 +72,11 @@ class PeerFaultTest {
     @Test
     void clientThatStopsRespondingIsDroppedByThePingTimeoutAndToldWhy() throws Exception {
         try (ItServer server = ItServer.start(shortPingTimeouts());
-                LineClient watcher = LineClient.inRoom(server.port(), "watcher", "#lobby");
-                LineClient silent = LineClient.inRoom(server.port(), "silent", "#lobby");
-                LineClient loris = LineClient.inRoom(server.port(), "loris", "#lobby")) {
+                TestClient watcher = TestClient.inRoom(server.port(), "watcher", "#lobby");
+                TestClient silent = TestClient.inRoom(server.port(), "silent", "#lobby");
+                TestClient loris = TestClient.inRoom(server.port(), "loris", "#lobby")) {
             loris.sendRaw("PRIVMSG #lobby :half a line and then noth".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            // Neither reads nor writes any more; the watcher answers PINGs (LineClient does) and waits.
+            // Neither reads nor writes any more; the watcher answers PINGs (TestClient does) and waits.
             long started = System.nanoTime();
             String first = watcher.expect(line -> line.contains(" QUIT :Ping timeout"));
             String second = watcher.expect(line -> line.contains(" QUIT :Ping timeout"));
@@ -90,7 +92,7 @@ class PeerFaultTest {
     }
 
     /** Lines as they came, PINGs included (the client under test never answered them). */
-    private static List<String> rawLinesUntilClosed(LineClient client) throws Exception {
+    private static List<String> rawLinesUntilClosed(TestClient client) throws Exception {
         String all = new String(client.socket().getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         return List.of(all.split("\r\n"));
     }
@@ -99,23 +101,23 @@ class PeerFaultTest {
     void theRealClientReconnectsWithBackoffAfterAServerRestartAndRejoinsItsRooms() throws Exception {
         ItServer first = ItServer.start();
         int port = first.port();
-        try (InProcessClient alice = new InProcessClient(port, "alice", "#lobby", home, 100, 800)) {
-            alice.awaitScreen("in #lobby:", 0, 10_000);
+        try (TerminalSession alice = TerminalSession.start(port, "alice", "#lobby", home, 100, 800)) {
+            alice.awaitScreen("in #lobby:", 0);
             alice.type("/join #side\n");
-            alice.awaitScreen("in #side:", 0, 10_000);
+            alice.awaitScreen("in #side:", 0);
             first.close();
-            int lost = alice.awaitScreen("connection lost", 0, 10_000);
-            ItServer.Settings samePort = new ItServer.Settings();
+            int lost = alice.awaitScreen("connection lost", 0);
+            TestServer.Settings samePort = new TestServer.Settings();
             samePort.port = port;
             try (ItServer second = ItServer.start(samePort);
-                    LineClient watcher = LineClient.inRoom(second.port(), "watcher", "#side")) {
+                    TestClient watcher = TestClient.inRoom(second.port(), "watcher", "#side")) {
                 watcher.expect(line -> line.startsWith(":alice!") && line.endsWith(" JOIN #side"));
-                alice.awaitScreen("in #side:", lost, 10_000);
+                alice.awaitScreen("in #side:", lost);
                 alice.type("back again\n");
                 watcher.expect(line -> line.startsWith(":alice!") && line.endsWith("PRIVMSG #side :back again"));
                 assertEquals(2, second.stats().rooms(), "alice rejoined #lobby and #side");
                 alice.type("88\n");
-                assertEquals(0, alice.exitCode(10_000));
+                assertEquals(0, alice.exitCode());
             }
         } finally {
             first.close();
@@ -124,14 +126,14 @@ class PeerFaultTest {
 
     @Test
     void connectionsOverMaxClientsGetServerFullWhileTheOthersKeepChatting() throws Exception {
-        ItServer.Settings settings = new ItServer.Settings();
+        TestServer.Settings settings = new TestServer.Settings();
         settings.maxClients = 3;
         try (ItServer server = ItServer.start(settings);
-                LineClient a = LineClient.inRoom(server.port(), "a", "#lobby");
-                LineClient b = LineClient.inRoom(server.port(), "b", "#lobby")) {
-            LineClient c = LineClient.inRoom(server.port(), "c", "#lobby");
+                TestClient a = TestClient.inRoom(server.port(), "a", "#lobby");
+                TestClient b = TestClient.inRoom(server.port(), "b", "#lobby")) {
+            TestClient c = TestClient.inRoom(server.port(), "c", "#lobby");
             for (int i = 0; i < 5; i++) {
-                try (LineClient extra = new LineClient(server.port())) {
+                try (TestClient extra = new TestClient(server.port())) {
                     assertEquals(List.of("ERROR :Server full"), extra.readUntilClosed());
                 }
             }
@@ -142,7 +144,7 @@ class PeerFaultTest {
             c.readUntilClosed();
             c.close();
             server.awaitConnections(2);
-            try (LineClient d = LineClient.inRoom(server.port(), "d", "#lobby")) {
+            try (TestClient d = TestClient.inRoom(server.port(), "d", "#lobby")) {
                 d.send("PRIVMSG #lobby :got the freed place");
                 a.expect(line -> line.startsWith(":d!") && line.endsWith(":got the freed place"));
             }

@@ -3,6 +3,8 @@ package chat.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.server.TestClient;
+import chat.server.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +36,12 @@ class SlowReaderTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void stalledAndTrickleReadersAreDroppedAtTheHardLimitWhileFiftyOthersGetEverythingInOrder() throws Exception {
-        ItServer.Settings settings = new ItServer.Settings();
+        TestServer.Settings settings = new TestServer.Settings();
         settings.sendQueueSoftBytes = SOFT_BYTES;
         settings.sendQueueHardBytes = HARD_BYTES;
         try (ItServer server = ItServer.start(settings);
-                LineClient stalled = new LineClient(server.port(), TINY_RECEIVE_BUFFER);
-                LineClient trickle = new LineClient(server.port(), TINY_RECEIVE_BUFFER)) {
+                TestClient stalled = new TestClient(server.port(), TINY_RECEIVE_BUFFER);
+                TestClient trickle = new TestClient(server.port(), TINY_RECEIVE_BUFFER)) {
             stalled.register("stalled");
             stalled.ask("JOIN #lobby");
             trickle.register("trickle");
@@ -55,7 +57,7 @@ class SlowReaderTest {
                 String nick = "n" + i;
                 boolean pacesTheTrickle = i == NORMAL - 1;
                 normals.add(CompletableFuture.supplyAsync(() -> {
-                    try (LineClient client = LineClient.inRoom(server.port(), nick, "#lobby")) {
+                    try (TestClient client = TestClient.inRoom(server.port(), nick, "#lobby")) {
                         allJoined.await(30, TimeUnit.SECONDS);
                         Ledger ledger = new Ledger(nick);
                         while (true) {
@@ -75,7 +77,7 @@ class SlowReaderTest {
                     }
                 }, pool));
             }
-            try (LineClient source = LineClient.inRoom(server.port(), "source", "#lobby")) {
+            try (TestClient source = TestClient.inRoom(server.port(), "source", "#lobby")) {
                 allJoined.await(30, TimeUnit.SECONDS);
                 int sent = 0;
                 long maxQueued = 0;
@@ -134,7 +136,7 @@ class SlowReaderTest {
     }
 
     /** Reads one byte per permit; once the permits flood in, reads to the end of the stream. */
-    private static List<String> trickleRead(LineClient client, Semaphore budget) {
+    private static List<String> trickleRead(TestClient client, Semaphore budget) {
         try {
             InputStream in = client.socket().getInputStream();
             ByteArrayOutputStream early = new ByteArrayOutputStream();

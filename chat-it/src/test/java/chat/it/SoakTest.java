@@ -3,6 +3,8 @@ package chat.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.server.TestClient;
+import chat.server.TestServer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ class SoakTest {
     @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void churnForMinutesLeavesNoConnectionsRoomsOrBuffersAndAFlatHeap() throws Exception {
         long seconds = Long.getLong("soak.seconds", 180);
-        ItServer.Settings settings = new ItServer.Settings();
+        TestServer.Settings settings = new TestServer.Settings();
         settings.floodLinesPerSecond = 50; // flood control on, generous enough not to drop a churner
         settings.floodBurstLines = 100;
         settings.pingIntervalMillis = 5_000;
@@ -119,7 +121,7 @@ class SoakTest {
                 // measures steady churn instead of saturating the two shared cores.
                 long startedAt = System.nanoTime();
                 String nick = "ch" + id + "x" + session;
-                try (LineClient client = LineClient.irc(port, nick)) {
+                try (TestClient client = TestClient.irc(port, nick)) {
                     // Numbered messages all go to the first room, so its residents can check every one.
                     String talkRoom = "#s" + random.nextInt(ROOMS);
                     client.send("JOIN " + talkRoom);
@@ -163,13 +165,13 @@ class SoakTest {
 
     /** A client that stays, reads everything on its own thread and checks order and uniqueness. */
     private static final class Resident {
-        final LineClient client;
+        final TestClient client;
         final Ledger ledger;
         final CompletableFuture<Integer> reader;
         volatile boolean quitting;
 
         Resident(int port, String nick, String room) throws Exception {
-            client = LineClient.inRoom(port, nick, room);
+            client = TestClient.inRoom(port, nick, room);
             ledger = new Ledger(nick);
             reader = CompletableFuture.supplyAsync(() -> {
                 try {

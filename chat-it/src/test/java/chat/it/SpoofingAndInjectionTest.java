@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.client.RendererProbe;
 import chat.protocol.IrcMessage;
 import chat.protocol.TerminalText;
+import chat.server.TestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,9 @@ class SpoofingAndInjectionTest {
     @Test
     void aClientSuppliedPrefixIsReplacedByTheSendersOwn() throws Exception {
         try (ItServer server = ItServer.start();
-                LineClient alice = LineClient.inRoom(server.port(), "alice", "#lobby");
-                LineClient bob = LineClient.inRoom(server.port(), "bob", "#lobby");
-                LineClient mallory = LineClient.inRoom(server.port(), "mallory", "#lobby")) {
+                TestClient alice = TestClient.inRoom(server.port(), "alice", "#lobby");
+                TestClient bob = TestClient.inRoom(server.port(), "bob", "#lobby");
+                TestClient mallory = TestClient.inRoom(server.port(), "mallory", "#lobby")) {
             mallory.send(":alice!alice@127.0.0.1 PRIVMSG #lobby :I am alice");
             mallory.send(":alice PRIVMSG bob :psst, alice here");
             mallory.send(":server.name NOTICE bob :server notice");
@@ -50,9 +51,9 @@ class SpoofingAndInjectionTest {
     @Test
     void crLfAndNulInAnyFieldNeverForgeALineForAnyoneElse() throws Exception {
         try (ItServer server = ItServer.start();
-                LineClient alice = LineClient.inRoom(server.port(), "alice", "#lobby");
-                LineClient bob = LineClient.inRoom(server.port(), "bob", "#lobby");
-                LineClient mallory = LineClient.inRoom(server.port(), "mallory", "#lobby")) {
+                TestClient alice = TestClient.inRoom(server.port(), "alice", "#lobby");
+                TestClient bob = TestClient.inRoom(server.port(), "bob", "#lobby");
+                TestClient mallory = TestClient.inRoom(server.port(), "mallory", "#lobby")) {
             alice.ask("TOPIC #lobby :start"); // alice is the room operator; mallory is not
             int cases = 0;
             for (String forged : FORGERIES) {
@@ -80,19 +81,19 @@ class SpoofingAndInjectionTest {
     @Test
     void nicksDifferingOnlyByCaseOrRfc1459FoldingAreTaken() throws Exception {
         try (ItServer server = ItServer.start();
-                LineClient owner = LineClient.irc(server.port(), "Al[i]ce\\");
-                LineClient other = LineClient.irc(server.port(), "other")) {
+                TestClient owner = TestClient.irc(server.port(), "Al[i]ce\\");
+                TestClient other = TestClient.irc(server.port(), "other")) {
             List<String> attempts = List.of("al[i]ce\\", "AL[I]CE\\", "al{i}ce|", "AL{I}CE|", "Al{i]ce|");
             for (String attempt : attempts) {
                 List<String> replies = other.ask("NICK " + attempt);
                 assertTrue(replies.stream().anyMatch(line -> line.contains(" 433 ")), attempt + " -> " + replies);
             }
-            try (LineClient newcomer = new LineClient(server.port())) {
+            try (TestClient newcomer = new TestClient(server.port())) {
                 newcomer.send("NICK al{i}ce|");
                 newcomer.send("USER x 0 * :x");
                 newcomer.expectContaining(" 433 ");
             }
-            try (LineClient plain = new LineClient(server.port())) {
+            try (TestClient plain = new TestClient(server.port())) {
                 plain.expectContaining("NOTICE *");
                 plain.send("AL{I}CE|");
                 String answer = plain.readLine();
@@ -104,8 +105,8 @@ class SpoofingAndInjectionTest {
     @Test
     void escapeSequencesNeverReachAPlainTextUsersBytes() throws Exception {
         try (ItServer server = ItServer.start();
-                LineClient carol = LineClient.plain(server.port(), "carol");
-                LineClient mallory = LineClient.inRoom(server.port(), "mallory", "#lobby")) {
+                TestClient carol = TestClient.plain(server.port(), "carol");
+                TestClient mallory = TestClient.inRoom(server.port(), "mallory", "#lobby")) {
             mallory.send("PRIVMSG #lobby :room " + NASTY);
             mallory.send("PRIVMSG carol :private " + NASTY);
             mallory.send("NOTICE #lobby :notice " + NASTY);
