@@ -1,21 +1,14 @@
 package chat.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,20 +17,19 @@ import java.util.function.Predicate;
 /**
  * A blocking socket client for the server's tests and the integration tests (published in this
  * module's test-jar). It sends lines, reads CRLF lines with a timeout, and synchronises with the
- * server by a PING/PONG round trip instead of sleeping. Every line it reads is checked on the way:
- * it must end in CRLF, hold no NUL and no bare CR, and be strict UTF-8, so a server that ever sends
- * a forged or broken line fails whichever test was reading. It answers the server's PINGs itself
- * unless told not to.
+ * server by a PING/PONG round trip instead of sleeping. Every line it reads is checked by a
+ * {@link StrictLineReader}, so a server that ever sends a forged or broken line fails whichever test
+ * was reading. It answers the server's PINGs itself unless told not to.
  */
 public final class TestClient implements AutoCloseable {
     public static final int READ_TIMEOUT_MILLIS = 10_000;
 
     private final Socket socket;
     private final InputStream in;
+    private final StrictLineReader lineReader;
     private final OutputStream out;
     private int syncCounter;
     private boolean answeringPings = true;
-    private boolean endedByReset;
     private String nick;
 
     public TestClient(int port) throws IOException {
@@ -54,6 +46,7 @@ public final class TestClient implements AutoCloseable {
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
+        lineReader = new StrictLineReader(in, () -> nick, READ_TIMEOUT_MILLIS);
         out = socket.getOutputStream();
     }
 
@@ -111,7 +104,7 @@ public final class TestClient implements AutoCloseable {
      */
     public String readLine() throws IOException {
         while (true) {
-            String line = readCheckedLine();
+            String line = lineReader.next();
             String ping = line == null || !answeringPings ? null : pingToken(line);
             if (ping == null) {
                 return line;
@@ -128,49 +121,6 @@ public final class TestClient implements AutoCloseable {
             rest = space < 0 ? "" : rest.substring(space + 1);
         }
         return rest.startsWith("PING ") ? rest.substring(5) : null;
-    }
-
-    private String readCheckedLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-        while (true) {
-            int b;
-            try {
-                b = in.read();
-            } catch (SocketTimeoutException e) {
-                fail(nick + ": no line within " + READ_TIMEOUT_MILLIS + " ms; partial: " + line.toString(StandardCharsets.UTF_8));
-                return null;
-            } catch (SocketException reset) {
-                endedByReset = true; // a reset ends the stream as surely as a FIN
-                return null;
-            }
-            if (b < 0) {
-                assertTrue(line.size() == 0, () -> nick + ": stream ended inside a line: " + line);
-                return null;
-            }
-            if (b == '\n') {
-                return checked(line.toByteArray());
-            }
-            line.write(b);
-        }
-    }
-
-    /** The promises every received line keeps: CRLF end, no NUL, no bare CR, strict UTF-8. */
-    private String checked(byte[] bytes) {
-        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
-        assertTrue(bytes.length > 0 && bytes[bytes.length - 1] == '\r', () -> nick + ": line not ended by CRLF: " + raw);
-        for (int i = 0; i < bytes.length - 1; i++) {
-            byte b = bytes[i];
-            int at = i;
-            assertTrue(b != 0 && b != '\r', () -> nick + ": NUL or bare CR at byte " + at + " of a received line: " + raw);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, bytes.length - 1)).toString();
-        } catch (CharacterCodingException e) {
-            fail(nick + ": received a line that is not UTF-8: " + raw);
-            return null;
-        }
     }
 
     /** Reads until a line matches and returns it; the lines before it are skipped. */
@@ -222,15 +172,10 @@ public final class TestClient implements AutoCloseable {
         while ((line = readLine()) != null) {
             lines.add(line);
         }
-        if (!endedByReset) {
+        if (!lineReader.endedByReset()) {
             assertEquals(-1, in.read(), "stream must stay at its end");
         }
         return lines;
-    }
-
-    /** The nick this client registered or connected with; null before that. */
-    public String nick() {
-        return nick;
     }
 
     public Socket socket() {
