@@ -10,26 +10,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(20)
-class RoomsAndMessagesTest {
-    private TestServer server;
+class RoomsAndMessagesTest extends WithTestServer {
     private TestClient alice;
     private TestClient bob;
     private TestClient carol;
 
     @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start();
+    void connectAliceBobAndCarol() throws Exception {
         alice = TestClient.irc(server.port(), "alice");
         bob = TestClient.irc(server.port(), "bob");
         carol = TestClient.irc(server.port(), "carol");
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void disconnectThem() throws Exception {
         alice.close();
         bob.close();
         carol.close();
-        server.close();
     }
 
     private void everyoneJoins(String room) throws Exception {
