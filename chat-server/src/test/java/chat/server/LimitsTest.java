@@ -38,6 +38,9 @@ class LimitsTest {
             slow.send("NICK slow");
             slow.send("USER slow 0 * :never reads");
             slow.send("JOIN #room");
+            // Its own join done before the others join, so bob's stream holds only alice's messages;
+            // from here on it never reads.
+            slow.sync();
             alice.ask("JOIN #room");
             bob.ask("JOIN #room");
             alice.sync();
