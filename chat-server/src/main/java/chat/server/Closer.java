@@ -22,7 +22,11 @@ final class Closer {
 
     private final ChatState state;
     private final Set<Connection> draining = new LinkedHashSet<>();
-    private final ByteBuffer[] gather = new ByteBuffer[SendQueue.MAX_BUFFERS_PER_WRITE];
+    /**
+     * The one staging buffer every write goes through: direct, so the socket write needs no further
+     * copy, and as large as a turn's write budget.
+     */
+    private final ByteBuffer direct = ByteBuffer.allocateDirect((int) WRITE_BYTES_PER_TURN);
     private boolean shuttingDown;
     private long shutdownDeadlineMillis;
 
@@ -35,7 +39,7 @@ final class Closer {
             return;
         }
         try {
-            connection.out.writeTo(connection.channel, WRITE_BYTES_PER_TURN, gather);
+            connection.out.writeTo(connection.channel, WRITE_BYTES_PER_TURN, direct);
         } catch (IOException e) {
             connection.broken = true;
             connection.out.dropUnstarted();

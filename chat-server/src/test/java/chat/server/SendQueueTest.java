@@ -1,0 +1,98 @@
+package chat.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(10)
+class SendQueueTest {
+    /** A socket that takes at most {@code capacity} bytes per write, like a full kernel buffer. */
+    private static final class TrickleChannel implements WritableByteChannel {
+        final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        int capacity;
+
+        TrickleChannel(int capacity) {
+            this.capacity = capacity;
+        }
+
+        @Override
+        public int write(ByteBuffer source) {
+            int n = Math.min(capacity, source.remaining());
+            for (int i = 0; i < n; i++) {
+                received.write(source.get());
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static byte[] line(int i) {
+        return ("PRIVMSG #r :message number " + i + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void partialWritesDeliverEveryByteInOrderAcrossRingGrowth() throws Exception {
+        SendQueue queue = new SendQueue();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        TrickleChannel channel = new TrickleChannel(7);
+        ByteBuffer direct = ByteBuffer.allocateDirect(64);
+        for (int i = 0; i < 100; i++) {
+            byte[] bytes = line(i);
+            queue.add(bytes);
+            expected.write(bytes);
+            if (i % 3 == 0) {
+                queue.writeTo(channel, 50, direct); // one 7-byte write, then the socket is "full"
+            }
+        }
+        channel.capacity = Integer.MAX_VALUE;
+        while (!queue.isEmpty()) {
+            queue.writeTo(channel, 1000, direct);
+        }
+        assertArrayEquals(expected.toByteArray(), channel.received.toByteArray());
+        assertEquals(0, queue.queuedBytes());
+    }
+
+    @Test
+    void writeStopsAtTheByteBudget() throws Exception {
+        SendQueue queue = new SendQueue();
+        for (int i = 0; i < 10; i++) {
+            queue.add(line(i));
+        }
+        long before = queue.queuedBytes();
+        long written = queue.writeTo(new TrickleChannel(Integer.MAX_VALUE), 40, ByteBuffer.allocateDirect(64));
+        assertEquals(40, written);
+        assertEquals(before - 40, queue.queuedBytes());
+    }
+
+    @Test
+    void droppingUnstartedLinesKeepsThePartlyWrittenOneWhole() throws Exception {
+        SendQueue queue = new SendQueue();
+        queue.add(line(1));
+        queue.add(line(2));
+        TrickleChannel channel = new TrickleChannel(5);
+        queue.writeTo(channel, 1000, ByteBuffer.allocateDirect(64));
+        queue.dropUnstarted();
+        assertEquals(line(1).length - 5, queue.queuedBytes());
+        queue.add("ERROR :x\r\n".getBytes(StandardCharsets.US_ASCII));
+        channel.capacity = Integer.MAX_VALUE;
+        queue.writeTo(channel, 1000, ByteBuffer.allocateDirect(64));
+        assertTrue(queue.isEmpty());
+        assertEquals(new String(line(1), StandardCharsets.US_ASCII) + "ERROR :x\r\n",
+                channel.received.toString(StandardCharsets.US_ASCII));
+    }
+}
