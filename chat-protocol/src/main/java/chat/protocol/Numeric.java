@@ -36,14 +36,19 @@ public final class Numeric {
     public static final String RPL_WHOREPLY = "352";
     public static final String RPL_NAMREPLY = "353";
     public static final String RPL_ENDOFNAMES = "366";
+    public static final String RPL_ENDOFBANLIST = "368";
     public static final String RPL_MOTD = "372";
     public static final String RPL_MOTDSTART = "375";
     public static final String RPL_ENDOFMOTD = "376";
     public static final String RPL_TIME = "391";
+    /** Modern IRC docs: a generic error with the command it concerns, used for refused input. */
+    public static final String ERR_UNKNOWNERROR = "400";
     public static final String ERR_NOSUCHNICK = "401";
     public static final String ERR_NOSUCHSERVER = "402";
     public static final String ERR_NOSUCHCHANNEL = "403";
     public static final String ERR_CANNOTSENDTOCHAN = "404";
+    public static final String ERR_TOOMANYTARGETS = "407";
+    public static final String ERR_INVALIDCAPCMD = "410";
     public static final String ERR_NORECIPIENT = "411";
     public static final String ERR_NOTEXTTOSEND = "412";
     public static final String ERR_INPUTTOOLONG = "417";

@@ -15,9 +15,6 @@ import chat.protocol.SessionKind;
  * keeps working.
  */
 final class LineRouter {
-    /** ERR_UNKNOWNERROR from the Modern IRC docs: "<client> <command> :<info>". */
-    private static final String ERR_UNKNOWNERROR = "400";
-
     private final ChatState state;
     private final CommandDispatcher dispatcher;
 
@@ -36,10 +33,10 @@ final class LineRouter {
             refuse(connection, Numeric.ERR_INPUTTOOLONG, "Input line was too long (limit "
                     + ProtocolLimits.MAX_LINE_BYTES + " bytes with CRLF); it was ignored");
         } else if (line instanceof DecodedLine.InvalidUtf8 invalid) {
-            refuse(connection, ERR_UNKNOWNERROR, "Line ignored: it is not valid UTF-8 (at byte "
+            refuse(connection, Numeric.ERR_UNKNOWNERROR, "Line ignored: it is not valid UTF-8 (at byte "
                     + invalid.byteOffset() + ")");
         } else if (line instanceof DecodedLine.ForbiddenByte forbidden) {
-            refuse(connection, ERR_UNKNOWNERROR, "Line ignored: it holds a "
+            refuse(connection, Numeric.ERR_UNKNOWNERROR, "Line ignored: it holds a "
                     + (forbidden.byteValue() == 0 ? "NUL" : "bare CR") + " byte (at byte " + forbidden.byteOffset() + ")");
         }
     }
@@ -59,7 +56,7 @@ final class LineRouter {
         try {
             message = IrcParser.parse(text);
         } catch (MalformedMessageException malformed) {
-            state.reply(connection, ERR_UNKNOWNERROR, "*", "Malformed line ignored: " + malformed.getMessage());
+            state.reply(connection, Numeric.ERR_UNKNOWNERROR, "*", "Malformed line ignored: " + malformed.getMessage());
             return;
         }
         dispatcher.dispatch(connection, message);

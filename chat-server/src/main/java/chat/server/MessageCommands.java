@@ -10,7 +10,6 @@ import chat.protocol.ProtocolLimits;
 final class MessageCommands {
     /** Targets per PRIVMSG, as 005 MAXTARGETS announces; each one past it gets 407. */
     private static final int MAX_TARGETS = 4;
-    private static final String ERR_TOOMANYTARGETS = "407";
 
     private final ChatState state;
 
@@ -50,7 +49,7 @@ final class MessageCommands {
             String target = targets[i];
             if (i >= MAX_TARGETS) {
                 // Never drop silently, and answer once rather than once per extra target.
-                state.reply(sender, ERR_TOOMANYTARGETS, target.isEmpty() ? "*" : target,
+                state.reply(sender, Numeric.ERR_TOOMANYTARGETS, target.isEmpty() ? "*" : target,
                         (targets.length - MAX_TARGETS) + " targets past the first " + MAX_TARGETS
                                 + " did not get the message");
                 break;

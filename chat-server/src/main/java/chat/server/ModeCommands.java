@@ -11,7 +11,6 @@ import chat.protocol.ProtocolLimits;
  * @ (o) and + (v) by a room operator. Queries are answered so clients that ask on join are content.
  */
 final class ModeCommands {
-    private static final String RPL_ENDOFBANLIST = "368";
 
     private final ChatState state;
     private final RoomCommands roomCommands;
@@ -79,7 +78,7 @@ final class ModeCommands {
         }
         String modes = message.param(1);
         if (modes.equals("b") || modes.equals("+b")) {
-            state.reply(connection, RPL_ENDOFBANLIST, room.name, "End of channel ban list");
+            state.reply(connection, Numeric.RPL_ENDOFBANLIST, room.name, "End of channel ban list");
             return;
         }
         if (!room.isOperator(connection)) {

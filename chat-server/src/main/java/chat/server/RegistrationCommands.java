@@ -8,7 +8,6 @@ import java.util.Locale;
 
 /** CAP, PASS, NICK and USER: connection registration (RFC 2812 section 3.1, IRCv3 capability negotiation). */
 final class RegistrationCommands {
-    private static final String ERR_INVALIDCAPCMD = "410";
     private static final int MAX_USER_CHARS = 10;
 
     private final ChatState state;
@@ -44,7 +43,7 @@ final class RegistrationCommands {
                 connection.capNegotiating = false;
                 completeIfReady(connection);
             }
-            default -> state.reply(connection, ERR_INVALIDCAPCMD, message.param(0), "Invalid CAP command");
+            default -> state.reply(connection, Numeric.ERR_INVALIDCAPCMD, message.param(0), "Invalid CAP command");
         }
     }
 
