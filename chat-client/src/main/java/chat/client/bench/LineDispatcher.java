@@ -1,6 +1,7 @@
 package chat.client.bench;
 
 import chat.protocol.IrcMessage;
+import chat.protocol.IrcNames;
 import chat.protocol.IrcParser;
 import chat.protocol.MalformedMessageException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ final class LineDispatcher {
         switch (message.command()) {
             case "001" -> events.registered(client);
             case "366" -> {
-                if (client.roomName.equalsIgnoreCase(message.param(1))) {
+                if (message.param(1) != null && IrcNames.equalsFolded(client.roomName, message.param(1))) {
                     events.joined(client);
                 }
             }
