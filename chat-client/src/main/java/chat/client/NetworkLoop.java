@@ -235,7 +235,7 @@ final class NetworkLoop implements Runnable {
             return;
         }
         try {
-            listener.received(IrcParser.parse(text.text()));
+            listener.received(IrcParser.parse(text));
         } catch (MalformedMessageException e) {
             LOG.log(System.Logger.Level.DEBUG, "ignored a malformed line from the server: {0}", e.getMessage());
         }

@@ -7,8 +7,37 @@ package chat.protocol;
  */
 public sealed interface DecodedLine {
 
-    /** A complete line, terminator removed, decoded as strict UTF-8. Never empty. */
-    record Text(String text) implements DecodedLine {
+    /**
+     * A complete line, terminator removed, decoded as strict UTF-8. Never empty, and never holds CR,
+     * LF or NUL: only this package makes one (the decoder, after its checks), which is what lets
+     * {@link IrcParser#parse(Text)} skip checking again. A class rather than a record so that its
+     * constructor can stay package-private.
+     */
+    final class Text implements DecodedLine {
+        private final String text;
+
+        Text(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Text that && text.equals(that.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Text[text=" + text + "]";
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.Map;
 public final class IrcEncoder {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] NO_BYTES = {};
+    private static final String LINE_BREAK_REFUSED = "CR, LF or NUL inside a message field";
 
     private IrcEncoder() {
     }
@@ -30,6 +31,7 @@ public final class IrcEncoder {
             StringBuilder tagPart = new StringBuilder();
             appendTags(message.tags(), tagPart);
             tagBytes = tagPart.toString().getBytes(StandardCharsets.UTF_8);
+            checkNoLineBreak(tagBytes);
             if (tagBytes.length > ProtocolLimits.MAX_TAGS_BYTES) {
                 throw new IllegalArgumentException("tags exceed " + ProtocolLimits.MAX_TAGS_BYTES + " bytes");
             }
@@ -38,13 +40,14 @@ public final class IrcEncoder {
         List<String> params = message.params();
         appendHead(message, head, params.size() - 1);
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        checkNoLineBreak(headBytes);
         byte[] last = NO_BYTES;
         boolean colon = false;
         if (!params.isEmpty()) {
             String lastParam = params.get(params.size() - 1);
-            checkNoLineBreak(lastParam);
             colon = needsColon(lastParam);
             last = lastParam.getBytes(StandardCharsets.UTF_8);
+            checkNoLineBreak(last); // all of it, also what a cut would drop
         }
         int budget = ProtocolLimits.MAX_LINE_BYTES - ProtocolLimits.CRLF_BYTES - headBytes.length
                 - (params.isEmpty() ? 0 : 1 + (colon ? 1 : 0));
@@ -83,10 +86,11 @@ public final class IrcEncoder {
         appendHead(message, out, params.size() - 1);
         if (!params.isEmpty()) {
             String last = params.get(params.size() - 1);
-            checkNoLineBreak(last);
             out.append(needsColon(last) ? " :" : " ").append(last);
         }
-        return out.toString();
+        String line = out.toString();
+        checkNoLineBreak(line);
+        return line;
     }
 
     /** True when a last parameter must be written after " :" to survive parsing. */
@@ -155,7 +159,12 @@ public final class IrcEncoder {
         }
     }
 
-    /** A middle word: non-empty, no space, no line break, no NUL. */
+    /**
+     * A middle word: non-empty, no space. CR, LF and NUL are checked once over the whole line
+     * instead of per field ({@link #encode} on its bytes, {@link #format} on its text): a relayed
+     * message's fields would otherwise be scanned twice, and per-char String scans are slow under
+     * the C1 compiler the server runs with.
+     */
     private static void checkWord(String word, String what) {
         if (word.isEmpty()) {
             throw new IllegalArgumentException(what + " is empty");
@@ -163,15 +172,20 @@ public final class IrcEncoder {
         if (word.indexOf(' ') >= 0) {
             throw new IllegalArgumentException(what + " holds a space");
         }
-        checkNoLineBreak(word);
+    }
+
+    /** In UTF-8 the bytes of CR, LF and NUL never occur inside another character, so bytes will do. */
+    private static void checkNoLineBreak(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b <= '\r' && b >= 0 && (b == '\r' || b == '\n' || b == 0)) {
+                throw new IllegalArgumentException(LINE_BREAK_REFUSED);
+            }
+        }
     }
 
     private static void checkNoLineBreak(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || c == '\n' || c == '\0') {
-                throw new IllegalArgumentException("CR, LF or NUL inside a message field");
-            }
+        if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(LINE_BREAK_REFUSED);
         }
     }
 

@@ -25,6 +25,18 @@ public final class IrcParser {
      */
     public static IrcMessage parse(String line) throws MalformedMessageException {
         rejectLineBreaks(line);
+        return parseBreakFree(line);
+    }
+
+    /**
+     * Parses a line from {@link LineDecoder}, which has already refused CR and NUL and split at LF,
+     * so the scan for them is not repeated (per message it cost as much as the rest of parsing).
+     */
+    public static IrcMessage parse(DecodedLine.Text line) throws MalformedMessageException {
+        return parseBreakFree(line.text());
+    }
+
+    private static IrcMessage parseBreakFree(String line) throws MalformedMessageException {
         int length = line.length();
         int i = skipSpaces(line, 0);
         Map<String, String> tags = Map.of();

@@ -92,6 +92,12 @@ class IrcEncoderTest {
         return cases.stream();
     }
 
+    @Test
+    void lineBreakInTheLastParameterIsRefusedEvenWhereTheCutWouldDropIt() {
+        IrcMessage tooLong = message(null, "PRIVMSG", "#a", "x".repeat(600) + "\r\nQUIT :pwned");
+        assertThrows(IllegalArgumentException.class, () -> IrcEncoder.encode(tooLong));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("messagesWithALineBreakOrNulInEveryField")
     void lineBreakOrNulInAnyFieldIsRefused(String name, IrcMessage message) {

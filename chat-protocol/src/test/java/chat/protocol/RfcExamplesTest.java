@@ -124,7 +124,8 @@ class RfcExamplesTest {
     void exampleSurvivesTheWholeCodecFromBytesToBytes(Example example) throws MalformedMessageException {
         LineDecoder decoder = new LineDecoder();
         DecodedLine line = decoder.next(ByteBuffer.wrap(Bytes.utf8(example.line() + "\r\n")));
-        IrcMessage parsed = IrcParser.parse(((DecodedLine.Text) line).text());
+        IrcMessage parsed = IrcParser.parse((DecodedLine.Text) line);
+        assertEquals(IrcParser.parse(((DecodedLine.Text) line).text()), parsed, "the decoded line parses as its text does");
         assertEquals(example.message(), IrcParser.parse(IrcEncoder.format(parsed)));
     }
 

@@ -22,11 +22,8 @@ final class Closer {
 
     private final ChatState state;
     private final Set<Connection> draining = new LinkedHashSet<>();
-    /**
-     * The one staging buffer every write goes through: direct, so the socket write needs no further
-     * copy, and as large as a turn's write budget.
-     */
-    private final ByteBuffer direct = ByteBuffer.allocateDirect((int) WRITE_BYTES_PER_TURN);
+    /** The one staging area every write goes through, as large as a turn's write budget. */
+    private final WriteStage stage = new WriteStage((int) WRITE_BYTES_PER_TURN);
     private boolean shuttingDown;
     private long shutdownDeadlineMillis;
 
@@ -39,7 +36,7 @@ final class Closer {
             return;
         }
         try {
-            connection.out.writeTo(connection.channel, WRITE_BYTES_PER_TURN, direct);
+            connection.out.writeTo(connection.channel, WRITE_BYTES_PER_TURN, stage);
         } catch (IOException e) {
             connection.broken = true;
             connection.out.dropUnstarted();

@@ -55,6 +55,9 @@ final class Connection {
     /** A write failed: the peer is gone, nothing more can be written. */
     boolean broken;
 
+    private String prefix;
+    private String prefixNick;
+    private String prefixUser;
     private boolean closing;
     private String closeReason;
     private boolean closed;
@@ -83,7 +86,14 @@ final class Connection {
 
     /** nick!user@host, the prefix of everything this client says. */
     String prefix() {
-        return nick + "!" + (user == null ? "~u" : user) + "@" + peerAddress;
+        // Built once per nick (or user) change rather than once per message: the fields are
+        // assigned in several places, so the cache checks what it was built from instead.
+        if (prefix == null || prefixNick != nick || prefixUser != user) {
+            prefixNick = nick;
+            prefixUser = user;
+            prefix = nick + "!" + (user == null ? "~u" : user) + "@" + peerAddress;
+        }
+        return prefix;
     }
 
     void send(IrcMessage message) {

@@ -28,7 +28,7 @@ final class LineRouter {
         connection.lastLineAtMillis = state.nowMillis;
         connection.pingSentAtMillis = 0; // any line proves the client is alive
         if (line instanceof DecodedLine.Text text) {
-            routeText(connection, text.text());
+            routeText(connection, text);
         } else if (line instanceof DecodedLine.TooLong tooLong) {
             refuse(connection, Numeric.ERR_INPUTTOOLONG, "Input line was too long (limit "
                     + ProtocolLimits.MAX_LINE_BYTES + " bytes with CRLF); it was ignored");
@@ -41,7 +41,8 @@ final class LineRouter {
         }
     }
 
-    private void routeText(Connection connection, String text) {
+    private void routeText(Connection connection, DecodedLine.Text line) {
+        String text = line.text();
         if (connection.kind == null) {
             connection.kind = SessionKind.ofFirstLine(text);
             if (connection.isPlainText()) {
@@ -54,7 +55,7 @@ final class LineRouter {
         }
         IrcMessage message;
         try {
-            message = IrcParser.parse(text);
+            message = IrcParser.parse(line);
         } catch (MalformedMessageException malformed) {
             state.reply(connection, Numeric.ERR_UNKNOWNERROR, "*", "Malformed line ignored: " + malformed.getMessage());
             return;

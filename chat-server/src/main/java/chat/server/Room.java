@@ -1,5 +1,6 @@
 package chat.server;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +13,12 @@ final class Room {
     final String name;
     final long createdEpochSeconds = System.currentTimeMillis() / 1000;
     private final Map<Connection, Integer> members = new LinkedHashMap<>();
+    /**
+     * The same members, in join order, as a plain array for {@link #broadcast}: walking a
+     * LinkedHashMap per message was a visible share of the fan-out profile; joins and parts are rare.
+     */
+    private Connection[] broadcastOrder = new Connection[4];
+    private int broadcastCount;
     String topic;
     String topicSetBy;
     long topicSetEpochSeconds;
@@ -22,11 +29,26 @@ final class Room {
 
     /** Adds a member; the first one becomes operator (what every IRC server does). */
     void add(Connection member) {
-        members.put(member, members.isEmpty() ? OPERATOR : 0);
+        if (members.putIfAbsent(member, members.isEmpty() ? OPERATOR : 0) != null) {
+            return;
+        }
+        if (broadcastCount == broadcastOrder.length) {
+            broadcastOrder = Arrays.copyOf(broadcastOrder, broadcastCount * 2);
+        }
+        broadcastOrder[broadcastCount++] = member;
     }
 
     void remove(Connection member) {
-        members.remove(member);
+        if (members.remove(member) == null) {
+            return;
+        }
+        for (int i = 0; i < broadcastCount; i++) {
+            if (broadcastOrder[i] == member) {
+                System.arraycopy(broadcastOrder, i + 1, broadcastOrder, i, broadcastCount - i - 1);
+                broadcastOrder[--broadcastCount] = null;
+                return;
+            }
+        }
     }
 
     boolean contains(Connection member) {
@@ -69,7 +91,9 @@ final class Room {
 
     /** Queues the same encoded bytes for every member except {@code except} (may be null). */
     void broadcast(Outbound message, Connection except) {
-        for (Connection member : members.keySet()) {
+        Connection[] order = broadcastOrder;
+        for (int i = 0, n = broadcastCount; i < n; i++) {
+            Connection member = order[i];
             if (member != except) {
                 member.send(message);
             }

@@ -1,7 +1,6 @@
 package chat.server;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
 
@@ -10,7 +9,7 @@ import java.util.Arrays;
  * recipient of the same broadcast (queued as is, never copied or wrapped per recipient), and how far
  * the oldest one is written.
  *
- * <p>Writing copies the head of the queue into the loop's one direct buffer and sends it with a
+ * <p>Writing gathers the head of the queue into the loop's {@link WriteStage} and sends it with a
  * single write. The JDK would copy each heap buffer of a gathering write into a temporary direct
  * buffer anyway; doing it ourselves saves an object per queued line, the per-buffer bookkeeping
  * and the iovec set-up (the profile of the fan-out benchmark showed those on top).
@@ -18,7 +17,11 @@ import java.util.Arrays;
 final class SendQueue {
     private static final int INITIAL_CAPACITY = 8;
 
-    /** Allocated on first use and dropped when empty, so an idle connection holds no queue. */
+    /**
+     * Allocated on first use and kept while the connection is busy (a burst would otherwise grow
+     * it from scratch again and again; that showed in the fan-out profile); the loop's once-a-second
+     * sweep drops it when empty, so an idle connection holds no queue.
+     */
     private byte[][] ring;
     private int head;
     private int count;
@@ -55,6 +58,13 @@ final class SendQueue {
         head = 0;
     }
 
+    /** Gives the ring back when nothing is queued; the sweep calls it for connections gone quiet. */
+    void releaseIfEmpty() {
+        if (count == 0) {
+            ring = null;
+        }
+    }
+
     /**
      * Drops everything not yet started, keeping a partly written line whole so the next line
      * (an ERROR) is not glued into the middle of it.
@@ -80,20 +90,14 @@ final class SendQueue {
 
     /**
      * Writes up to about {@code maxBytes}; returns the bytes written. Stops when the socket is full.
-     * {@code direct} is the loop's staging buffer (one per loop, not one per connection); its
-     * contents do not survive the call.
+     * {@code stage} is the loop's staging area (one per loop, not one per connection); its contents
+     * do not survive the call.
      */
-    long writeTo(WritableByteChannel channel, long maxBytes, ByteBuffer direct) throws IOException {
+    long writeTo(WritableByteChannel channel, long maxBytes, WriteStage stage) throws IOException {
         long total = 0;
         while (count > 0 && total < maxBytes) {
-            direct.clear();
-            if (direct.remaining() > maxBytes - total) {
-                direct.limit((int) (maxBytes - total));
-            }
-            fill(direct);
-            direct.flip();
-            int staged = direct.remaining();
-            int written = channel.write(direct);
+            int staged = fill(stage.bytes, (int) Math.min(stage.capacity(), maxBytes - total));
+            int written = stage.write(channel, staged);
             total += written;
             consume(written);
             if (written < staged) {
@@ -101,22 +105,24 @@ final class SendQueue {
             }
         }
         if (count == 0) {
-            ring = null; // idle connections keep no queue
             head = 0;
             headOffset = 0;
         }
         return total;
     }
 
-    /** Copies queued bytes, oldest first, into {@code direct} until it is full or the queue is exhausted. */
-    private void fill(ByteBuffer direct) {
+    /** Copies queued bytes, oldest first, into {@code target} until {@code limit} bytes or the queue's end; returns the count. */
+    private int fill(byte[] target, int limit) {
+        int filled = 0;
         int offset = headOffset;
-        for (int i = 0; i < count && direct.hasRemaining(); i++) {
+        for (int i = 0; i < count && filled < limit; i++) {
             byte[] bytes = ring[(head + i) & (ring.length - 1)];
-            int length = Math.min(bytes.length - offset, direct.remaining());
-            direct.put(bytes, offset, length);
+            int length = Math.min(bytes.length - offset, limit - filled);
+            System.arraycopy(bytes, offset, target, filled, length);
+            filled += length;
             offset = 0;
         }
+        return filled;
     }
 
     /** Forgets {@code written} bytes from the front of the queue. */

@@ -39,6 +39,7 @@ final class Timers {
         }
         nextSweepAtMillis = now + sweepIntervalMillis;
         for (Connection connection : state.connections) {
+            connection.out.releaseIfEmpty();
             if (!connection.isClosing()) {
                 check(connection, now);
             }

@@ -50,18 +50,18 @@ class SendQueueTest {
         SendQueue queue = new SendQueue();
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         TrickleChannel channel = new TrickleChannel(7);
-        ByteBuffer direct = ByteBuffer.allocateDirect(64);
+        WriteStage stage = new WriteStage(64);
         for (int i = 0; i < 100; i++) {
             byte[] bytes = line(i);
             queue.add(bytes);
             expected.write(bytes);
             if (i % 3 == 0) {
-                queue.writeTo(channel, 50, direct); // one 7-byte write, then the socket is "full"
+                queue.writeTo(channel, 50, stage); // one 7-byte write, then the socket is "full"
             }
         }
         channel.capacity = Integer.MAX_VALUE;
         while (!queue.isEmpty()) {
-            queue.writeTo(channel, 1000, direct);
+            queue.writeTo(channel, 1000, stage);
         }
         assertArrayEquals(expected.toByteArray(), channel.received.toByteArray());
         assertEquals(0, queue.queuedBytes());
@@ -74,7 +74,7 @@ class SendQueueTest {
             queue.add(line(i));
         }
         long before = queue.queuedBytes();
-        long written = queue.writeTo(new TrickleChannel(Integer.MAX_VALUE), 40, ByteBuffer.allocateDirect(64));
+        long written = queue.writeTo(new TrickleChannel(Integer.MAX_VALUE), 40, new WriteStage(64));
         assertEquals(40, written);
         assertEquals(before - 40, queue.queuedBytes());
     }
@@ -85,12 +85,12 @@ class SendQueueTest {
         queue.add(line(1));
         queue.add(line(2));
         TrickleChannel channel = new TrickleChannel(5);
-        queue.writeTo(channel, 1000, ByteBuffer.allocateDirect(64));
+        queue.writeTo(channel, 1000, new WriteStage(64));
         queue.dropUnstarted();
         assertEquals(line(1).length - 5, queue.queuedBytes());
         queue.add("ERROR :x\r\n".getBytes(StandardCharsets.US_ASCII));
         channel.capacity = Integer.MAX_VALUE;
-        queue.writeTo(channel, 1000, ByteBuffer.allocateDirect(64));
+        queue.writeTo(channel, 1000, new WriteStage(64));
         assertTrue(queue.isEmpty());
         assertEquals(new String(line(1), StandardCharsets.US_ASCII) + "ERROR :x\r\n",
                 channel.received.toString(StandardCharsets.US_ASCII));
