@@ -23,6 +23,8 @@ final class ServerInfo {
             DateTimeFormatter.ofPattern("EEE MMM d yyyy HH:mm:ss z", Locale.ROOT);
 
     private final ChatState state;
+    /** Formatted on the first welcome and kept: formatting a date per registration was a visible part of connecting. */
+    private String createdText;
 
     ServerInfo(ChatState state) {
         this.state = state;
@@ -37,7 +39,10 @@ final class ServerInfo {
     void welcome(Connection to) {
         state.reply(to, Numeric.RPL_WELCOME, "Welcome to the " + NETWORK + " network, " + to.prefix());
         state.reply(to, Numeric.RPL_YOURHOST, "Your host is " + state.serverName + ", running version " + VERSION);
-        state.reply(to, Numeric.RPL_CREATED, "This server was created " + humanTime(state.startedEpochMillis));
+        if (createdText == null) {
+            createdText = "This server was created " + humanTime(state.startedEpochMillis);
+        }
+        state.reply(to, Numeric.RPL_CREATED, createdText);
         state.reply(to, Numeric.RPL_MYINFO, state.serverName, VERSION, "i", "ntov");
         String[] isupport = new String[ISUPPORT.length + 1];
         System.arraycopy(ISUPPORT, 0, isupport, 0, ISUPPORT.length);

@@ -78,9 +78,7 @@ public final class ServerMain implements Callable<Integer> {
     Path motdFile;
 
     public static void main(String[] args) {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
-        }
+        LogLineFormatter.installUnlessConfigured();
         System.exit(commandLine().execute(args));
     }
 
