@@ -2,6 +2,7 @@ package chat.client;
 
 import chat.client.bench.BenchCommand;
 import chat.protocol.IrcNames;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -108,8 +109,22 @@ public final class ClientMain implements Callable<Integer> {
                     plainIn != null ? plainIn : System.in, plainOut != null ? plainOut : System.out,
                     spec.commandLine().getErr());
         }
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        try (Terminal terminal = systemTerminal()) {
             return ChatClient.runInteractive(config, terminal, spec.commandLine().getErr());
+        }
+    }
+
+    /**
+     * The JNI provider (its native library ships in the jline bundle) when it works, else JLine's own
+     * search. Left to itself JLine first tries its FFM (Java 22+), Jansi and JNA providers, each
+     * failing here with a class-loading exception, and may run {@code test -t} subprocesses to ask
+     * whether a stream is a terminal: about 0.1 s of the start to the prompt.
+     */
+    private static Terminal systemTerminal() throws IOException {
+        try {
+            return TerminalBuilder.builder().system(true).provider("jni").dumb(false).build();
+        } catch (IOException | RuntimeException | LinkageError jniUnavailable) {
+            return TerminalBuilder.builder().system(true).build();
         }
     }
 
