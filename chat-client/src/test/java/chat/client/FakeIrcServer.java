@@ -40,6 +40,25 @@ final class FakeIrcServer implements AutoCloseable {
         acceptor.start();
     }
 
+    /**
+     * The same port again, as a restarted server has it. The port can stay taken for a moment (any
+     * process's outgoing connection may be given it as its local port), so binding is retried for
+     * a few seconds rather than failing the test on the machine's timing.
+     */
+    static FakeIrcServer restartOn(int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                return new FakeIrcServer(port);
+            } catch (java.net.BindException taken) {
+                if (System.nanoTime() > deadline) {
+                    throw taken;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     static FakeIrcServer start() throws IOException {
         return new FakeIrcServer(0);
     }

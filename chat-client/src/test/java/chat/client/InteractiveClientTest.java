@@ -127,7 +127,7 @@ class InteractiveClientTest {
             alice.awaitScreen("you are now known as alicia");
             server.close();
             int lost = alice.awaitScreen("connection lost");
-            server = new FakeIrcServer(port);
+            server = FakeIrcServer.restartOn(port);
             server.await("*: NICK alicia");
             server.await("alicia: JOIN #lobby");
             server.await("alicia: JOIN #side");

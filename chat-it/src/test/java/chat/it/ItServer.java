@@ -29,6 +29,27 @@ final class ItServer implements AutoCloseable {
         return new ItServer(TestServer.start(settings));
     }
 
+    /**
+     * A restarted server on the port of an earlier one. The port can stay taken for a moment (any
+     * process's outgoing connection may be given it as its local port), so binding is retried for
+     * a few seconds rather than failing the test on the machine's timing.
+     */
+    static ItServer restartOn(int port) throws IOException, InterruptedException {
+        TestServer.Settings samePort = new TestServer.Settings();
+        samePort.port = port;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                return start(samePort);
+            } catch (java.net.BindException taken) {
+                if (System.nanoTime() > deadline) {
+                    throw taken;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     static ItServer start() throws IOException {
         return new ItServer(TestServer.start());
     }

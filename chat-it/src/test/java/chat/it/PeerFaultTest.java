@@ -107,9 +107,7 @@ class PeerFaultTest {
             alice.awaitScreen("in #side:", 0);
             first.close();
             int lost = alice.awaitScreen("connection lost", 0);
-            TestServer.Settings samePort = new TestServer.Settings();
-            samePort.port = port;
-            try (ItServer second = ItServer.start(samePort);
+            try (ItServer second = ItServer.restartOn(port);
                     TestClient watcher = TestClient.inRoom(second.port(), "watcher", "#side")) {
                 watcher.expect(line -> line.startsWith(":alice!") && line.endsWith(" JOIN #side"));
                 alice.awaitScreen("in #side:", lost);
