@@ -23,6 +23,8 @@ public final class Payload {
         public int sender;
         public long sequence;
         public long sendNanos;
+        /** The number {@link #readDecimal} read last: kept here so decoding allocates nothing. */
+        private long number;
     }
 
     /**
@@ -57,32 +59,26 @@ public final class Payload {
      * written) when the text is not one of ours, e.g. a line typed by a person in the room.
      */
     public static boolean decode(byte[] bytes, int from, int to, Fields into) {
-        long[] value = new long[1];
-        int at = readDecimal(bytes, from, to, value);
-        if (at < 0 || value[0] > Integer.MAX_VALUE) {
+        int at = readDecimal(bytes, from, to, into);
+        if (at < 0 || into.number > Integer.MAX_VALUE) {
             return false;
         }
-        into.sender = (int) value[0];
-        at = readDecimal(bytes, at, to, value);
+        into.sender = (int) into.number;
+        at = readDecimal(bytes, at, to, into);
         if (at < 0) {
             return false;
         }
-        into.sequence = value[0];
-        at = readDecimal(bytes, at, to, value);
+        into.sequence = into.number;
+        at = readDecimal(bytes, at, to, into);
         if (at < 0) {
             return false;
         }
-        into.sendNanos = value[0];
-        for (int i = at; i < to; i++) {
-            if (bytes[i] != PADDING) {
-                return false;
-            }
-        }
-        return true;
+        into.sendNanos = into.number;
+        return ByteScan.indexOfOther(bytes, at, to, PADDING) == to;
     }
 
-    /** Parses digits up to a separator; returns the index after the separator, or -1. */
-    private static int readDecimal(byte[] bytes, int from, int to, long[] value) {
+    /** Parses digits up to a separator into {@code into.number}; returns the index after the separator, or -1. */
+    private static int readDecimal(byte[] bytes, int from, int to, Fields into) {
         long result = 0;
         int i = from;
         while (i < to && bytes[i] != SEPARATOR) {
@@ -96,7 +92,7 @@ public final class Payload {
         if (i == from || i >= to) {
             return -1;
         }
-        value[0] = result;
+        into.number = result;
         return i + 1;
     }
 
