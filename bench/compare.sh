@@ -17,6 +17,9 @@ WORKLOADS=1,2,3,4
 OURS_PORT=6723
 THEIRS_PORT=6724
 OUT=""
+# The bench JVM keeps C2 (JDK default tiering): with its JIT warm-up (chat bench --jit-warmup, on by
+# default) C2-compiled code costs 0.43 us of bench CPU per fan-out delivery against 0.57 us with C1
+# alone (docs/BENCHMARKS.md, "The bench's own cost"). A 512 MiB young start: no GC during a run.
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -XX:+UseParallelGC}"
 
 usage() {

@@ -76,6 +76,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--server-pid", paramLabel = "PID", defaultValue = "0",
             description = "read this process's RSS and CPU from /proc before and after (default: not read)")
     long serverPid;
+    @Option(names = "--jit-warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "before connecting, run a short bench against a relay inside this process so the JIT has "
+                    + "compiled the bench's hot paths before the server is measured; the server sees none of it "
+                    + "(default: on; --no-jit-warmup to measure a cold bench)")
+    boolean jitWarmup;
     @Option(names = "--json", description = "print the result as one JSON object instead of the summary line")
     boolean json;
 
@@ -95,7 +100,10 @@ public final class BenchCommand implements Callable<Integer> {
         Thread progress = System.console() != null ? startProgress(board, err) : null;
         BenchResult result;
         try {
-            result = new BenchRun(options, board).execute();
+            if (jitWarmup && !options.idleOnly()) {
+                warmUp(options, board, err);
+            }
+            result = new BenchRun(options, board, jitWarmup).execute();
         } finally {
             if (progress != null) {
                 progress.interrupt();
@@ -110,6 +118,17 @@ public final class BenchCommand implements Callable<Integer> {
             return EXIT_FAILED;
         }
         return result.clean() ? 0 : EXIT_UNCLEAN;
+    }
+
+    private static void warmUp(BenchOptions options, ProgressBoard board, PrintWriter err) {
+        try {
+            BenchResult warmup = JitWarmup.run(options, board);
+            if (!warmup.clean()) {
+                err.println("bench: the JIT warm-up did not complete (" + warmup.failure() + "); measuring anyway");
+            }
+        } catch (java.io.IOException e) {
+            err.println("bench: the JIT warm-up failed (" + e.getMessage() + "); measuring anyway");
+        }
     }
 
     /** Rewrites one status line in place; only started when a person is watching a terminal. */

@@ -17,11 +17,21 @@ public final class BenchRun {
     private final BenchOptions options;
     private final ProgressBoard board;
     private final BenchLoop loop;
+    private final boolean quietJitBeforeTraffic;
 
     public BenchRun(BenchOptions options, ProgressBoard board) throws IOException {
+        this(options, board, false);
+    }
+
+    /**
+     * @param quietJitBeforeTraffic after every client joined, wait until the JIT compiler threads
+     *                              are idle, so they do not share the measured traffic's CPUs
+     */
+    public BenchRun(BenchOptions options, ProgressBoard board, boolean quietJitBeforeTraffic) throws IOException {
         this.options = options;
         this.board = board;
         this.loop = new BenchLoop(options);
+        this.quietJitBeforeTraffic = quietJitBeforeTraffic;
     }
 
     public BenchResult execute() throws IOException {
@@ -29,6 +39,9 @@ public final class BenchRun {
         long connectStart = System.nanoTime();
         connectAll(connectStart + seconds(options.connectTimeoutSeconds()));
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+        if (quietJitBeforeTraffic && !options.idleOnly()) {
+            JitWarmup.awaitCompilerQuiet();
+        }
         ServerProcStats joinedStats = ServerProcStats.read(options.serverPid());
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -25,7 +25,9 @@ final class LineDispatcher {
         void refused(SimClient client, String line);
     }
 
-    private static final byte[] PRIVMSG = " PRIVMSG ".getBytes(StandardCharsets.US_ASCII);
+    /** " PRIVMSG ": its first eight bytes as one little-endian long, then a last space. */
+    private static final int PRIVMSG_BYTES = " PRIVMSG ".length();
+    private static final long SPACE_PRIVMSG = ByteScan.longAt(" PRIVMSG".getBytes(StandardCharsets.US_ASCII), 0);
 
     private final Events events;
     private final Payload.Fields payload = new Payload.Fields();
@@ -85,28 +87,17 @@ final class LineDispatcher {
         if (bytes[from] != ':') {
             return -1;
         }
-        int space = indexOf(bytes, from, to, (byte) ' ');
-        if (space < 0 || to - space < PRIVMSG.length) {
+        int space = ByteScan.indexOf(bytes, from, to, (byte) ' ');
+        // One comparison of eight bytes and one of a ninth: a byte loop here would give the JIT one
+        // branch per byte, each a separate guess that a new kind of line can overturn mid-run.
+        if (space < 0 || to - space < PRIVMSG_BYTES
+                || ByteScan.longAt(bytes, space) != SPACE_PRIVMSG || bytes[space + Long.BYTES] != ' ') {
             return -1;
         }
-        for (int i = 0; i < PRIVMSG.length; i++) {
-            if (bytes[space + i] != PRIVMSG[i]) {
-                return -1;
-            }
-        }
-        int targetEnd = indexOf(bytes, space + PRIVMSG.length, to, (byte) ' ');
+        int targetEnd = ByteScan.indexOf(bytes, space + PRIVMSG_BYTES, to, (byte) ' ');
         if (targetEnd < 0 || targetEnd + 1 >= to) {
             return -1;
         }
         return bytes[targetEnd + 1] == ':' ? targetEnd + 2 : targetEnd + 1;
-    }
-
-    private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -12,6 +12,11 @@ public final class ProgressBoard {
     volatile long expected;
     volatile long received;
 
+    /** Shows a phase that has no counters of its own (the JIT warm-up before connecting). */
+    void announce(String phase) {
+        this.phase = phase;
+    }
+
     void publish(String phase, BenchLoop loop) {
         this.phase = phase;
         this.joined = loop.joined;

@@ -10,7 +10,10 @@ package chat.client.bench;
  * the same process, so a receiver decrements the count of members still missing the message.
  */
 public final class SendWindow {
+    private final int capacity;
+    /** Per open message, the receivers still missing it; a power-of-two ring so a slot is a mask, not a division. */
     private final int[] missingReceivers;
+    private final int slotMask;
     private long nextSequence;
     private long oldestUnconfirmed;
 
@@ -18,11 +21,19 @@ public final class SendWindow {
         if (capacity < 1) {
             throw new IllegalArgumentException("window must be at least 1: " + capacity);
         }
-        this.missingReceivers = new int[capacity];
+        this.capacity = capacity;
+        int slots = capacity == 1 ? 1 : Integer.highestOneBit(capacity - 1) << 1;
+        this.missingReceivers = new int[slots];
+        this.slotMask = slots - 1;
     }
 
     public boolean hasRoom() {
-        return nextSequence - oldestUnconfirmed < missingReceivers.length;
+        return nextSequence - oldestUnconfirmed < capacity;
+    }
+
+    /** How many more messages may be opened now. */
+    public int room() {
+        return (int) (capacity - unconfirmed());
     }
 
     public long unconfirmed() {
@@ -64,6 +75,6 @@ public final class SendWindow {
     }
 
     private int slot(long sequence) {
-        return (int) (sequence % missingReceivers.length);
+        return (int) sequence & slotMask;
     }
 }

@@ -42,7 +42,7 @@ final class SocketLineReader {
         byte[] bytes = buffer.array();
         int end = buffer.position();
         int lineStart = 0;
-        for (int newline; (newline = NewlineScan.indexOf(bytes, lineStart, end)) >= 0; lineStart = newline + 1) {
+        for (int newline; (newline = ByteScan.indexOfNewline(bytes, lineStart, end)) >= 0; lineStart = newline + 1) {
             dispatcher.dispatch(client, bytes, lineStart, newline);
             if (client.state == SimClient.State.CLOSED) {
                 return Outcome.READ;

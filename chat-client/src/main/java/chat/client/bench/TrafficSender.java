@@ -138,15 +138,36 @@ final class TrafficSender {
         return countReached || timeUp || client.state != SimClient.State.JOINED;
     }
 
-    private void sendBatch(SimClient client, long now) throws IOException {
+    /**
+     * How many messages {@code client} writes now: no more than its window has room for, its
+     * message count has left and the buffer holds, and with a rate no more than its schedule made
+     * due before sending ends. Counted once before the batch, so the loop that writes the batch has
+     * no exit test of its own (a test that turns true only at a run's end would make the JIT
+     * recompile the loop just then).
+     */
+    int dueCount(SimClient client, long now, int lineBytes) {
         if (client.state != SimClient.State.JOINED) {
-            return;
+            return 0;
         }
+        long count = Math.min(client.window.room(), out.capacity() / lineBytes);
+        long limit = options.messagesPerClient();
+        if (limit > 0) {
+            count = Math.min(count, limit - client.sent);
+        }
+        if (periodNanos == 0) {
+            return now >= sendEndNanos ? 0 : (int) Math.max(0, count);
+        }
+        long lastDue = Math.min(now, sendEndNanos - 1);
+        long scheduled = client.nextDueNanos > lastDue ? 0 : (lastDue - client.nextDueNanos) / periodNanos + 1;
+        return (int) Math.max(0, Math.min(count, scheduled));
+    }
+
+    private void sendBatch(SimClient client, long now) throws IOException {
         int receivers = options.roomSize(client.room) - 1;
         int lineBytes = client.privmsgPrefix.length + Payload.MAX_HEADER_BYTES + options.sizeBytes() + CRLF_BYTES;
+        int count = dueCount(client, now, lineBytes);
         out.clear();
-        while (out.remaining() >= lineBytes && client.window.hasRoom() && !isFinished(client, now)
-                && (periodNanos == 0 || client.nextDueNanos <= now)) {
+        for (int i = 0; i < count; i++) {
             long sendNanos = (periodNanos != 0 && client.waitedForWindow ? client.nextDueNanos : now) - origin;
             long sequence = client.window.open(receivers);
             int length = Payload.encode(client.id, sequence, sendNanos, options.sizeBytes(), payloadScratch, 0);

@@ -134,11 +134,26 @@ class BenchAgainstRelayTest {
             CommandLine command = new CommandLine(new BenchCommand());
             command.setOut(new PrintWriter(out));
             int exit = command.execute("--port", String.valueOf(relay.port()), "--rooms", "1", "--clients", "3",
-                    "--messages", "5", "--drain-timeout", "1", "--json");
+                    "--messages", "5", "--drain-timeout", "1", "--no-jit-warmup", "--json");
 
             assertEquals(BenchCommand.EXIT_UNCLEAN, exit);
             assertTrue(out.toString().contains("\"lost\":1,"), out.toString());
             assertTrue(out.toString().contains("\"expected\":30,"), out.toString());
+        }
+    }
+
+    @Test
+    void theJitWarmUpRunsAgainstTheBenchsOwnRelayAndTheServerSeesOnlyTheMeasuredRun() throws Exception {
+        try (FakeIrcRelay relay = new FakeIrcRelay(d -> FakeIrcRelay.Fault.NONE)) {
+            StringWriter out = new StringWriter();
+            CommandLine command = new CommandLine(new BenchCommand());
+            command.setOut(new PrintWriter(out));
+            int exit = command.execute("--port", String.valueOf(relay.port()), "--rooms", "1", "--clients", "3",
+                    "--messages", "5", "--json");
+
+            assertEquals(0, exit, out.toString());
+            assertTrue(out.toString().contains("\"expected\":30,"), out.toString());
+            assertEquals(30, relay.deliveries(), "the server relayed the 30 measured deliveries and nothing else");
         }
     }
 

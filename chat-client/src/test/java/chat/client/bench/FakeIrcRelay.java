@@ -46,6 +46,11 @@ final class FakeIrcRelay implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** Room lines relayed so far (each receiver counts once). */
+    long deliveries() {
+        return deliveries.get();
+    }
+
     private void acceptLoop() {
         try {
             while (true) {

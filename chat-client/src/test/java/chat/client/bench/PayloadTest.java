@@ -74,4 +74,12 @@ class PayloadTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Payload.encode(1, -1, 0, 10, out, 0));
     }
+
+    @Test
+    void aFieldOfEighteenDigitsIsReadAndOneOfNineteenIsRefused() {
+        assertEquals(999_999_999_999_999_999L, decode("1.2.999999999999999999.xx").sendNanos);
+        assertFalse(decodes("1.2.1000000000000000000.xx"));
+        assertFalse(decodes("1.2.3"), "no separator before the end");
+        assertFalse(decodes("1..3.x"), "an empty field");
+    }
 }

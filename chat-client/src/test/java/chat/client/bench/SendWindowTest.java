@@ -57,4 +57,22 @@ class SendWindowTest {
         assertFalse(window.confirm(5), "never sent");
         assertEquals(0, window.unconfirmed());
     }
+
+    @Test
+    void aWindowOfAnySizeHoldsExactlyThatManyAsSequencesWrapAround() {
+        for (int capacity = 1; capacity <= 9; capacity++) {
+            SendWindow window = new SendWindow(capacity);
+            for (long sequence = 0; sequence < 50; sequence++) {
+                assertEquals(capacity - window.unconfirmed(), window.room());
+                assertEquals(sequence, window.open(2));
+                if (window.unconfirmed() == capacity) {
+                    assertFalse(window.hasRoom());
+                    long oldest = sequence - capacity + 1;
+                    window.confirm(oldest);
+                    assertTrue(window.confirm(oldest), "capacity " + capacity + ", sequence " + oldest);
+                    assertEquals(1, window.room());
+                }
+            }
+        }
+    }
 }
