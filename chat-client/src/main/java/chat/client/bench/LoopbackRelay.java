@@ -29,35 +29,12 @@ final class LoopbackRelay implements AutoCloseable {
 
     private final ServerSocketChannel listener;
     private final Selector selector;
-    private final Map<String, List<Peer>> rooms = new HashMap<>();
-    private final List<Peer> withOutput = new ArrayList<>();
+    private final Map<String, List<RelayPeer>> rooms = new HashMap<>();
+    private final List<RelayPeer> withOutput = new ArrayList<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private final Thread thread;
     private volatile boolean stopping;
     private long relayedWithoutColon;
-
-    /** One connection: its nick, room, partial input line and unwritten output. */
-    private static final class Peer {
-        final SocketChannel channel;
-        SelectionKey key;
-        String nick = "*";
-        String room;
-        byte[] partial = new byte[0];
-        byte[] out = new byte[4096];
-        int outLength;
-
-        Peer(SocketChannel channel) {
-            this.channel = channel;
-        }
-
-        void queue(byte[] line) {
-            if (outLength + line.length > out.length) {
-                out = Arrays.copyOf(out, Math.max(out.length * 2, outLength + line.length));
-            }
-            System.arraycopy(line, 0, out, outLength, line.length);
-            outLength += line.length;
-        }
-    }
 
     LoopbackRelay() throws IOException {
         listener = ServerSocketChannel.open();
@@ -82,7 +59,7 @@ final class LoopbackRelay implements AutoCloseable {
                     if (key.isValid() && key.isAcceptable()) {
                         accept();
                     } else if (key.isValid()) {
-                        readOrClose((Peer) key.attachment());
+                        readOrClose((RelayPeer) key.attachment());
                     }
                 }
                 selector.selectedKeys().clear();
@@ -98,13 +75,13 @@ final class LoopbackRelay implements AutoCloseable {
             channel.configureBlocking(false);
             // Without it Nagle holds small relayed batches until the bench's delayed ACK (40 ms).
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Peer peer = new Peer(channel);
+            RelayPeer peer = new RelayPeer(channel);
             peer.key = channel.register(selector, SelectionKey.OP_READ, peer);
             send(peer, "NOTICE * :*** warm-up relay of chat bench");
         }
     }
 
-    private void readOrClose(Peer peer) {
+    private void readOrClose(RelayPeer peer) {
         try {
             if (peer.key.isWritable()) {
                 write(peer);
@@ -129,14 +106,14 @@ final class LoopbackRelay implements AutoCloseable {
         }
     }
 
-    private void handle(Peer peer, String line) {
+    private void handle(RelayPeer peer, String line) {
         String[] words = line.split(" ", 3);
         switch (words[0]) {
             case "NICK" -> peer.nick = words[1];
             case "USER" -> welcome(peer);
             case "JOIN" -> {
                 peer.room = words[1];
-                List<Peer> members = rooms.computeIfAbsent(peer.room, r -> new ArrayList<>());
+                List<RelayPeer> members = rooms.computeIfAbsent(peer.room, r -> new ArrayList<>());
                 members.add(peer);
                 byte[] join = line(":" + peer.nick + "!bench@127.0.0.1 JOIN " + peer.room);
                 members.forEach(member -> queue(member, join));
@@ -148,7 +125,7 @@ final class LoopbackRelay implements AutoCloseable {
                 // (RFC 1459 2.3.1): the bench reads both, and here the JIT learns both.
                 String text = relayedWithoutColon++ % 2 == 0 && words[2].startsWith(":") ? words[2].substring(1) : words[2];
                 byte[] relayed = line(":" + peer.nick + "!bench@127.0.0.1 PRIVMSG " + words[1] + " " + text);
-                for (Peer member : rooms.getOrDefault(words[1], List.of())) {
+                for (RelayPeer member : rooms.getOrDefault(words[1], List.of())) {
                     if (member != peer) {
                         queue(member, relayed);
                     }
@@ -166,14 +143,14 @@ final class LoopbackRelay implements AutoCloseable {
      * bench's line handling meets every kind of line here first: code the JIT compiled for
      * room messages alone would be thrown away when the real server's first other line arrives.
      */
-    private void welcome(Peer peer) {
+    private void welcome(RelayPeer peer) {
         for (String numeric : new String[] {"001", "002", "003", "004", "005", "375", "372", "376"}) {
             send(peer, ":" + SERVER_NAME + " " + numeric + " " + peer.nick + " :warm-up");
         }
         send(peer, "PING :" + SERVER_NAME);
     }
 
-    private void send(Peer peer, String line) {
+    private void send(RelayPeer peer, String line) {
         queue(peer, line(line));
     }
 
@@ -181,15 +158,15 @@ final class LoopbackRelay implements AutoCloseable {
         return (text + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private void queue(Peer peer, byte[] line) {
-        if (peer.outLength == 0) {
+    private void queue(RelayPeer peer, byte[] line) {
+        if (!peer.hasOutput()) {
             withOutput.add(peer);
         }
         peer.queue(line);
     }
 
     private void flush() {
-        for (Peer peer : withOutput.toArray(new Peer[0])) {
+        for (RelayPeer peer : withOutput.toArray(new RelayPeer[0])) {
             try {
                 write(peer);
             } catch (IOException e) {
@@ -198,26 +175,19 @@ final class LoopbackRelay implements AutoCloseable {
         }
     }
 
-    /** Writes what the socket takes; the rest waits for OP_WRITE (the bench's window bounds it). */
-    private void write(Peer peer) throws IOException {
-        if (peer.outLength == 0 || !peer.key.isValid()) {
-            return;
-        }
-        int written = peer.channel.write(ByteBuffer.wrap(peer.out, 0, peer.outLength));
-        System.arraycopy(peer.out, written, peer.out, 0, peer.outLength - written);
-        peer.outLength -= written;
-        if (peer.outLength == 0) {
+    private void write(RelayPeer peer) throws IOException {
+        peer.write();
+        if (!peer.hasOutput()) {
             withOutput.remove(peer);
         }
-        peer.key.interestOps(peer.outLength == 0 ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
     }
 
-    private void close(Peer peer) {
+    private void close(RelayPeer peer) {
         if (peer.room != null) {
             rooms.get(peer.room).remove(peer);
         }
         withOutput.remove(peer);
-        peer.outLength = 0;
+        peer.discardOutput();
         peer.key.cancel();
         try {
             peer.channel.close();

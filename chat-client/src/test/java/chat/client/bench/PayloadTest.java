@@ -82,4 +82,39 @@ class PayloadTest {
         assertFalse(decodes("1.2.3"), "no separator before the end");
         assertFalse(decodes("1..3.x"), "an empty field");
     }
+
+    @Test
+    void everyDigitCountRoundTripsAndAnyNonDigitInsideAFieldIsRefused() {
+        java.util.Random random = new java.util.Random(3);
+        for (int round = 0; round < 20_000; round++) {
+            int sender = random.nextInt(Integer.MAX_VALUE >> random.nextInt(31));
+            long sequence = random.nextLong() >>> (1 + random.nextInt(63));
+            long nanos = Math.min(random.nextLong() >>> (1 + random.nextInt(63)), 999_999_999_999_999_999L);
+            Payload.Fields fields = decode(encode(sender, sequence % 1_000_000_000_000_000_000L, nanos, 64));
+            assertEquals(sender, fields.sender);
+            assertEquals(sequence % 1_000_000_000_000_000_000L, fields.sequence);
+            assertEquals(nanos, fields.sendNanos);
+        }
+        String good = "12.345.1234567890123.xxxx";
+        for (int at = 0; at < good.indexOf(".xxxx"); at++) {
+            if (good.charAt(at) == '.') {
+                continue;
+            }
+            for (char bad : new char[] {'/', ':', 'a', ' ', (char) 0xB3}) {
+                String text = good.substring(0, at) + bad + good.substring(at + 1);
+                assertFalse(decodes(text), text);
+            }
+        }
+    }
+
+    @Test
+    void eightDigitsAreReadAsOneNumber() {
+        byte[] digits = "01234567".getBytes(StandardCharsets.US_ASCII);
+        long word = ByteScan.longAt(digits, 0);
+        assertTrue(Payload.allDigits(word));
+        assertEquals(1_234_567L, Payload.eightDigits(word));
+        assertEquals(99_999_999L, Payload.eightDigits(ByteScan.longAt("99999999".getBytes(StandardCharsets.US_ASCII), 0)));
+        assertFalse(Payload.allDigits(ByteScan.longAt("0123456:".getBytes(StandardCharsets.US_ASCII), 0)));
+        assertFalse(Payload.allDigits(ByteScan.longAt("/1234567".getBytes(StandardCharsets.US_ASCII), 0)));
+    }
 }
