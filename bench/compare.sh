@@ -6,6 +6,7 @@
 #   bench/compare.sh                      # both servers, 3 repetitions, all workloads
 #   bench/compare.sh --only theirs        # ngIRCd alone (no chat-server needed)
 #   bench/compare.sh --repeat 5 --workloads 1,3
+#   bench/floor.sh --only floor,ours,theirs --workloads 3 --set "--rate 2"   # with the C floor relay
 #
 # Needs: java 17, maven (to build), ngircd (apt-get install ngircd), python3 (for the table).
 set -euo pipefail
@@ -16,21 +17,31 @@ ONLY=both
 WORKLOADS=1,2,3,4
 OURS_PORT=6723
 THEIRS_PORT=6724
+FLOOR_PORT=6725
 OUT=""
+SET=""
+MAX_LOAD=""
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -XX:+UseParallelGC}"
 
 usage() {
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     cat <<USAGE
 Options:
   --repeat N           runs of each workload per server (default $REPEAT); the table shows medians
-  --only ours|theirs   run one server only (default: both)
+  --only LIST          servers to run, comma-separated: ours, theirs (ngIRCd), floor (the C
+                       relay of bench/floor, built by bench/floor.sh); default: both = ours,theirs
   --workloads LIST     comma-separated subset of 1,2,3,4 (default $WORKLOADS)
+  --set "OPTIONS"      bench options that replace the same options of every workload chosen
+                       (or are added), e.g. --set "--rate 2 --clients 500"
   --ours-port P        port for ./chat server (default $OURS_PORT)
   --theirs-port P      port for ngircd (default $THEIRS_PORT)
+  --floor-port P       port for the floor relay (default $FLOOR_PORT)
+  --max-load L         before each run, wait (up to 10 minutes) until the 1-minute load average
+                       is at most L: other work on the machine moves latency by 10x
   --out DIR            where JSON results and logs go (default: a new directory under /tmp)
 Environment: BENCH_JAVA_OPTS (JVM options of the bench, default "$BENCH_JAVA_OPTS"),
-  OURS_JAVA_OPTS (JVM options of our server; default: the launcher's JAVA_OPTS), MVN.
+  OURS_JAVA_OPTS (JVM options of our server; default: the launcher's JAVA_OPTS), MVN,
+  FLOOR_RELAY (the relay binary; bench/floor.sh sets it).
 USAGE
 }
 
@@ -41,13 +52,22 @@ while (($#)); do
         --workloads) WORKLOADS="$2"; shift 2 ;;
         --ours-port) OURS_PORT="$2"; shift 2 ;;
         --theirs-port) THEIRS_PORT="$2"; shift 2 ;;
+        --floor-port) FLOOR_PORT="$2"; shift 2 ;;
+        --set) SET="$2"; shift 2 ;;
+        --max-load) MAX_LOAD="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "compare: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
 done
-case "$ONLY" in ours) SERVERS=(ours) ;; theirs) SERVERS=(theirs) ;; both) SERVERS=(ours theirs) ;;
-    *) echo "compare: --only takes ours or theirs" >&2; exit 2 ;; esac
+[[ "$ONLY" == both ]] && ONLY=ours,theirs
+IFS=, read -r -a SERVERS <<<"$ONLY"
+for server in "${SERVERS[@]}"; do
+    case "$server" in ours|theirs) ;;
+        floor) [[ -x "${FLOOR_RELAY:-}" ]] || { echo "compare: floor needs FLOOR_RELAY; run bench/floor.sh" >&2; exit 2; } ;;
+        *) echo "compare: --only takes ours, theirs, floor or a comma-separated list of them" >&2; exit 2 ;;
+    esac
+done
 [[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || { echo "compare: --repeat must be a positive number" >&2; exit 2; }
 OUT="${OUT:-$(mktemp -d /tmp/chat-bench.XXXXXX)}"
 mkdir -p "$OUT"
@@ -72,6 +92,20 @@ workload_args() {
         4) echo "--rooms 1000 --clients 10000 --messages 0 --connect-batch 10" ;;
     esac
 }
+# The workload's options with those of --set replacing the same names (picocli refuses repeats).
+bench_args() {
+    local -a base extra out
+    read -r -a base <<<"$(workload_args "$1")"
+    read -r -a extra <<<"$SET"
+    local i j replaced
+    for ((i = 0; i < ${#base[@]}; i += 2)); do
+        replaced=""
+        for ((j = 0; j < ${#extra[@]}; j += 2)); do [[ "${extra[j]}" == "${base[i]}" ]] && replaced=1; done
+        [[ -n "$replaced" ]] || out+=("${base[i]}" "${base[i + 1]}")
+    done
+    echo "${out[*]} ${extra[*]}"
+}
+[[ -z "$SET" ]] || echo "$SET" >"$OUT/set.txt"
 
 echo "compare: building the jars (tests skipped) ..." >&2
 modules=chat-client
@@ -98,6 +132,10 @@ start_server() {
             --flood-rate 0 --max-clients 20000 >>"$log" 2>&1 </dev/null &
         SERVER_PID=$!
         wait_listening "$OURS_PORT" "$SERVER_PID" || { echo "compare: our server did not start (see $log)" >&2; exit 1; }
+    elif [[ "$which" == floor ]]; then
+        "$FLOOR_RELAY" "$FLOOR_PORT" >>"$log" 2>&1 </dev/null &
+        SERVER_PID=$!
+        wait_listening "$FLOOR_PORT" "$SERVER_PID" || { echo "compare: the floor relay did not start (see $log)" >&2; exit 1; }
     else
         command -v ngircd >/dev/null || { echo "compare: ngircd not found (apt-get install ngircd)" >&2; exit 1; }
         sed "s/^\([[:space:]]*Ports[[:space:]]*=\).*/\1 $THEIRS_PORT/" "$ROOT/bench/ngircd.conf" >"$OUT/ngircd.conf"
@@ -119,11 +157,22 @@ stop_server() {
 }
 trap stop_server EXIT
 
+load1() { cut -d' ' -f1 /proc/loadavg; }
+wait_for_quiet() {
+    [[ -n "$MAX_LOAD" ]] || return 0
+    for _ in $(seq 1 120); do
+        awk -v l="$(load1)" -v max="$MAX_LOAD" 'BEGIN { exit !(l <= max) }' && return 0
+        sleep 5
+    done
+    echo "compare: load still $(load1) after 10 minutes; running anyway" >&2
+}
+
 IFS=, read -r -a WORKLOAD_LIST <<<"$WORKLOADS"
 for ((rep = 1; rep <= REPEAT; rep++)); do
     for w in "${WORKLOAD_LIST[@]}"; do
         for server in "${SERVERS[@]}"; do
-            port=$OURS_PORT; [[ "$server" == theirs ]] && port=$THEIRS_PORT
+            case "$server" in ours) port=$OURS_PORT ;; theirs) port=$THEIRS_PORT ;; floor) port=$FLOOR_PORT ;; esac
+            wait_for_quiet
             start_server "$server"
             result="$OUT/$server-w$w-$(workload_name "$w")-$rep.json"
             echo "compare: run $rep/$REPEAT workload $w ($(workload_name "$w")) on $server (pid $SERVER_PID)" >&2
@@ -131,7 +180,8 @@ for ((rep = 1; rep <= REPEAT; rep++)); do
             echo "$(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg) before $server w$w run $rep" >>"$OUT/loadavg.txt"
             # shellcheck disable=SC2046,SC2086 # option lists are split on purpose
             java $BENCH_JAVA_OPTS -cp "$BENCH_JAR" chat.client.bench.BenchMain --port "$port" \
-                --server-pid "$SERVER_PID" --json $(workload_args "$w") >"$result" || true
+                --server-pid "$SERVER_PID" --json $(bench_args "$w") >"$result" || true
+            echo "$(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg) after $server w$w run $rep" >>"$OUT/loadavg.txt"
             tail -c 400 "$result" >&2; echo >&2
             stop_server
         done
