@@ -20,7 +20,8 @@ THEIRS_PORT=6724
 FLOOR_PORT=6725
 OUT=""
 SET=""
-MAX_LOAD=""
+QUIET=""
+QUIET_CORES=0.3
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -XX:+UseParallelGC}"
 
 usage() {
@@ -36,8 +37,9 @@ Options:
   --ours-port P        port for ./chat server (default $OURS_PORT)
   --theirs-port P      port for ngircd (default $THEIRS_PORT)
   --floor-port P       port for the floor relay (default $FLOOR_PORT)
-  --max-load L         before each run, wait (up to 10 minutes) until the 1-minute load average
-                       is at most L: other work on the machine moves latency by 10x
+  --quiet              before each run, wait (up to 10 minutes) until other processes have used
+                       at most $QUIET_CORES cores for 3 s, and repeat (up to 4 times) a run during
+                       which they used more: other work on the machine moves latency by 10x
   --out DIR            where JSON results and logs go (default: a new directory under /tmp)
 Environment: BENCH_JAVA_OPTS (JVM options of the bench, default "$BENCH_JAVA_OPTS"),
   OURS_JAVA_OPTS (JVM options of our server; default: the launcher's JAVA_OPTS), MVN,
@@ -54,7 +56,7 @@ while (($#)); do
         --theirs-port) THEIRS_PORT="$2"; shift 2 ;;
         --floor-port) FLOOR_PORT="$2"; shift 2 ;;
         --set) SET="$2"; shift 2 ;;
-        --max-load) MAX_LOAD="$2"; shift 2 ;;
+        --quiet) QUIET=1; shift ;;
         --out) OUT="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "compare: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -157,14 +159,26 @@ stop_server() {
 }
 trap stop_server EXIT
 
-load1() { cut -d' ' -f1 /proc/loadavg; }
+# Busy and total jiffies of all CPUs (user nice system irq softirq steal; + idle iowait).
+cpu_jiffies() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
+# Cores busy between two cpu_jiffies samples, all processes together.
+busy_cores() { awk -v a="$1" -v b="$2" -v n="$(nproc)" 'BEGIN { split(a, x, " "); split(b, y, " ");
+    printf "%.2f", (y[2] > x[2]) ? n * (y[1] - x[1]) / (y[2] - x[2]) : 0 }'; }
+# CPU seconds (user + system) used so far by this script's finished children (the bench and,
+# once stopped and reaped, the server) into CHILDREN_CPU_S. `times` runs in this shell: in a
+# command substitution it would report the subshell's children.
+children_cpu() {
+    times >"$OUT/.times"
+    CHILDREN_CPU_S="$(tail -n 1 "$OUT/.times" | awk '{ split($1 $2, t, /[ms]/); print 60 * t[1] + t[2] + 60 * t[3] + t[4] }')"
+}
 wait_for_quiet() {
-    [[ -n "$MAX_LOAD" ]] || return 0
-    for _ in $(seq 1 120); do
-        awk -v l="$(load1)" -v max="$MAX_LOAD" 'BEGIN { exit !(l <= max) }' && return 0
-        sleep 5
+    [[ -n "$QUIET" ]] || return 0
+    local before after
+    for _ in $(seq 1 200); do
+        before="$(cpu_jiffies)"; sleep 3; after="$(cpu_jiffies)"
+        awk -v c="$(busy_cores "$before" "$after")" -v max="$QUIET_CORES" 'BEGIN { exit !(c <= max) }' && return 0
     done
-    echo "compare: load still $(load1) after 10 minutes; running anyway" >&2
+    echo "compare: the machine is still busy after 10 minutes; running anyway" >&2
 }
 
 IFS=, read -r -a WORKLOAD_LIST <<<"$WORKLOADS"
@@ -172,18 +186,33 @@ for ((rep = 1; rep <= REPEAT; rep++)); do
     for w in "${WORKLOAD_LIST[@]}"; do
         for server in "${SERVERS[@]}"; do
             case "$server" in ours) port=$OURS_PORT ;; theirs) port=$THEIRS_PORT ;; floor) port=$FLOOR_PORT ;; esac
-            wait_for_quiet
-            start_server "$server"
             result="$OUT/$server-w$w-$(workload_name "$w")-$rep.json"
-            echo "compare: run $rep/$REPEAT workload $w ($(workload_name "$w")) on $server (pid $SERVER_PID)" >&2
-            # Other processes on the machine skew every number: keep the load next to the results.
-            echo "$(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg) before $server w$w run $rep" >>"$OUT/loadavg.txt"
-            # shellcheck disable=SC2046,SC2086 # option lists are split on purpose
-            java $BENCH_JAVA_OPTS -cp "$BENCH_JAR" chat.client.bench.BenchMain --port "$port" \
-                --server-pid "$SERVER_PID" --json $(bench_args "$w") >"$result" || true
-            echo "$(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg) after $server w$w run $rep" >>"$OUT/loadavg.txt"
-            tail -c 400 "$result" >&2; echo >&2
-            stop_server
+            for ((attempt = 1; ; attempt++)); do
+                wait_for_quiet
+                children_cpu; jiffies_before="$(cpu_jiffies)" children_before="$CHILDREN_CPU_S" started="$(date +%s.%N)"
+                start_server "$server"
+                echo "compare: run $rep/$REPEAT workload $w ($(workload_name "$w")) on $server (pid $SERVER_PID)" >&2
+                # Other processes on the machine skew every number: keep the load next to the results.
+                echo "$(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg) before $server w$w run $rep" >>"$OUT/loadavg.txt"
+                # shellcheck disable=SC2046,SC2086 # option lists are split on purpose
+                java $BENCH_JAVA_OPTS -cp "$BENCH_JAR" chat.client.bench.BenchMain --port "$port" \
+                    --server-pid "$SERVER_PID" --json $(bench_args "$w") >"$result" || true
+                stop_server
+                # What the machine did beyond this run's server and bench (0 on a quiet machine).
+                busy="$(busy_cores "$jiffies_before" "$(cpu_jiffies)")"
+                children_cpu
+                others="$(awk -v b="$busy" -v c0="$children_before" -v c1="$CHILDREN_CPU_S" -v t0="$started" \
+                    -v t1="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - (c1 - c0) / (t1 - t0) }')"
+                echo "$(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg) after $server w$w run $rep;" \
+                    "$busy cores busy during it, other processes $others cores" >>"$OUT/loadavg.txt"
+                tail -c 400 "$result" >&2; echo >&2
+                # With --quiet, a run disturbed by other processes is kept aside and repeated.
+                if [[ -z "$QUIET" ]] || ((attempt == 5)) || awk -v o="$others" -v max="$QUIET_CORES" 'BEGIN { exit !(o <= max) }'; then
+                    break
+                fi
+                mv "$result" "$result.disturbed-$attempt"
+                echo "compare: other processes used $others cores during that run; repeating it" >&2
+            done
         done
     done
 done

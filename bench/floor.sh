@@ -6,7 +6,7 @@
 #
 #   bench/floor.sh --workloads 1,3                        # the floor relay alone
 #   bench/floor.sh --only floor,ours,theirs --workloads 3 # the relay, our server and ngIRCd, same runs
-#   bench/floor.sh --only floor,ours --workloads 3 --set "--rate 2" --max-load 1.5
+#   bench/floor.sh --only floor,ours --workloads 3 --set "--rate 2" --quiet
 #
 # Needs: gcc, plus what compare.sh needs.
 set -euo pipefail
