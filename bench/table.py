@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Prints the comparison table of bench/compare.sh: medians per workload and server, and the
-ratio ours/theirs. Reads every <server>-w<N>-<name>-<rep>.json in the directory given."""
+ratio ours/theirs. Reads every <server>-w<N>-<name>-<rep>.json in the directory given. Runs of
+the floor relay (bench/floor.sh) get a column of their own, after the ratio."""
 import glob
 import json
 import os
@@ -74,18 +75,31 @@ def main(directory):
         runs.setdefault((workload[1:], server), []).append(run)
         if not run["ok"]:
             print(f"table: {os.path.basename(path)} failed: {run['failure']}", file=sys.stderr)
-    header = f"{'workload':<22} {'metric':<22} {'ours':>12} {'theirs':>12} {'ours/theirs':>12} {'runs':>6}"
+    with_floor = any(server == "floor" for _, server in runs)
+    try:
+        with open(os.path.join(directory, "set.txt")) as f:
+            print(f"bench options replaced in every workload (--set): {f.read().strip()}")
+    except OSError:
+        pass
+    header = f"{'workload':<22} {'metric':<22} {'ours':>12} {'theirs':>12} {'ours/theirs':>12}"
+    header += f" {'floor':>12} {'runs':>8}" if with_floor else f" {'runs':>6}"
     print(header)
     print("-" * len(header))
     for workload, (title, metrics) in WORKLOADS.items():
         ours, theirs = runs.get((workload, "ours"), []), runs.get((workload, "theirs"), [])
-        if not ours and not theirs:
+        floor = runs.get((workload, "floor"), [])
+        if not ours and not theirs and not floor:
             continue
         for name in metrics:
             # Faults and failed runs are summed: one lost message in any run must show.
             o, t = summarise(ours, name), summarise(theirs, name)
             ratio = fmt(o / t) if o is not None and t else "-"
-            print(f"{title:<22} {name:<22} {fmt(o):>12} {fmt(t):>12} {ratio:>12} {len(ours)}/{len(theirs):<4}")
+            line = f"{title:<22} {name:<22} {fmt(o):>12} {fmt(t):>12} {ratio:>12}"
+            if with_floor:
+                line += f" {fmt(summarise(floor, name)):>12} {len(ours)}/{len(theirs)}/{len(floor):<4}"
+            else:
+                line += f" {len(ours)}/{len(theirs):<4}"
+            print(line)
             title = ""
 
 
