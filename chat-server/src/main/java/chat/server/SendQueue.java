@@ -19,7 +19,7 @@ final class SendQueue {
     private static final int KEPT_CAPACITY = 32;
 
     /**
-     * Allocated on first use. A small ring is dropped as soon as it empties, so an idle connection
+     * Allocated when a second array is queued behind the first (see {@link #single}). A small ring is dropped as soon as it empties, so an idle connection
      * holds no queue, and a short-lived array dies young. A ring that had to grow past
      * {@link #KEPT_CAPACITY} belongs to a busy connection and is kept (a fan-out burst would
      * otherwise grow it from 8 entries again and again, which showed in the profile) until the
@@ -28,6 +28,13 @@ final class SendQueue {
      * 250 bytes of RSS per idle connection with 10,000 connected.
      */
     private byte[][] ring;
+    /**
+     * The one queued array while no ring exists. In a chat most recipients get one line per loop
+     * turn and the turn's end writes it, so the queue rarely holds two: with this field that case
+     * allocates nothing (a ring per delivery was the largest allocation site in workload 3 of
+     * docs/BENCHMARKS.md). A second line moves it into a new ring.
+     */
+    private byte[] single;
     private int head;
     private int count;
     /** Bytes of {@code ring[head]} already written. */
@@ -45,7 +52,16 @@ final class SendQueue {
     /** Queues {@code bytes}, which must not change afterwards (it may be queued for others too). */
     void add(byte[] bytes) {
         if (ring == null) {
+            if (count == 0) {
+                single = bytes;
+                count = 1;
+                queuedBytes += bytes.length;
+                return;
+            }
             ring = new byte[INITIAL_CAPACITY][];
+            ring[0] = single;
+            single = null;
+            head = 0;
         } else if (count == ring.length) {
             grow();
         }
@@ -63,6 +79,11 @@ final class SendQueue {
         head = 0;
     }
 
+    /** The {@code i}-th queued array, oldest first. */
+    private byte[] at(int i) {
+        return ring == null ? single : ring[(head + i) & (ring.length - 1)];
+    }
+
     /** Gives the ring back when nothing is queued; the sweep calls it for connections gone quiet. */
     void releaseIfEmpty() {
         if (count == 0) {
@@ -78,16 +99,18 @@ final class SendQueue {
         if (count == 0) {
             return;
         }
-        byte[] started = headOffset > 0 ? ring[head] : null;
+        byte[] started = headOffset > 0 ? at(0) : null;
         int startedOffset = headOffset;
-        Arrays.fill(ring, null);
+        if (ring != null) {
+            Arrays.fill(ring, null);
+        }
+        single = null;
         head = 0;
         count = 0;
         headOffset = 0;
         queuedBytes = 0;
         if (started != null) {
-            ring[0] = started;
-            count = 1;
+            add(started);
             headOffset = startedOffset;
             queuedBytes = started.length - startedOffset;
         }
@@ -112,7 +135,7 @@ final class SendQueue {
         if (count == 0) {
             head = 0;
             headOffset = 0;
-            if (ring.length <= KEPT_CAPACITY) {
+            if (ring != null && ring.length <= KEPT_CAPACITY) {
                 ring = null;
             }
         }
@@ -124,7 +147,7 @@ final class SendQueue {
         int filled = 0;
         int offset = headOffset;
         for (int i = 0; i < count && filled < limit; i++) {
-            byte[] bytes = ring[(head + i) & (ring.length - 1)];
+            byte[] bytes = at(i);
             int length = Math.min(bytes.length - offset, limit - filled);
             System.arraycopy(bytes, offset, target, filled, length);
             filled += length;
@@ -138,15 +161,18 @@ final class SendQueue {
         queuedBytes -= written;
         int left = written;
         while (left > 0) {
-            byte[] bytes = ring[head];
-            int rest = bytes.length - headOffset;
+            int rest = at(0).length - headOffset;
             if (left < rest) {
                 headOffset += left;
                 return;
             }
             left -= rest;
-            ring[head] = null;
-            head = (head + 1) & (ring.length - 1);
+            if (ring == null) {
+                single = null;
+            } else {
+                ring[head] = null;
+                head = (head + 1) & (ring.length - 1);
+            }
             count--;
             headOffset = 0;
         }

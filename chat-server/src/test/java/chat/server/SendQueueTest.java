@@ -95,4 +95,65 @@ class SendQueueTest {
         assertEquals(new String(line(1), StandardCharsets.US_ASCII) + "ERROR :x\r\n",
                 channel.received.toString(StandardCharsets.US_ASCII));
     }
+
+    @Test
+    void aPartlyWrittenLoneLineStaysFirstWhenMoreAreQueuedBehindIt() throws Exception {
+        SendQueue queue = new SendQueue();
+        TrickleChannel channel = new TrickleChannel(5);
+        WriteStage stage = new WriteStage(64);
+        queue.add(line(1));
+        queue.writeTo(channel, 1000, stage);
+        queue.add(line(2));
+        queue.add(line(3));
+        assertEquals(line(1).length - 5 + line(2).length + line(3).length, queue.queuedBytes());
+        channel.capacity = Integer.MAX_VALUE;
+        queue.writeTo(channel, 1000, stage);
+        assertTrue(queue.isEmpty());
+        assertEquals(new String(line(1), StandardCharsets.US_ASCII) + new String(line(2), StandardCharsets.US_ASCII)
+                + new String(line(3), StandardCharsets.US_ASCII), channel.received.toString(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void oneLineAtATimeWrittenAndSweptArrivesWholeAndInOrder() throws Exception {
+        SendQueue queue = new SendQueue();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        TrickleChannel channel = new TrickleChannel(Integer.MAX_VALUE);
+        WriteStage stage = new WriteStage(64);
+        for (int i = 0; i < 50; i++) {
+            queue.add(line(i));
+            expected.write(line(i));
+            channel.capacity = i % 4 == 0 ? 3 : Integer.MAX_VALUE; // now and then the socket is full
+            queue.writeTo(channel, 1000, stage);
+            if (i % 7 == 0) {
+                queue.releaseIfEmpty();
+            }
+        }
+        channel.capacity = Integer.MAX_VALUE;
+        queue.writeTo(channel, 1000, stage);
+        assertArrayEquals(expected.toByteArray(), channel.received.toByteArray());
+        assertEquals(0, queue.queuedBytes());
+    }
+
+    @Test
+    void droppingUnstartedKeepsAPartlyWrittenLoneLineAndDropsAnUnwrittenOne() throws Exception {
+        TrickleChannel channel = new TrickleChannel(5);
+        SendQueue started = new SendQueue();
+        started.add(line(1));
+        started.writeTo(channel, 1000, new WriteStage(64));
+        started.dropUnstarted();
+        assertEquals(line(1).length - 5, started.queuedBytes());
+
+        SendQueue unstarted = new SendQueue();
+        unstarted.add(line(2));
+        unstarted.dropUnstarted();
+        assertTrue(unstarted.isEmpty());
+        assertEquals(0, unstarted.queuedBytes());
+
+        channel.capacity = Integer.MAX_VALUE;
+        started.add("ERROR :x\r\n".getBytes(StandardCharsets.US_ASCII));
+        started.writeTo(channel, 1000, new WriteStage(64));
+        unstarted.writeTo(channel, 1000, new WriteStage(64));
+        assertEquals(new String(line(1), StandardCharsets.US_ASCII) + "ERROR :x\r\n",
+                channel.received.toString(StandardCharsets.US_ASCII));
+    }
 }
