@@ -19,8 +19,9 @@ final class SendQueue {
     private static final int KEPT_CAPACITY = 32;
 
     /**
-     * Allocated when a second array is queued behind the first (see {@link #single}). A small ring is dropped as soon as it empties, so an idle connection
-     * holds no queue, and a short-lived array dies young. A ring that had to grow past
+     * Allocated when a second array is queued behind the first (see {@link #single}). A small ring
+     * is dropped as soon as it empties, so an idle connection holds no queue, and a short-lived
+     * array dies young. A ring that had to grow past
      * {@link #KEPT_CAPACITY} belongs to a busy connection and is kept (a fan-out burst would
      * otherwise grow it from 8 entries again and again, which showed in the profile) until the
      * loop's once-a-second sweep finds it empty. Keeping every ring until the sweep was tried: rings
@@ -37,7 +38,7 @@ final class SendQueue {
     private byte[] single;
     private int head;
     private int count;
-    /** Bytes of {@code ring[head]} already written. */
+    /** Bytes of the oldest queued array ({@code single} or {@code ring[head]}) already written. */
     private int headOffset;
     private long queuedBytes;
 
