@@ -5,9 +5,9 @@ import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
 
 /**
- * Bytes waiting to go out on one connection: a ring of arrays that may be shared with every other
- * recipient of the same broadcast (queued as is, never copied or wrapped per recipient), and how far
- * the oldest one is written.
+ * Bytes waiting to go out on one connection: arrays (one alone, or a ring of them) that may be
+ * shared with every other recipient of the same broadcast (queued as is, never copied or wrapped per
+ * recipient), and how far the oldest one is written.
  *
  * <p>Writing gathers the head of the queue into the loop's {@link WriteStage} and sends it with a
  * single write. The JDK would copy each heap buffer of a gathering write into a temporary direct
@@ -21,10 +21,9 @@ final class SendQueue {
     /**
      * Allocated when a second array is queued behind the first (see {@link #single}). A small ring
      * is dropped as soon as it empties, so an idle connection holds no queue, and a short-lived
-     * array dies young. A ring that had to grow past
-     * {@link #KEPT_CAPACITY} belongs to a busy connection and is kept (a fan-out burst would
-     * otherwise grow it from 8 entries again and again, which showed in the profile) until the
-     * loop's once-a-second sweep finds it empty. Keeping every ring until the sweep was tried: rings
+     * array dies young. A ring that had to grow past {@link #KEPT_CAPACITY} belongs to a busy
+     * connection and is kept (a fan-out burst would otherwise grow it from 8 entries again and
+     * again, which showed in the profile) until the loop's once-a-second sweep finds it empty. Keeping every ring until the sweep was tried: rings
      * that live a second outlive young collections and die in the old generation, which cost about
      * 250 bytes of RSS per idle connection with 10,000 connected.
      */
@@ -52,21 +51,19 @@ final class SendQueue {
 
     /** Queues {@code bytes}, which must not change afterwards (it may be queued for others too). */
     void add(byte[] bytes) {
-        if (ring == null) {
-            if (count == 0) {
-                single = bytes;
-                count = 1;
-                queuedBytes += bytes.length;
-                return;
+        if (ring == null && count == 0) {
+            single = bytes;
+        } else {
+            if (ring == null) {
+                ring = new byte[INITIAL_CAPACITY][];
+                ring[0] = single;
+                single = null;
+                head = 0;
+            } else if (count == ring.length) {
+                grow();
             }
-            ring = new byte[INITIAL_CAPACITY][];
-            ring[0] = single;
-            single = null;
-            head = 0;
-        } else if (count == ring.length) {
-            grow();
+            ring[(head + count) & (ring.length - 1)] = bytes;
         }
-        ring[(head + count) & (ring.length - 1)] = bytes;
         count++;
         queuedBytes += bytes.length;
     }
