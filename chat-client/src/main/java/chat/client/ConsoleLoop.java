@@ -35,7 +35,7 @@ final class ConsoleLoop implements Runnable {
                     if (!interrupt.getPartialLine().isEmpty() || !confirmLeave()) {
                         continue;
                     }
-                    lines.leave("88");
+                    lines.leave(chat.protocol.LeaveWord.TEXT);
                     return;
                 }
                 if (!lines.handle(line)) {
@@ -43,10 +43,10 @@ final class ConsoleLoop implements Runnable {
                 }
             }
         } catch (EndOfFileException endOfInput) {
-            lines.leave("88");
+            lines.leave(chat.protocol.LeaveWord.TEXT);
         } catch (IOError closed) {
             // The terminal was closed because the session ended elsewhere; nothing more to read.
-            lines.leave("88");
+            lines.leave(chat.protocol.LeaveWord.TEXT);
         }
     }
 

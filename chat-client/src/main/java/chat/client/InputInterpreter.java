@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 final class InputInterpreter {
     /** Typed alone on a line, it leaves (a Chinese chat habit: "bye-bye" sounds like 8-8). */
-    static final String LEAVE_WORD = "88";
+    static final String LEAVE_WORD = chat.protocol.LeaveWord.TEXT;
 
     /**
      * Room for the ":nick!user@host " prefix the server adds when it relays a message, so the

@@ -31,6 +31,6 @@ final class PlainInputLoop implements Runnable {
         } catch (IOException unreadable) {
             // stdin broke: treat it like its end
         }
-        lines.leave("88");
+        lines.leave(chat.protocol.LeaveWord.TEXT);
     }
 }

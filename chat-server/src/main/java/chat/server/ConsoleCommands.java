@@ -2,6 +2,7 @@ package chat.server;
 
 import chat.protocol.Command;
 import chat.protocol.DecodedLine;
+import chat.protocol.LeaveWord;
 import chat.protocol.LineDecoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -60,7 +61,7 @@ final class ConsoleCommands {
         String rest = space < 0 ? "" : line.substring(space + 1).strip();
         switch (word) {
             case "" -> { }
-            case "88", "/shutdown" -> {
+            case LeaveWord.TEXT, "/shutdown" -> {
                 out.println("shutting down");
                 shutdown.run();
             }

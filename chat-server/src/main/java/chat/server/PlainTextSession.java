@@ -13,7 +13,7 @@ import java.util.Locale;
  * dispatcher as everyone's, so both kinds of user share every rule and every room.
  */
 final class PlainTextSession {
-    static final String LEAVE_WORD = "88";
+    static final String LEAVE_WORD = chat.protocol.LeaveWord.TEXT;
     static final String REAL_NAME = "plain-text user";
     private static final String HELP = String.join("\r\n",
             "*** Type a line to talk to your current room. Commands:",
