@@ -31,7 +31,7 @@ class NoLossNoReorderTest {
     void twoHundredClientsInTenRoomsReceiveEveryMessageOnceInOrder() throws Exception {
         TestServer.Settings settings = new TestServer.Settings();
         // The real flood defaults: 50 lines exceed the burst, so some lines wait; waiting must not reorder or drop.
-        settings.floodLinesPerSecond = ServerConfig.DEFAULT_FLOOD_LINES_PER_SECOND;
+        settings.floodLinesPerSecond = ServerConfig.DEFAULT_FLOOD_RATE;
         try (ItServer server = ItServer.start(settings)) {
             ItServer.Stats before = server.stats();
             CyclicBarrier allJoined = new CyclicBarrier(CLIENTS);

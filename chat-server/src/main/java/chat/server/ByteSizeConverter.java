@@ -7,6 +7,11 @@ import picocli.CommandLine;
 final class ByteSizeConverter implements CommandLine.ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
+        return parse(value);
+    }
+
+    /** The same reading outside picocli (the defaults in ServerConfig). */
+    static int parse(String value) {
         String text = value.strip().toLowerCase(Locale.ROOT);
         long unit = 1;
         if (text.endsWith("k") || text.endsWith("m")) {

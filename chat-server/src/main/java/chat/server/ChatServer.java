@@ -1,5 +1,19 @@
 package chat.server;
 
+import chat.server.command.ClientSession;
+import chat.server.command.CommandDispatcher;
+import chat.server.command.CommandTable;
+import chat.server.console.ConsoleCommands;
+import chat.server.console.ConsoleOutput;
+import chat.server.console.OperatorConsole;
+import chat.server.model.ServerState;
+import chat.server.net.Clock;
+import chat.server.net.EventLoop;
+import chat.server.net.LinkPipeline;
+import chat.server.net.LinkPolicy;
+import chat.server.net.LinkTable;
+import chat.server.net.LoopClock;
+import chat.server.plain.PlainTextSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,11 +22,19 @@ import java.nio.channels.Pipe;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running server: the listening socket is bound when {@link #start} returns (port 0 picks a free
- * port; {@link #port()} says which), the loop runs on its own thread, and {@link #shutdown()} asks
- * for the graceful shutdown that console 88, SIGINT and SIGTERM also trigger.
+ * A running server, and the one place where its parts are put together: the network layer
+ * ({@link LinkPipeline} under an {@link EventLoop}), the chat state, the command table, the
+ * sessions that join them, and the operator console. The listening socket is bound when
+ * {@link #start} returns (port 0 picks a free port; {@link #port()} says which), the loop runs on
+ * its own thread, and {@link #shutdown()} asks for the graceful shutdown that console 88, SIGINT
+ * and SIGTERM also trigger.
  */
 public final class ChatServer implements AutoCloseable {
+    /** How long a graceful stop may take for output to drain. */
+    public static final long DRAIN_MILLIS = LinkPipeline.drainMillis();
+    private static final long MAX_SWEEP_INTERVAL_MILLIS = 1_000;
+    private static final long MIN_SWEEP_INTERVAL_MILLIS = 5;
+
     private final EventLoop loop;
     private final Thread loopThread;
 
@@ -29,16 +51,25 @@ public final class ChatServer implements AutoCloseable {
      */
     public static ChatServer start(ServerConfig config, InputStream console, PrintStream consoleOut)
             throws IOException {
-        Pipe pipe = console == null ? null : Pipe.open();
-        EventLoop loop;
-        try {
-            loop = new EventLoop(config, pipe == null ? null : pipe.source(), new ConsoleOutput(consoleOut));
-        } catch (IOException | RuntimeException e) {
-            if (pipe != null) {
-                pipe.source().close();
-                pipe.sink().close();
+        return start(config, Clock.system(), console, consoleOut);
+    }
+
+    /** As {@link #start(ServerConfig, InputStream, PrintStream)}, on the given clock. */
+    public static ChatServer start(ServerConfig config, Clock clock, InputStream console, PrintStream consoleOut)
+            throws IOException {
+        Assembly chat = assemble(config, clock);
+        EventLoop loop = new EventLoop(new InetSocketAddress(config.bindAddress(), config.port()), chat.pipeline());
+        Pipe pipe = null;
+        if (console != null) {
+            try {
+                pipe = Pipe.open();
+                ConsoleCommands commands = new ConsoleCommands(chat.state(), new ConsoleOutput(consoleOut),
+                        loop::beginShutdown);
+                loop.watchConsole(pipe.source(), commands::accept);
+            } catch (IOException | RuntimeException e) {
+                loop.closeUnstarted();
+                throw e;
             }
-            throw e;
         }
         ChatServer server = new ChatServer(loop);
         server.loopThread.start();
@@ -46,6 +77,33 @@ public final class ChatServer implements AutoCloseable {
             OperatorConsole.start(console, pipe.sink());
         }
         return server;
+    }
+
+    /** The chat without a selector: its state and the link pipeline whose sessions act on it. */
+    public record Assembly(ServerState state, LinkPipeline pipeline) {
+    }
+
+    /**
+     * State, command table and sessions over a link pipeline. The in-memory test harness uses
+     * exactly this, driving the pipeline with fake transports and a fake clock.
+     */
+    public static Assembly assemble(ServerConfig config, Clock clock) {
+        LoopClock loopClock = new LoopClock(clock);
+        LinkTable links = new LinkTable();
+        ServerState state = new ServerState(config, loopClock, links);
+        CommandDispatcher dispatcher = CommandTable.dispatcher(state);
+        LinkPipeline pipeline = new LinkPipeline(policy(config), loopClock, links,
+                link -> ClientSession.open(state, dispatcher, link, session -> PlainTextSession.open(state, session)));
+        return new Assembly(state, pipeline);
+    }
+
+    /** The network layer's limits; the sweep runs a few times per the shortest timeout, at most once a second. */
+    static LinkPolicy policy(ServerConfig config) {
+        long shortest = Math.min(config.registrationTimeoutMillis(),
+                Math.min(config.pingIntervalMillis(), config.pingTimeoutMillis()));
+        long sweep = Math.max(MIN_SWEEP_INTERVAL_MILLIS, Math.min(MAX_SWEEP_INTERVAL_MILLIS, shortest / 4));
+        return new LinkPolicy(config.maxClients(), config.sendQueueSoftBytes(), config.sendQueueHardBytes(),
+                config.floodLinesPerSecond(), config.floodBurstLines(), config.floodMaxDelayedLines(), sweep);
     }
 
     public InetSocketAddress address() {
@@ -71,6 +129,6 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         shutdown();
-        awaitStopped(Closer.DRAIN_MILLIS + 3_000, TimeUnit.MILLISECONDS);
+        awaitStopped(DRAIN_MILLIS + 3_000, TimeUnit.MILLISECONDS);
     }
 }

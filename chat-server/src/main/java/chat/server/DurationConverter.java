@@ -7,6 +7,11 @@ import picocli.CommandLine;
 final class DurationConverter implements CommandLine.ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
+        return parse(value);
+    }
+
+    /** The same reading outside picocli (the defaults in ServerConfig). */
+    static long parse(String value) {
         String text = value.strip().toLowerCase(Locale.ROOT);
         long unitMillis = 1000;
         String number = text;

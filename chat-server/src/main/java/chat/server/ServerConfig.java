@@ -28,18 +28,21 @@ public record ServerConfig(
         long pingTimeoutMillis,
         List<String> motdLines) {
 
+    // Every default, stated once. The command line's defaults are built from these (ServerMain),
+    // as is defaults(); ServerConfigTest checks that the README's option table says the same.
+    // Sizes and durations are written as a user types them (parsed by the same converters).
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 6667;
     public static final String DEFAULT_ROOM = "#lobby";
     public static final int DEFAULT_MAX_CLIENTS = 10_000;
-    public static final int DEFAULT_SENDQ_SOFT_BYTES = 256 * 1024;
-    public static final int DEFAULT_SENDQ_HARD_BYTES = 1024 * 1024;
-    public static final double DEFAULT_FLOOD_LINES_PER_SECOND = 10;
-    public static final int DEFAULT_FLOOD_BURST_LINES = 40;
-    public static final int DEFAULT_FLOOD_MAX_DELAYED_LINES = 500;
-    public static final long DEFAULT_REGISTRATION_TIMEOUT_MILLIS = 60_000;
-    public static final long DEFAULT_PING_INTERVAL_MILLIS = 120_000;
-    public static final long DEFAULT_PING_TIMEOUT_MILLIS = 60_000;
+    public static final String DEFAULT_SENDQ_SOFT = "256k";
+    public static final String DEFAULT_SENDQ_HARD = "1m";
+    public static final int DEFAULT_FLOOD_RATE = 10;
+    public static final int DEFAULT_FLOOD_BURST = 40;
+    public static final int DEFAULT_FLOOD_MAX_DELAYED = 500;
+    public static final String DEFAULT_REGISTRATION_TIMEOUT = "60s";
+    public static final String DEFAULT_PING_INTERVAL = "120s";
+    public static final String DEFAULT_PING_TIMEOUT = "60s";
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -81,20 +84,134 @@ public record ServerConfig(
 
     /** Defaults for everything; the server name is the host name when it can be found. */
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_BIND, DEFAULT_PORT, DEFAULT_ROOM, HostName.local(), null,
-                DEFAULT_MAX_CLIENTS, DEFAULT_SENDQ_SOFT_BYTES, DEFAULT_SENDQ_HARD_BYTES,
-                DEFAULT_FLOOD_LINES_PER_SECOND, DEFAULT_FLOOD_BURST_LINES, DEFAULT_FLOOD_MAX_DELAYED_LINES,
-                DEFAULT_REGISTRATION_TIMEOUT_MILLIS, DEFAULT_PING_INTERVAL_MILLIS, DEFAULT_PING_TIMEOUT_MILLIS,
-                List.of());
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     public boolean floodControlEnabled() {
         return floodLinesPerSecond > 0;
     }
 
+    /** A copy with another port (a test that restarts a server on the port it had). */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(bindAddress, newPort, defaultRoom, serverName, password, maxClients,
-                sendQueueSoftBytes, sendQueueHardBytes, floodLinesPerSecond, floodBurstLines, floodMaxDelayedLines,
-                registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines);
+        return toBuilder().port(newPort).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().bindAddress(bindAddress).port(port).defaultRoom(defaultRoom).serverName(serverName)
+                .password(password).maxClients(maxClients).sendQueueSoftBytes(sendQueueSoftBytes)
+                .sendQueueHardBytes(sendQueueHardBytes).floodLinesPerSecond(floodLinesPerSecond)
+                .floodBurstLines(floodBurstLines).floodMaxDelayedLines(floodMaxDelayedLines)
+                .registrationTimeoutMillis(registrationTimeoutMillis).pingIntervalMillis(pingIntervalMillis)
+                .pingTimeoutMillis(pingTimeoutMillis).motdLines(motdLines);
+    }
+
+    /** Builds a configuration from the defaults, changing only what is set; the record checks the whole. */
+    public static final class Builder {
+        private String bindAddress = DEFAULT_BIND;
+        private int port = DEFAULT_PORT;
+        private String defaultRoom = DEFAULT_ROOM;
+        private String serverName;
+        private String password;
+        private int maxClients = DEFAULT_MAX_CLIENTS;
+        private int sendQueueSoftBytes = ByteSizeConverter.parse(DEFAULT_SENDQ_SOFT);
+        private int sendQueueHardBytes = ByteSizeConverter.parse(DEFAULT_SENDQ_HARD);
+        private double floodLinesPerSecond = DEFAULT_FLOOD_RATE;
+        private int floodBurstLines = DEFAULT_FLOOD_BURST;
+        private int floodMaxDelayedLines = DEFAULT_FLOOD_MAX_DELAYED;
+        private long registrationTimeoutMillis = DurationConverter.parse(DEFAULT_REGISTRATION_TIMEOUT);
+        private long pingIntervalMillis = DurationConverter.parse(DEFAULT_PING_INTERVAL);
+        private long pingTimeoutMillis = DurationConverter.parse(DEFAULT_PING_TIMEOUT);
+        private List<String> motdLines = List.of();
+
+        private Builder() {
+        }
+
+        public Builder bindAddress(String value) {
+            bindAddress = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder defaultRoom(String value) {
+            defaultRoom = value;
+            return this;
+        }
+
+        /** Null or blank: the host name. */
+        public Builder serverName(String value) {
+            serverName = value;
+            return this;
+        }
+
+        public Builder password(String value) {
+            password = value;
+            return this;
+        }
+
+        public Builder maxClients(int value) {
+            maxClients = value;
+            return this;
+        }
+
+        public Builder sendQueueSoftBytes(int value) {
+            sendQueueSoftBytes = value;
+            return this;
+        }
+
+        public Builder sendQueueHardBytes(int value) {
+            sendQueueHardBytes = value;
+            return this;
+        }
+
+        public Builder floodLinesPerSecond(double value) {
+            floodLinesPerSecond = value;
+            return this;
+        }
+
+        public Builder floodBurstLines(int value) {
+            floodBurstLines = value;
+            return this;
+        }
+
+        public Builder floodMaxDelayedLines(int value) {
+            floodMaxDelayedLines = value;
+            return this;
+        }
+
+        public Builder registrationTimeoutMillis(long value) {
+            registrationTimeoutMillis = value;
+            return this;
+        }
+
+        public Builder pingIntervalMillis(long value) {
+            pingIntervalMillis = value;
+            return this;
+        }
+
+        public Builder pingTimeoutMillis(long value) {
+            pingTimeoutMillis = value;
+            return this;
+        }
+
+        public Builder motdLines(List<String> value) {
+            motdLines = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when a value is out of range, saying which */
+        public ServerConfig build() {
+            String name = serverName == null || serverName.isBlank() ? HostName.local() : serverName.strip();
+            return new ServerConfig(bindAddress, port, defaultRoom, name, password, maxClients, sendQueueSoftBytes,
+                    sendQueueHardBytes, floodLinesPerSecond, floodBurstLines, floodMaxDelayedLines,
+                    registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines);
+        }
     }
 }

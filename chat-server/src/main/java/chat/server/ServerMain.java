@@ -1,5 +1,7 @@
 package chat.server;
 
+import chat.server.command.ServerInfo;
+import chat.server.console.ConsoleCommands;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +28,13 @@ import picocli.CommandLine.Option;
 public final class ServerMain implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
 
-    @Option(names = "--bind", defaultValue = "${env:CHAT_BIND:-127.0.0.1}", paramLabel = "ADDRESS",
+    @Option(names = "--bind", defaultValue = "${env:CHAT_BIND:-" + ServerConfig.DEFAULT_BIND + "}", paramLabel = "ADDRESS",
             description = "Address to listen on; 0.0.0.0 opens it to other machines (env CHAT_BIND, default ${DEFAULT-VALUE}).")
     String bind;
-    @Option(names = {"-p", "--port"}, defaultValue = "${env:CHAT_PORT:-6667}", paramLabel = "PORT",
+    @Option(names = {"-p", "--port"}, defaultValue = "${env:CHAT_PORT:-" + ServerConfig.DEFAULT_PORT + "}", paramLabel = "PORT",
             description = "TCP port (env CHAT_PORT, default ${DEFAULT-VALUE}).")
     int port;
-    @Option(names = "--room", defaultValue = "${env:CHAT_ROOM:-#lobby}", paramLabel = "ROOM",
+    @Option(names = "--room", defaultValue = "${env:CHAT_ROOM:-" + ServerConfig.DEFAULT_ROOM + "}", paramLabel = "ROOM",
             description = "Room plain-text users start in (env CHAT_ROOM, default ${DEFAULT-VALUE}).")
     String room;
     @Option(names = "--server-name", defaultValue = "${env:CHAT_SERVER_NAME}", paramLabel = "NAME",
@@ -41,35 +43,35 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--password", defaultValue = "${env:CHAT_PASSWORD}", paramLabel = "PASSWORD",
             description = "Require IRC clients to send PASS with this password (env CHAT_PASSWORD; default none).")
     String password;
-    @Option(names = "--max-clients", defaultValue = "${env:CHAT_MAX_CLIENTS:-10000}", paramLabel = "N",
+    @Option(names = "--max-clients", defaultValue = "${env:CHAT_MAX_CLIENTS:-" + ServerConfig.DEFAULT_MAX_CLIENTS + "}", paramLabel = "N",
             description = "Connections beyond this get 'ERROR :Server full' (default ${DEFAULT-VALUE}).")
     int maxClients;
-    @Option(names = "--sendq-soft", defaultValue = "${env:CHAT_SENDQ_SOFT:-256k}", paramLabel = "BYTES",
+    @Option(names = "--sendq-soft", defaultValue = "${env:CHAT_SENDQ_SOFT:-" + ServerConfig.DEFAULT_SENDQ_SOFT + "}", paramLabel = "BYTES",
             converter = ByteSizeConverter.class,
             description = "Queued output past which we stop reading that client (default ${DEFAULT-VALUE}).")
     int sendQueueSoftBytes;
-    @Option(names = "--sendq-hard", defaultValue = "${env:CHAT_SENDQ_HARD:-1m}", paramLabel = "BYTES",
+    @Option(names = "--sendq-hard", defaultValue = "${env:CHAT_SENDQ_HARD:-" + ServerConfig.DEFAULT_SENDQ_HARD + "}", paramLabel = "BYTES",
             converter = ByteSizeConverter.class,
             description = "Queued output past which the client is dropped with 'SendQ exceeded' (default ${DEFAULT-VALUE}).")
     int sendQueueHardBytes;
-    @Option(names = "--flood-rate", defaultValue = "${env:CHAT_FLOOD_RATE:-10}", paramLabel = "LINES_PER_S",
+    @Option(names = "--flood-rate", defaultValue = "${env:CHAT_FLOOD_RATE:-" + ServerConfig.DEFAULT_FLOOD_RATE + "}", paramLabel = "LINES_PER_S",
             description = "Lines per second a client may send after its burst; 0 turns flood control off (default ${DEFAULT-VALUE}).")
     double floodRate;
-    @Option(names = "--flood-burst", defaultValue = "${env:CHAT_FLOOD_BURST:-40}", paramLabel = "LINES",
+    @Option(names = "--flood-burst", defaultValue = "${env:CHAT_FLOOD_BURST:-" + ServerConfig.DEFAULT_FLOOD_BURST + "}", paramLabel = "LINES",
             description = "Lines a client may send at once before lines are delayed (default ${DEFAULT-VALUE}).")
     int floodBurst;
-    @Option(names = "--flood-max-delayed", defaultValue = "${env:CHAT_FLOOD_MAX_DELAYED:-500}", paramLabel = "LINES",
+    @Option(names = "--flood-max-delayed", defaultValue = "${env:CHAT_FLOOD_MAX_DELAYED:-" + ServerConfig.DEFAULT_FLOOD_MAX_DELAYED + "}", paramLabel = "LINES",
             description = "Delayed lines after which the client is dropped with 'Excess Flood' (default ${DEFAULT-VALUE}).")
     int floodMaxDelayed;
-    @Option(names = "--registration-timeout", defaultValue = "${env:CHAT_REGISTRATION_TIMEOUT:-60s}",
+    @Option(names = "--registration-timeout", defaultValue = "${env:CHAT_REGISTRATION_TIMEOUT:-" + ServerConfig.DEFAULT_REGISTRATION_TIMEOUT + "}",
             paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Time to choose a nick before being dropped (default ${DEFAULT-VALUE}; 500ms, 30s, 2m).")
     long registrationTimeoutMillis;
-    @Option(names = "--ping-interval", defaultValue = "${env:CHAT_PING_INTERVAL:-120s}", paramLabel = "DURATION",
+    @Option(names = "--ping-interval", defaultValue = "${env:CHAT_PING_INTERVAL:-" + ServerConfig.DEFAULT_PING_INTERVAL + "}", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Silence after which an IRC client is sent PING (default ${DEFAULT-VALUE}).")
     long pingIntervalMillis;
-    @Option(names = "--ping-timeout", defaultValue = "${env:CHAT_PING_TIMEOUT:-60s}", paramLabel = "DURATION",
+    @Option(names = "--ping-timeout", defaultValue = "${env:CHAT_PING_TIMEOUT:-" + ServerConfig.DEFAULT_PING_TIMEOUT + "}", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Time to answer that PING before being dropped (default ${DEFAULT-VALUE}).")
     long pingTimeoutMillis;
@@ -116,7 +118,7 @@ public final class ServerMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();
             try {
-                server.awaitStopped(Closer.DRAIN_MILLIS + 1_000, TimeUnit.MILLISECONDS);
+                server.awaitStopped(ChatServer.DRAIN_MILLIS + 1_000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -149,10 +151,11 @@ public final class ServerMain implements Callable<Integer> {
 
     private ServerConfig config() throws IOException {
         List<String> motd = motdFile == null ? List.of() : Files.readAllLines(motdFile, StandardCharsets.UTF_8);
-        String name = serverName == null || serverName.isBlank() ? HostName.local() : serverName.strip();
-        return new ServerConfig(bind, port, room, name, password, maxClients, sendQueueSoftBytes,
-                sendQueueHardBytes, floodRate, floodBurst, floodMaxDelayed, registrationTimeoutMillis,
-                pingIntervalMillis, pingTimeoutMillis, motd);
+        return ServerConfig.builder().bindAddress(bind).port(port).defaultRoom(room).serverName(serverName)
+                .password(password).maxClients(maxClients).sendQueueSoftBytes(sendQueueSoftBytes)
+                .sendQueueHardBytes(sendQueueHardBytes).floodLinesPerSecond(floodRate).floodBurstLines(floodBurst)
+                .floodMaxDelayedLines(floodMaxDelayed).registrationTimeoutMillis(registrationTimeoutMillis)
+                .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd).build();
     }
 
     private static void printWelcome(ServerConfig config, int port) {

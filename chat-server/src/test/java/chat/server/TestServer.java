@@ -76,21 +76,25 @@ public final class TestServer implements AutoCloseable {
         /** 0 = an ephemeral port; a test that restarts a server on the same port sets it. */
         public int port;
         public String password;
-        public int maxClients = ServerConfig.DEFAULT_MAX_CLIENTS;
-        public int sendQueueSoftBytes = ServerConfig.DEFAULT_SENDQ_SOFT_BYTES;
-        public int sendQueueHardBytes = ServerConfig.DEFAULT_SENDQ_HARD_BYTES;
+        private static final ServerConfig DEFAULTS = ServerConfig.builder().serverName(NAME).build();
+        public int maxClients = DEFAULTS.maxClients();
+        public int sendQueueSoftBytes = DEFAULTS.sendQueueSoftBytes();
+        public int sendQueueHardBytes = DEFAULTS.sendQueueHardBytes();
         public double floodLinesPerSecond = 0;
-        public int floodBurstLines = ServerConfig.DEFAULT_FLOOD_BURST_LINES;
-        public int floodMaxDelayedLines = ServerConfig.DEFAULT_FLOOD_MAX_DELAYED_LINES;
-        public long registrationTimeoutMillis = ServerConfig.DEFAULT_REGISTRATION_TIMEOUT_MILLIS;
-        public long pingIntervalMillis = ServerConfig.DEFAULT_PING_INTERVAL_MILLIS;
-        public long pingTimeoutMillis = ServerConfig.DEFAULT_PING_TIMEOUT_MILLIS;
+        public int floodBurstLines = DEFAULTS.floodBurstLines();
+        public int floodMaxDelayedLines = DEFAULTS.floodMaxDelayedLines();
+        public long registrationTimeoutMillis = DEFAULTS.registrationTimeoutMillis();
+        public long pingIntervalMillis = DEFAULTS.pingIntervalMillis();
+        public long pingTimeoutMillis = DEFAULTS.pingTimeoutMillis();
         public List<String> motd = List.of();
 
         public ServerConfig build() {
-            return new ServerConfig("127.0.0.1", port, "#lobby", NAME, password, maxClients, sendQueueSoftBytes,
-                    sendQueueHardBytes, floodLinesPerSecond, floodBurstLines, floodMaxDelayedLines,
-                    registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motd);
+            return DEFAULTS.toBuilder().port(port).password(password).maxClients(maxClients)
+                    .sendQueueSoftBytes(sendQueueSoftBytes).sendQueueHardBytes(sendQueueHardBytes)
+                    .floodLinesPerSecond(floodLinesPerSecond).floodBurstLines(floodBurstLines)
+                    .floodMaxDelayedLines(floodMaxDelayedLines).registrationTimeoutMillis(registrationTimeoutMillis)
+                    .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)
+                    .build();
         }
     }
 

@@ -1,0 +1,181 @@
+package chat.server.command;
+
+import chat.protocol.Command;
+import chat.protocol.DecodedLine;
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcParser;
+import chat.protocol.MalformedMessageException;
+import chat.protocol.Numeric;
+import chat.protocol.ProtocolLimits;
+import chat.protocol.SessionKind;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+import chat.server.net.Link;
+import chat.server.net.LinkSession;
+import java.util.function.Function;
+
+/**
+ * One connection's session: the {@link User} behind a {@link Link}. The first line picks the
+ * dialect: IRC lines are parsed and dispatched here, plain-text lines go to the plain-text view.
+ * Refused lines (too long, invalid UTF-8, NUL or bare CR) get an error while the connection keeps
+ * working. Also the session's deadlines (registration, PING) and its departure.
+ */
+public final class ClientSession implements LinkSession {
+    /** What a person at nc sees and types; made by the plain-text layer, which depends on this one. */
+    public interface PlainText {
+        void onLine(String text);
+
+        /** A line that could not be taken, explained in words. */
+        void refused(String explanation);
+    }
+
+    private final ServerState state;
+    private final CommandDispatcher dispatcher;
+    private final Link link;
+    private final User user;
+    private final Function<ClientSession, PlainText> plainTextView;
+    private SessionKind kind;
+    private PlainText plain;
+    private boolean capNegotiating;
+    private String passwordGiven;
+
+    private ClientSession(ServerState state, CommandDispatcher dispatcher, Link link,
+            Function<ClientSession, PlainText> plainTextView) {
+        this.state = state;
+        this.dispatcher = dispatcher;
+        this.link = link;
+        this.plainTextView = plainTextView;
+        this.user = new User(link, link.peerAddress(), state.clock().epochSeconds(), state.clock().now());
+    }
+
+    /**
+     * The session of a newly accepted link, greeted with a NOTICE that both kinds of user can read
+     * (an IRC client shows it; a bare text line would be taken for a reply).
+     */
+    public static ClientSession open(ServerState state, CommandDispatcher dispatcher, Link link,
+            Function<ClientSession, PlainText> plainTextView) {
+        ClientSession session = new ClientSession(state, dispatcher, link, plainTextView);
+        link.send(state.fromServer(Command.NOTICE, "*", "*** Welcome to " + state.serverName()
+                + ". IRC clients: register as usual. Plain text (nc, telnet): type a nickname and press Enter."));
+        return session;
+    }
+
+    public Link link() {
+        return link;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public CommandDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Runs an IRC command for this session as if it had arrived on the wire (plain-text commands do). */
+    public void dispatch(IrcMessage message) {
+        dispatcher.dispatch(this, message);
+    }
+
+    @Override
+    public void onLine(DecodedLine line) {
+        state.countLine();
+        if (line instanceof DecodedLine.Text text) {
+            onText(text);
+        } else if (line instanceof DecodedLine.TooLong) {
+            refuse(Numeric.ERR_INPUTTOOLONG, "Input line was too long (limit "
+                    + ProtocolLimits.MAX_LINE_BYTES + " bytes with CRLF); it was ignored");
+        } else if (line instanceof DecodedLine.InvalidUtf8 invalid) {
+            refuse(Numeric.ERR_UNKNOWNERROR, "Line ignored: it is not valid UTF-8 (at byte "
+                    + invalid.byteOffset() + ")");
+        } else if (line instanceof DecodedLine.ForbiddenByte forbidden) {
+            refuse(Numeric.ERR_UNKNOWNERROR, "Line ignored: it holds a "
+                    + (forbidden.byteValue() == 0 ? "NUL" : "bare CR") + " byte (at byte " + forbidden.byteOffset() + ")");
+        }
+    }
+
+    private void onText(DecodedLine.Text line) {
+        if (kind == null) {
+            kind = SessionKind.ofFirstLine(line.text());
+            if (kind == SessionKind.PLAIN_TEXT) {
+                user.markPlainText();
+                plain = plainTextView.apply(this);
+            }
+        }
+        if (plain != null) {
+            plain.onLine(line.text());
+            return;
+        }
+        IrcMessage message;
+        try {
+            message = IrcParser.parse(line);
+        } catch (MalformedMessageException malformed) {
+            new Replies(state, this).numeric(Numeric.ERR_UNKNOWNERROR, "*", "Malformed line ignored: "
+                    + malformed.getMessage());
+            return;
+        }
+        dispatcher.dispatch(this, message);
+    }
+
+    private void refuse(String numeric, String explanation) {
+        if (plain != null) {
+            plain.refused(explanation + ".");
+        } else if (numeric.equals(Numeric.ERR_INPUTTOOLONG)) {
+            new Replies(state, this).numeric(numeric, explanation);
+        } else {
+            new Replies(state, this).numeric(numeric, "*", explanation);
+        }
+    }
+
+    @Override
+    public void onSweep(long now) {
+        var config = state.config();
+        if (!user.isRegistered()) {
+            if (now - link.connectedAtMillis() >= config.registrationTimeoutMillis()) {
+                link.requestClose("Registration timed out");
+            }
+            return;
+        }
+        if (user.isPlainText()) {
+            return; // people at nc cannot answer PING; TCP keepalive watches them instead
+        }
+        if (link.pingSentAtMillis() != 0) {
+            if (now - link.pingSentAtMillis() >= config.pingTimeoutMillis()) {
+                link.requestClose("Ping timeout: " + (now - link.lastLineAtMillis()) / 1000 + " seconds");
+            }
+        } else if (now - link.lastLineAtMillis() >= config.pingIntervalMillis()) {
+            link.markPingSent(now);
+            link.send(state.fromServer(Command.PING, state.serverName()));
+        }
+    }
+
+    /** Leaves the chat: others who share a room see the QUIT once each (not at shutdown). */
+    @Override
+    public void onClose(String reason, boolean announce) {
+        if (user.isRegistered() && announce) {
+            state.rooms().sendToRoommates(user, user.says(Command.QUIT, reason));
+        }
+        state.remove(user);
+    }
+
+    boolean isCapNegotiating() {
+        return capNegotiating;
+    }
+
+    void capNegotiating(boolean on) {
+        capNegotiating = on;
+    }
+
+    String passwordGiven() {
+        return passwordGiven;
+    }
+
+    void passwordGiven(String password) {
+        passwordGiven = password;
+    }
+
+    @Override
+    public String toString() {
+        return user.toString();
+    }
+}

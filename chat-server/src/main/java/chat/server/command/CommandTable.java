@@ -1,0 +1,64 @@
+package chat.server.command;
+
+import chat.protocol.Command;
+import chat.server.model.ServerState;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every command the server knows, in one table: name, handler, whether it may come before
+ * registration completes, how many parameters it needs at least, and its flood cost in tokens
+ * (one token is one ordinary line; commands whose answer is long or walks many users cost more,
+ * so a client cannot make the server do unbounded work at the price of one line).
+ */
+public final class CommandTable {
+    /** One row of the table. */
+    record Entry(CommandHandler handler, boolean beforeRegistration, int minParams, int floodCost) {
+    }
+
+    private static final boolean ANYTIME = true;
+    private static final boolean REGISTERED = false;
+
+    private CommandTable() {
+    }
+
+    /** The dispatcher over the whole table, with handlers that share {@code state}. */
+    public static CommandDispatcher dispatcher(ServerState state) {
+        ServerInfo info = new ServerInfo(state);
+        RegistrationCommands registration = new RegistrationCommands(state, info);
+        SessionCommands session = new SessionCommands(state);
+        RoomCommands rooms = new RoomCommands(state);
+        ModeCommands modes = new ModeCommands(state, rooms);
+        MessageCommands messages = new MessageCommands(state);
+        QueryCommands queries = new QueryCommands(state);
+
+        Map<String, Entry> table = new HashMap<>();
+        //           command               handler            when  min params, flood cost
+        table.put(Command.CAP, new Entry(registration::cap, ANYTIME, 1, 1));
+        table.put(Command.PASS, new Entry(registration::pass, ANYTIME, 1, 1));
+        table.put(Command.NICK, new Entry(registration::nick, ANYTIME, 0, 1));
+        table.put(Command.USER, new Entry(registration::user, ANYTIME, 4, 1));
+        table.put(Command.PING, new Entry(session::ping, ANYTIME, 1, 1));
+        table.put(Command.PONG, new Entry(session::pong, ANYTIME, 0, 1));
+        table.put(Command.QUIT, new Entry(session::quit, ANYTIME, 0, 1));
+        table.put(Command.JOIN, new Entry(rooms::join, REGISTERED, 1, 2));
+        table.put(Command.PART, new Entry(rooms::part, REGISTERED, 1, 1));
+        table.put(Command.TOPIC, new Entry(rooms::topic, REGISTERED, 1, 1));
+        table.put(Command.NAMES, new Entry(rooms::names, REGISTERED, 0, 2));
+        table.put(Command.LIST, new Entry(rooms::list, REGISTERED, 0, 10));
+        table.put(Command.MODE, new Entry(modes::mode, REGISTERED, 1, 1));
+        table.put(Command.KICK, new Entry(modes::kick, REGISTERED, 2, 1));
+        table.put(Command.PRIVMSG, new Entry(messages::privmsg, REGISTERED, 0, 1));
+        table.put(Command.NOTICE, new Entry(messages::notice, REGISTERED, 0, 1));
+        table.put(Command.AWAY, new Entry(messages::away, REGISTERED, 0, 1));
+        table.put(Command.WHO, new Entry(queries::who, REGISTERED, 0, 3));
+        table.put(Command.WHOIS, new Entry(queries::whois, REGISTERED, 0, 2));
+        table.put(Command.ISON, new Entry(queries::ison, REGISTERED, 1, 1));
+        table.put(Command.USERHOST, new Entry(queries::userhost, REGISTERED, 1, 1));
+        table.put(Command.MOTD, new Entry(info::motd, REGISTERED, 0, 2));
+        table.put(Command.LUSERS, new Entry(info::lusers, REGISTERED, 0, 1));
+        table.put(Command.VERSION, new Entry(info::version, REGISTERED, 0, 1));
+        table.put(Command.TIME, new Entry(info::time, REGISTERED, 0, 1));
+        return new CommandDispatcher(state, Map.copyOf(table));
+    }
+}

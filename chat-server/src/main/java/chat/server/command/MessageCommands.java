@@ -1,0 +1,98 @@
+package chat.server.command;
+
+import chat.protocol.Command;
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcNames;
+import chat.protocol.Numeric;
+import chat.protocol.ProtocolLimits;
+import chat.server.model.Room;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+
+/** PRIVMSG, NOTICE and AWAY: the relay itself (RFC 2812 3.3, 4.1). */
+final class MessageCommands {
+    /** Targets per PRIVMSG, as 005 MAXTARGETS announces; each one past it gets 407. */
+    static final int MAX_TARGETS = 4;
+
+    private final ServerState state;
+
+    MessageCommands(ServerState state) {
+        this.state = state;
+    }
+
+    // PRIVMSG <target>{,<target>} :<text>
+    void privmsg(User user, IrcMessage message, Replies replies) {
+        relay(user, message, Command.PRIVMSG, replies);
+    }
+
+    // NOTICE <target>{,<target>} :<text>; like PRIVMSG, but never triggers an away reply.
+    void notice(User user, IrcMessage message, Replies replies) {
+        relay(user, message, Command.NOTICE, replies);
+    }
+
+    private void relay(User sender, IrcMessage message, String command, Replies replies) {
+        if (message.paramCount() == 0 || message.param(0).isEmpty()) {
+            replies.numeric(Numeric.ERR_NORECIPIENT, "No recipient given (" + command + ")");
+            return;
+        }
+        if (message.paramCount() < 2 || message.param(1).isEmpty()) {
+            replies.numeric(Numeric.ERR_NOTEXTTOSEND, "No text to send");
+            return;
+        }
+        String text = message.param(1);
+        sender.spoke(state.clock().now());
+        String[] targets = message.param(0).split(",");
+        for (int i = 0; i < targets.length; i++) {
+            String target = targets[i];
+            if (i >= MAX_TARGETS) {
+                // Never drop silently, and answer once rather than once per extra target.
+                replies.numeric(Numeric.ERR_TOOMANYTARGETS, Replies.orStar(target),
+                        (targets.length - MAX_TARGETS) + " targets past the first " + MAX_TARGETS
+                                + " did not get the message");
+                break;
+            } else if (IrcNames.isRoomName(target)) {
+                toRoom(sender, command, target, text, replies);
+            } else {
+                toPerson(sender, command, target, text, replies);
+            }
+        }
+    }
+
+    private void toRoom(User sender, String command, String name, String text, Replies replies) {
+        Room room = state.rooms().find(name);
+        if (room == null) {
+            replies.noSuchChannel(name);
+        } else if (!room.contains(sender)) {
+            // Rooms are +n: only members speak in them.
+            replies.numeric(Numeric.ERR_CANNOTSENDTOCHAN, room.name(), "Cannot send to channel");
+        } else {
+            room.broadcast(sender.says(command, room.name(), text), sender);
+            state.countRelayed();
+        }
+    }
+
+    private void toPerson(User sender, String command, String nick, String text, Replies replies) {
+        User recipient = state.nicks().findRegistered(nick);
+        if (recipient == null) {
+            replies.noSuchNick(nick);
+            return;
+        }
+        recipient.send(sender.says(command, recipient.nick(), text));
+        state.countRelayed();
+        if (recipient.away() != null && command.equals(Command.PRIVMSG)) {
+            replies.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.away());
+        }
+    }
+
+    // AWAY [:<message>]: with text, away; without, back (RFC 2812 4.1).
+    void away(User user, IrcMessage message, Replies replies) {
+        String text = message.param(0);
+        if (text == null || text.isEmpty()) {
+            user.away(null);
+            replies.numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
+            return;
+        }
+        user.away(text.length() > ProtocolLimits.MAX_AWAY_CHARS ? text.substring(0, ProtocolLimits.MAX_AWAY_CHARS) : text);
+        replies.numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
+    }
+}

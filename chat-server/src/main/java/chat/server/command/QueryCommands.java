@@ -1,0 +1,110 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcNames;
+import chat.protocol.Numeric;
+import chat.server.model.Room;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+
+/** WHO, WHOIS, ISON and USERHOST: questions about users. */
+final class QueryCommands {
+    private final ServerState state;
+
+    QueryCommands(ServerState state) {
+        this.state = state;
+    }
+
+    // WHO [<room>|<nick>]: 352 per match, then 315 (RFC 2812 3.6.1). Masks other than an exact
+    // room or nick match nothing, which is allowed: a server may limit what WHO reveals.
+    void who(User asker, IrcMessage message, Replies replies) {
+        String mask = message.paramCount() == 0 ? "*" : message.param(0);
+        if (IrcNames.isRoomName(mask)) {
+            Room room = state.rooms().find(mask);
+            if (room != null) {
+                for (User member : room.members()) {
+                    whoReply(replies, room.name(), member, room.prefixOf(member));
+                }
+            }
+        } else {
+            User user = state.nicks().findRegistered(mask);
+            if (user != null) {
+                whoReply(replies, "*", user, "");
+            }
+        }
+        replies.numeric(Numeric.RPL_ENDOFWHO, mask, "End of /WHO list.");
+    }
+
+    private void whoReply(Replies replies, String roomName, User user, String roomPrefix) {
+        String flags = (user.away() == null ? "H" : "G") + roomPrefix;
+        replies.numeric(Numeric.RPL_WHOREPLY, roomName, user.userName(), user.host(), state.serverName(), user.nick(),
+                flags, "0 " + user.realName());
+    }
+
+    // WHOIS [<server>] <nick>{,<nick>} (RFC 2812 3.6.2)
+    void whois(User asker, IrcMessage message, Replies replies) {
+        if (message.paramCount() == 0) {
+            replies.numeric(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
+            return;
+        }
+        String list = message.param(message.paramCount() > 1 ? 1 : 0);
+        for (String nick : list.split(",")) {
+            User user = state.nicks().findRegistered(nick);
+            if (user == null) {
+                replies.noSuchNick(nick);
+            } else {
+                whoisUser(replies, user);
+                nick = user.nick();
+            }
+            replies.numeric(Numeric.RPL_ENDOFWHOIS, Replies.orStar(nick), "End of /WHOIS list.");
+        }
+    }
+
+    private void whoisUser(Replies replies, User user) {
+        replies.numeric(Numeric.RPL_WHOISUSER, user.nick(), user.userName(), user.host(), "*", user.realName());
+        if (!user.rooms().isEmpty()) {
+            StringBuilder rooms = new StringBuilder();
+            for (Room room : user.rooms()) {
+                if (rooms.length() > 0) {
+                    rooms.append(' ');
+                }
+                rooms.append(room.prefixOf(user)).append(room.name());
+            }
+            replies.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms.toString());
+        }
+        replies.numeric(Numeric.RPL_WHOISSERVER, user.nick(), state.serverName(), ServerInfo.VERSION);
+        if (user.away() != null) {
+            replies.numeric(Numeric.RPL_AWAY, user.nick(), user.away());
+        }
+        long idleSeconds = Math.max(0, (state.clock().now() - user.lastMessageAtMillis()) / 1000);
+        replies.numeric(Numeric.RPL_WHOISIDLE, user.nick(), Long.toString(idleSeconds),
+                Long.toString(user.signonEpochSeconds()), "seconds idle, signon time");
+    }
+
+    // ISON <nick>{ <nick>}: the ones that are online (RFC 2812 4.9).
+    void ison(User asker, IrcMessage message, Replies replies) {
+        StringBuilder online = new StringBuilder();
+        for (String param : message.params()) {
+            for (String nick : param.split(" ")) {
+                User user = state.nicks().findRegistered(nick);
+                if (user != null) {
+                    online.append(online.length() == 0 ? "" : " ").append(user.nick());
+                }
+            }
+        }
+        replies.numeric(Numeric.RPL_ISON, online.toString());
+    }
+
+    // USERHOST <nick>{ <nick>} (up to 5, RFC 2812 4.8)
+    void userhost(User asker, IrcMessage message, Replies replies) {
+        StringBuilder reply = new StringBuilder();
+        for (int i = 0; i < Math.min(5, message.paramCount()); i++) {
+            User user = state.nicks().findRegistered(message.param(i));
+            if (user != null) {
+                reply.append(reply.length() == 0 ? "" : " ").append(user.nick()).append('=')
+                        .append(user.away() == null ? '+' : '-').append(user.userName()).append('@').append(user.host());
+            }
+        }
+        replies.numeric(Numeric.RPL_USERHOST, reply.toString());
+    }
+}

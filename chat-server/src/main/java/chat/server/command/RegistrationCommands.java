@@ -1,0 +1,124 @@
+package chat.server.command;
+
+import chat.protocol.Command;
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcNames;
+import chat.protocol.Numeric;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+import chat.server.net.Outbound;
+import java.util.Locale;
+
+/** CAP, PASS, NICK and USER: connection registration (RFC 2812 section 3.1, IRCv3 capability negotiation). */
+final class RegistrationCommands {
+    private static final int MAX_USER_CHARS = 10;
+
+    private final ServerState state;
+    private final ServerInfo info;
+
+    RegistrationCommands(ServerState state, ServerInfo info) {
+        this.state = state;
+        this.info = info;
+    }
+
+    // CAP LS [302] | CAP LIST | CAP REQ :caps | CAP END. No capabilities yet, so LS and LIST are
+    // empty, every REQ is refused with NAK, and registration waits for END once LS was asked.
+    void cap(User user, IrcMessage message, Replies replies) {
+        String sub = message.param(0).toUpperCase(Locale.ROOT);
+        switch (sub) {
+            case "LS" -> {
+                if (!user.isRegistered()) {
+                    replies.session().capNegotiating(true);
+                }
+                replies.send(state.fromServer(Command.CAP, user.nickOrStar(), "LS", ""));
+            }
+            case "LIST" -> replies.send(state.fromServer(Command.CAP, user.nickOrStar(), "LIST", ""));
+            case "REQ" -> replies.send(state.fromServer(Command.CAP, user.nickOrStar(), "NAK",
+                    message.paramCount() > 1 ? message.param(1) : ""));
+            case "END" -> {
+                replies.session().capNegotiating(false);
+                completeIfReady(user, replies);
+            }
+            default -> replies.numeric(Numeric.ERR_INVALIDCAPCMD, message.param(0), "Invalid CAP command");
+        }
+    }
+
+    // PASS <password>: only before registration (RFC 2812 3.1.1).
+    void pass(User user, IrcMessage message, Replies replies) {
+        if (user.isRegistered()) {
+            replies.numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
+        }
+        replies.session().passwordGiven(message.param(0));
+    }
+
+    // NICK <nickname>: choose or change the nick (RFC 2812 3.1.2).
+    void nick(User user, IrcMessage message, Replies replies) {
+        String wanted = message.param(0);
+        if (wanted == null || wanted.isEmpty()) {
+            replies.numeric(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
+            return;
+        }
+        String problem = IrcNames.nickProblem(wanted);
+        if (problem != null) {
+            replies.numeric(Numeric.ERR_ERRONEUSNICKNAME, wanted, "Erroneous nickname: " + problem);
+            return;
+        }
+        if (state.nicks().isTakenByOther(wanted, user)) {
+            replies.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
+            return;
+        }
+        if (wanted.equals(user.nick())) {
+            return;
+        }
+        if (user.isRegistered()) {
+            // Announced once to the user and to everyone sharing a room, with the old nick as source.
+            Outbound announcement = user.says(Command.NICK, wanted);
+            user.send(announcement);
+            state.rooms().sendToRoommates(user, announcement);
+            state.nicks().rename(user, wanted);
+            return;
+        }
+        state.nicks().rename(user, wanted);
+        completeIfReady(user, replies);
+    }
+
+    // USER <user> <mode> <unused> :<realname> (RFC 2812 3.1.3).
+    void user(User user, IrcMessage message, Replies replies) {
+        if (user.isRegistered()) {
+            replies.numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
+        }
+        user.userName(userName(message.param(0)));
+        user.realName(message.param(3));
+        completeIfReady(user, replies);
+    }
+
+    /** The user name shown in prefixes: only the characters of a plain word are kept, "~u" if none. */
+    private static String userName(String given) {
+        StringBuilder out = new StringBuilder(MAX_USER_CHARS);
+        for (int i = 0; i < given.length() && out.length() < MAX_USER_CHARS; i++) {
+            char c = given.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                    || c == '.' || c == '~') {
+                out.append(c);
+            }
+        }
+        return out.length() == 0 ? "~u" : out.toString();
+    }
+
+    private void completeIfReady(User user, Replies replies) {
+        if (user.isRegistered() || user.nick() == null || user.userName() == null
+                || replies.session().isCapNegotiating()) {
+            return;
+        }
+        String password = state.config().password();
+        if (password != null && !password.equals(replies.session().passwordGiven())) {
+            replies.numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
+            user.disconnect("Bad password");
+            return;
+        }
+        state.markRegistered(user);
+        info.welcome(replies);
+    }
+}

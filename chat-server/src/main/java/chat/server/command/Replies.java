@@ -1,0 +1,103 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.Numeric;
+import chat.server.model.Room;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+import chat.server.net.Outbound;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to one command: everything a handler says back to the connection the command came
+ * from goes through here (numerics, errors, lines about the sender). It is the one place where
+ * per-command reply properties belong (IRCv3 labels and batches), so handlers never learn about
+ * them. The common errors are written once here.
+ */
+public final class Replies {
+    private final ServerState state;
+    private final ClientSession session;
+
+    Replies(ServerState state, ClientSession session) {
+        this.state = state;
+        this.session = session;
+    }
+
+    public ClientSession session() {
+        return session;
+    }
+
+    /** A numeric from the server: ":server NNN nick params...". */
+    public void numeric(String numeric, String... params) {
+        List<String> all = new ArrayList<>(params.length + 1);
+        all.add(session.user().nickOrStar());
+        for (int i = 0; i < params.length; i++) {
+            all.add(i < params.length - 1 ? asWord(params[i]) : params[i]);
+        }
+        send(new IrcMessage(Map.of(), state.serverName(), numeric, all));
+    }
+
+    /** Any line to the connection this command came from. */
+    public void send(IrcMessage message) {
+        session.link().send(message);
+    }
+
+    public void send(Outbound message) {
+        session.link().send(message);
+    }
+
+    /** 401: no user by that nick. */
+    public void noSuchNick(String nick) {
+        numeric(Numeric.ERR_NOSUCHNICK, orStar(nick), "No such nick/channel");
+    }
+
+    /** 403: no room by that name. */
+    public void noSuchChannel(String name) {
+        numeric(Numeric.ERR_NOSUCHCHANNEL, orStar(name), "No such channel");
+    }
+
+    /** 442: the sender is not in the room. */
+    public void notOnChannel(Room room) {
+        numeric(Numeric.ERR_NOTONCHANNEL, room.name(), "You're not on that channel");
+    }
+
+    /** 441: the named user is not in the room. */
+    public void userNotInChannel(User target, Room room) {
+        numeric(Numeric.ERR_USERNOTINCHANNEL, target.nick(), room.name(), "They aren't on that channel");
+    }
+
+    /** 482: the sender is not an operator of the room. */
+    public void notChannelOperator(Room room) {
+        numeric(Numeric.ERR_CHANOPRIVSNEEDED, room.name(), "You're not channel operator");
+    }
+
+    /** 461: the command needs more parameters. */
+    public void needMoreParams(String command) {
+        numeric(Numeric.ERR_NEEDMOREPARAMS, command, "Not enough parameters");
+    }
+
+    /** 451: only registered users may do that. */
+    public void notRegistered() {
+        numeric(Numeric.ERR_NOTREGISTERED, "You have not registered");
+    }
+
+    /** The client's word, or "*" where it sent an empty one (numerics need a word there). */
+    static String orStar(String word) {
+        return word == null || word.isEmpty() ? "*" : word;
+    }
+
+    /**
+     * A middle parameter made encodable: error replies echo what the client sent (a nick, a room,
+     * a mode letter), and a client may send an empty word, a space or a leading ':' there.
+     * Refusing to encode would turn the client's mistake into a server error.
+     */
+    static String asWord(String param) {
+        if (param == null || param.isEmpty()) {
+            return "*";
+        }
+        String word = param.replace(' ', '_');
+        return word.charAt(0) == ':' ? "_" + word.substring(1) : word;
+    }
+}

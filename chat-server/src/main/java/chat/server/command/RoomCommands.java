@@ -1,0 +1,180 @@
+package chat.server.command;
+
+import chat.protocol.Command;
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcNames;
+import chat.protocol.Numeric;
+import chat.protocol.ProtocolLimits;
+import chat.server.model.Room;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+import chat.server.net.Outbound;
+
+/** JOIN, PART, TOPIC, NAMES and LIST (RFC 2812 section 3.2). */
+final class RoomCommands {
+    /** Room list bytes per 353 line, well under the 512-byte limit with prefix and room name. */
+    private static final int NAMES_LINE_BUDGET_CHARS = 380;
+
+    private final ServerState state;
+
+    RoomCommands(ServerState state) {
+        this.state = state;
+    }
+
+    // JOIN <room>{,<room>} [<keys>] | JOIN 0 (leave all rooms)
+    void join(User user, IrcMessage message, Replies replies) {
+        if (message.param(0).equals("0")) {
+            for (Room room : user.rooms().toArray(new Room[0])) {
+                leave(user, room, user.nick());
+            }
+            return;
+        }
+        for (String name : message.param(0).split(",")) {
+            if (!IrcNames.isValidRoomName(name)) {
+                replies.numeric(Numeric.ERR_NOSUCHCHANNEL, Replies.orStar(name), "Invalid room name");
+                continue;
+            }
+            Room room = state.rooms().findOrCreate(name);
+            if (room.contains(user)) {
+                continue;
+            }
+            state.rooms().join(room, user);
+            room.broadcast(user.says(Command.JOIN, room.name()), null);
+            if (room.topic() != null) {
+                sendTopic(replies, room);
+            }
+            sendNames(replies, room);
+        }
+    }
+
+    // PART <room>{,<room>} [:<reason>]
+    void part(User user, IrcMessage message, Replies replies) {
+        String reason = message.paramCount() > 1 ? message.param(1) : null;
+        for (String name : message.param(0).split(",")) {
+            Room room = memberRoom(user, name, replies);
+            if (room != null) {
+                leave(user, room, reason);
+            }
+        }
+    }
+
+    private void leave(User user, Room room, String reason) {
+        Outbound part = reason == null || reason.isEmpty()
+                ? user.says(Command.PART, room.name())
+                : user.says(Command.PART, room.name(), reason);
+        room.broadcast(part, null);
+        state.rooms().leave(room, user);
+    }
+
+    /** The room if it exists and the user is in it; answers 403 or 442 and returns null otherwise. */
+    Room memberRoom(User user, String name, Replies replies) {
+        Room room = state.rooms().find(name);
+        if (room == null) {
+            replies.noSuchChannel(name);
+            return null;
+        }
+        if (!room.contains(user)) {
+            replies.notOnChannel(room);
+            return null;
+        }
+        return room;
+    }
+
+    // TOPIC <room> [:<topic>]: query, or set (room operators only: the room is +t).
+    void topic(User user, IrcMessage message, Replies replies) {
+        String name = message.param(0);
+        if (message.paramCount() == 1) {
+            Room room = state.rooms().find(name);
+            if (room == null) {
+                replies.noSuchChannel(name);
+            } else if (room.topic() == null) {
+                replies.numeric(Numeric.RPL_NOTOPIC, room.name(), "No topic is set");
+            } else {
+                sendTopic(replies, room);
+            }
+            return;
+        }
+        Room room = memberRoom(user, name, replies);
+        if (room == null) {
+            return;
+        }
+        if (!room.isOperator(user)) {
+            replies.notChannelOperator(room);
+            return;
+        }
+        String topic = message.param(1);
+        if (topic.length() > ProtocolLimits.MAX_TOPIC_CHARS) {
+            topic = topic.substring(0, ProtocolLimits.MAX_TOPIC_CHARS);
+        }
+        room.setTopic(topic, user.prefix(), state.clock().epochSeconds());
+        room.broadcast(user.says(Command.TOPIC, room.name(), topic), null);
+    }
+
+    private void sendTopic(Replies replies, Room room) {
+        replies.numeric(Numeric.RPL_TOPIC, room.name(), room.topic());
+        replies.numeric(Numeric.RPL_TOPICWHOTIME, room.name(), room.topicSetBy(),
+                Long.toString(room.topicSetEpochSeconds()));
+    }
+
+    // NAMES [<room>{,<room>}]: a room that does not exist gets only 366 (RFC 2812 3.2.5).
+    void names(User user, IrcMessage message, Replies replies) {
+        if (message.paramCount() == 0) {
+            for (Room room : user.rooms()) {
+                sendNames(replies, room);
+            }
+            if (user.rooms().isEmpty()) {
+                replies.numeric(Numeric.RPL_ENDOFNAMES, "*", "End of /NAMES list.");
+            }
+            return;
+        }
+        for (String name : message.param(0).split(",")) {
+            Room room = state.rooms().find(name);
+            if (room == null) {
+                replies.numeric(Numeric.RPL_ENDOFNAMES, Replies.orStar(name), "End of /NAMES list.");
+            } else {
+                sendNames(replies, room);
+            }
+        }
+    }
+
+    private void sendNames(Replies replies, Room room) {
+        StringBuilder line = new StringBuilder();
+        for (User member : room.members()) {
+            if (line.length() > NAMES_LINE_BUDGET_CHARS) {
+                replies.numeric(Numeric.RPL_NAMREPLY, "=", room.name(), line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(room.prefixOf(member)).append(member.nick());
+        }
+        if (line.length() > 0) {
+            replies.numeric(Numeric.RPL_NAMREPLY, "=", room.name(), line.toString());
+        }
+        replies.numeric(Numeric.RPL_ENDOFNAMES, room.name(), "End of /NAMES list.");
+    }
+
+    // LIST [<room>{,<room>}]
+    void list(User user, IrcMessage message, Replies replies) {
+        replies.numeric(Numeric.RPL_LISTSTART, "Channel", "Users  Name");
+        if (message.paramCount() == 0) {
+            for (Room room : state.rooms().all()) {
+                listEntry(replies, room);
+            }
+        } else {
+            for (String name : message.param(0).split(",")) {
+                Room room = state.rooms().find(name);
+                if (room != null) {
+                    listEntry(replies, room);
+                }
+            }
+        }
+        replies.numeric(Numeric.RPL_LISTEND, "End of /LIST");
+    }
+
+    private void listEntry(Replies replies, Room room) {
+        replies.numeric(Numeric.RPL_LIST, room.name(), Integer.toString(room.size()),
+                room.topic() == null ? "" : room.topic());
+    }
+}

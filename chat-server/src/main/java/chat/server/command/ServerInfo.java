@@ -1,0 +1,102 @@
+package chat.server.command;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.Numeric;
+import chat.protocol.ProtocolLimits;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** The replies that describe the server: the welcome burst (001-005), LUSERS, MOTD, VERSION, TIME. */
+public final class ServerInfo {
+    public static final String VERSION = "chat-server-" + versionNumber();
+    static final String NETWORK = "chat";
+    /** What clients may rely on (Modern IRC docs, RPL_ISUPPORT); each token is true of this server. */
+    static final String[] ISUPPORT = {
+        "CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(ov)@+", "CHANMODES=,,,nt",
+        "NICKLEN=" + ProtocolLimits.MAX_NICK_CHARS, "CHANNELLEN=" + ProtocolLimits.MAX_ROOM_NAME_CHARS,
+        "TOPICLEN=" + ProtocolLimits.MAX_TOPIC_CHARS, "AWAYLEN=" + ProtocolLimits.MAX_AWAY_CHARS,
+        "KICKLEN=" + ProtocolLimits.MAX_KICK_REASON_CHARS, "NETWORK=" + NETWORK, "MAXTARGETS=4", "MODES=4",
+    };
+    private static final DateTimeFormatter HUMAN_TIME =
+            DateTimeFormatter.ofPattern("EEE MMM d yyyy HH:mm:ss z", Locale.ROOT);
+
+    private final ServerState state;
+    /** Formatted on the first welcome and kept: formatting a date per registration was a visible part of connecting. */
+    private String createdText;
+
+    ServerInfo(ServerState state) {
+        this.state = state;
+    }
+
+    private static String versionNumber() {
+        String version = ServerInfo.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** RFC 2812 5.1: 001-004, then 005, LUSERS and MOTD, which clients take as "registration done". */
+    void welcome(Replies to) {
+        to.numeric(Numeric.RPL_WELCOME, "Welcome to the " + NETWORK + " network, " + to.session().user().prefix());
+        to.numeric(Numeric.RPL_YOURHOST, "Your host is " + state.serverName() + ", running version " + VERSION);
+        if (createdText == null) {
+            createdText = "This server was created " + humanTime(state.startedEpochMillis());
+        }
+        to.numeric(Numeric.RPL_CREATED, createdText);
+        to.numeric(Numeric.RPL_MYINFO, state.serverName(), VERSION, "i", "ntov");
+        String[] isupport = new String[ISUPPORT.length + 1];
+        System.arraycopy(ISUPPORT, 0, isupport, 0, ISUPPORT.length);
+        isupport[ISUPPORT.length] = "are supported by this server";
+        to.numeric(Numeric.RPL_ISUPPORT, isupport);
+        lusers(to);
+        motd(to);
+    }
+
+    // LUSERS: counts of users, connections and rooms (RFC 2812 3.4.2).
+    void lusers(User user, IrcMessage message, Replies to) {
+        lusers(to);
+    }
+
+    private void lusers(Replies to) {
+        int users = state.registeredCount();
+        to.numeric(Numeric.RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
+        to.numeric(Numeric.RPL_LUSEROP, "0", "operator(s) online");
+        to.numeric(Numeric.RPL_LUSERUNKNOWN, Integer.toString(state.unregisteredCount()), "unknown connection(s)");
+        to.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(state.rooms().count()), "channels formed");
+        to.numeric(Numeric.RPL_LUSERME, "I have " + users + " clients and 0 servers");
+    }
+
+    // MOTD: the message of the day, or 422 without one (RFC 2812 3.4.1).
+    void motd(User user, IrcMessage message, Replies to) {
+        motd(to);
+    }
+
+    private void motd(Replies to) {
+        if (state.config().motdLines().isEmpty()) {
+            to.numeric(Numeric.ERR_NOMOTD, "MOTD File is missing");
+            return;
+        }
+        to.numeric(Numeric.RPL_MOTDSTART, "- " + state.serverName() + " Message of the day - ");
+        for (String line : state.config().motdLines()) {
+            to.numeric(Numeric.RPL_MOTD, "- " + line);
+        }
+        to.numeric(Numeric.RPL_ENDOFMOTD, "End of /MOTD command.");
+    }
+
+    // VERSION (RFC 2812 3.4.3)
+    void version(User user, IrcMessage message, Replies to) {
+        to.numeric(Numeric.RPL_VERSION, VERSION, state.serverName(), "a selector chat server");
+    }
+
+    // TIME: the server's local time (RFC 2812 3.4.6)
+    void time(User user, IrcMessage message, Replies to) {
+        to.numeric(Numeric.RPL_TIME, state.serverName(), humanTime(state.clock().epochMillis()));
+    }
+
+    private static String humanTime(long epochMillis) {
+        return ZonedDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneId.systemDefault()).format(HUMAN_TIME);
+    }
+}

@@ -1,0 +1,131 @@
+package chat.server.model;
+
+import chat.server.net.Outbound;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One room: members in join order with their status (@ operator, + voice), topic, creation time. */
+public final class Room {
+    public static final int OPERATOR = 1;
+    public static final int VOICE = 2;
+
+    private final String name;
+    private final long createdEpochSeconds;
+    private final Map<User, Integer> members = new LinkedHashMap<>();
+    /**
+     * The same members, in join order, as a plain array for {@link #broadcast}: walking a
+     * LinkedHashMap per message was a visible share of the fan-out profile; joins and parts are rare.
+     */
+    private User[] broadcastOrder = new User[4];
+    private int broadcastCount;
+    private String topic;
+    private String topicSetBy;
+    private long topicSetEpochSeconds;
+
+    Room(String name, long createdEpochSeconds) {
+        this.name = name;
+        this.createdEpochSeconds = createdEpochSeconds;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long createdEpochSeconds() {
+        return createdEpochSeconds;
+    }
+
+    /** Adds a member; the first one becomes operator (what every IRC server does). */
+    void add(User member) {
+        if (members.putIfAbsent(member, members.isEmpty() ? OPERATOR : 0) != null) {
+            return;
+        }
+        if (broadcastCount == broadcastOrder.length) {
+            broadcastOrder = Arrays.copyOf(broadcastOrder, broadcastCount * 2);
+        }
+        broadcastOrder[broadcastCount++] = member;
+    }
+
+    void remove(User member) {
+        if (members.remove(member) == null) {
+            return;
+        }
+        for (int i = 0; i < broadcastCount; i++) {
+            if (broadcastOrder[i] == member) {
+                System.arraycopy(broadcastOrder, i + 1, broadcastOrder, i, broadcastCount - i - 1);
+                broadcastOrder[--broadcastCount] = null;
+                return;
+            }
+        }
+    }
+
+    public boolean contains(User member) {
+        return members.containsKey(member);
+    }
+
+    boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    public int size() {
+        return members.size();
+    }
+
+    public Collection<User> members() {
+        return members.keySet();
+    }
+
+    public boolean isOperator(User member) {
+        return (flags(member) & OPERATOR) != 0;
+    }
+
+    public void setFlag(User member, int flag, boolean on) {
+        Integer current = members.get(member);
+        if (current != null) {
+            members.put(member, on ? current | flag : current & ~flag);
+        }
+    }
+
+    /** "@", "+" or "" as NAMES and WHO show it (PREFIX=(ov)@+, highest first). */
+    public String prefixOf(User member) {
+        int flags = flags(member);
+        return (flags & OPERATOR) != 0 ? "@" : (flags & VOICE) != 0 ? "+" : "";
+    }
+
+    private int flags(User member) {
+        Integer flags = members.get(member);
+        return flags == null ? 0 : flags;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String topicSetBy() {
+        return topicSetBy;
+    }
+
+    public long topicSetEpochSeconds() {
+        return topicSetEpochSeconds;
+    }
+
+    /** Sets the topic ({@code text} empty or null clears it), with who set it and when. */
+    public void setTopic(String text, String setBy, long epochSeconds) {
+        topic = text == null || text.isEmpty() ? null : text;
+        topicSetBy = setBy;
+        topicSetEpochSeconds = epochSeconds;
+    }
+
+    /** Queues the same encoded bytes for every member except {@code except} (may be null). */
+    public void broadcast(Outbound message, User except) {
+        User[] order = broadcastOrder;
+        for (int i = 0, n = broadcastCount; i < n; i++) {
+            User member = order[i];
+            if (member != except) {
+                member.send(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package chat.server.model;
+
+import chat.protocol.IrcMessage;
+import chat.server.ServerConfig;
+import chat.server.net.LinkTable;
+import chat.server.net.LoopClock;
+
+/**
+ * Everything the chat knows: users by nick, rooms, counters, the configuration and the loop's
+ * clock. Owned by the loop thread alone, so nothing here locks. Replies live in the command
+ * layer, leaving and quitting in the sessions.
+ */
+public final class ServerState {
+    private final ServerConfig config;
+    private final LoopClock clock;
+    private final LinkTable links;
+    private final long startedEpochMillis;
+    private final NickRegistry nicks = new NickRegistry();
+    private final RoomRegistry rooms;
+    private long messagesRelayed;
+    private long linesReceived;
+    private int registeredUsers;
+
+    public ServerState(ServerConfig config, LoopClock clock, LinkTable links) {
+        this.config = config;
+        this.clock = clock;
+        this.links = links;
+        this.startedEpochMillis = clock.epochMillis();
+        this.rooms = new RoomRegistry(clock);
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public String serverName() {
+        return config.serverName();
+    }
+
+    public LoopClock clock() {
+        return clock;
+    }
+
+    public NickRegistry nicks() {
+        return nicks;
+    }
+
+    public RoomRegistry rooms() {
+        return rooms;
+    }
+
+    public long startedEpochMillis() {
+        return startedEpochMillis;
+    }
+
+    /** A command with the server as source, e.g. NOTICE or PONG. */
+    public IrcMessage fromServer(String command, String... params) {
+        return IrcMessage.from(config.serverName(), command, params);
+    }
+
+    /** Marks a user registered; counted here so LUSERS never walks every connection. */
+    public void markRegistered(User user) {
+        user.markRegistered();
+        registeredUsers++;
+    }
+
+    /** The user is gone: out of every room and the nick registry; others are told by the caller. */
+    public void remove(User user) {
+        if (user.isRegistered()) {
+            registeredUsers--;
+        }
+        rooms.leaveAll(user);
+        nicks.release(user);
+    }
+
+    public int registeredCount() {
+        return registeredUsers;
+    }
+
+    /** Connections that have not finished registering (LUSERS 253). */
+    public int unregisteredCount() {
+        return links.size() - registeredUsers;
+    }
+
+    /** Every open connection, for /stats. */
+    public LinkTable links() {
+        return links;
+    }
+
+    public void countRelayed() {
+        messagesRelayed++;
+    }
+
+    public long messagesRelayed() {
+        return messagesRelayed;
+    }
+
+    public void countLine() {
+        linesReceived++;
+    }
+
+    public long linesReceived() {
+        return linesReceived;
+    }
+}

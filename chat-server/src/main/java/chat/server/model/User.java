@@ -1,0 +1,177 @@
+package chat.server.model;
+
+import chat.protocol.IrcMessage;
+import chat.server.net.Link;
+import chat.server.net.Outbound;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A person in the chat: nick, user name, real name, host, away text, modes and rooms. Delivery to
+ * a user goes to each of its links: today a local user has exactly one; a user with none is
+ * remote (another node), and one person may later hold several. Touched only by the loop thread.
+ */
+public final class User {
+    private static final Link[] NO_LINKS = new Link[0];
+
+    private final Link[] links;
+    private final String host;
+    private boolean plainText;
+    private final long signonEpochSeconds;
+    final Set<Room> rooms = new LinkedHashSet<>(2);
+    private String nick;
+    private String userName;
+    private String realName;
+    private String away;
+    private boolean invisible;
+    private boolean registered;
+    private long lastMessageAtMillis;
+    private String prefix;
+
+    /** A local user on one link. */
+    public User(Link link, String host, long signonEpochSeconds, long nowMillis) {
+        this.links = link == null ? NO_LINKS : new Link[] {link};
+        this.host = host;
+        this.signonEpochSeconds = signonEpochSeconds;
+        this.lastMessageAtMillis = nowMillis;
+    }
+
+    /** Queues the message on every link of this user (encoded once per format, not per link). */
+    public void send(Outbound message) {
+        for (Link link : links) {
+            link.send(message);
+        }
+    }
+
+    public void send(IrcMessage message) {
+        for (Link link : links) {
+            link.send(message);
+        }
+    }
+
+    /** Asks every link to close at the end of the turn; others see {@code quitReason}. */
+    public void disconnect(String quitReason, String errorText) {
+        for (Link link : links) {
+            link.requestClose(quitReason, errorText);
+        }
+    }
+
+    public void disconnect(String reason) {
+        disconnect(reason, reason);
+    }
+
+    /** Bytes queued for this user on all its links (for /stats). */
+    public long queuedBytes() {
+        long total = 0;
+        for (Link link : links) {
+            total += link.queuedBytes();
+        }
+        return total;
+    }
+
+    /** A message with this user as its source (nick!user@host), e.g. JOIN or PRIVMSG, to relay. */
+    public Outbound says(String command, String... params) {
+        return new Outbound(IrcMessage.from(prefix(), command, params));
+    }
+
+    /** The nick for numerics: "*" until one is set (RFC 2812 leaves it to servers; all use "*"). */
+    public String nickOrStar() {
+        return nick == null ? "*" : nick;
+    }
+
+    /** nick!user@host, the prefix of everything this user says; rebuilt only when nick or user change. */
+    public String prefix() {
+        if (prefix == null) {
+            prefix = nick + "!" + (userName == null ? "~u" : userName) + "@" + host;
+        }
+        return prefix;
+    }
+
+    public String nick() {
+        return nick;
+    }
+
+    /** Only {@link NickRegistry} changes nicks, so the registry and the user always agree. */
+    void nick(String newNick) {
+        nick = newNick;
+        prefix = null;
+    }
+
+    public String userName() {
+        return userName;
+    }
+
+    public void userName(String newUserName) {
+        userName = newUserName;
+        prefix = null;
+    }
+
+    public String realName() {
+        return realName;
+    }
+
+    public void realName(String newRealName) {
+        realName = newRealName;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public boolean isPlainText() {
+        return plainText;
+    }
+
+    /** The first line showed a person at nc or telnet, not an IRC client. */
+    public void markPlainText() {
+        plainText = true;
+    }
+
+    public String away() {
+        return away;
+    }
+
+    /** Away text, or null for "back". */
+    public void away(String text) {
+        away = text;
+    }
+
+    public boolean isInvisible() {
+        return invisible;
+    }
+
+    public void invisible(boolean on) {
+        invisible = on;
+    }
+
+    public boolean isRegistered() {
+        return registered;
+    }
+
+    void markRegistered() {
+        registered = true;
+    }
+
+    public long signonEpochSeconds() {
+        return signonEpochSeconds;
+    }
+
+    public long lastMessageAtMillis() {
+        return lastMessageAtMillis;
+    }
+
+    public void spoke(long nowMillis) {
+        lastMessageAtMillis = nowMillis;
+    }
+
+    /** The rooms this user is in, in join order (read-only; join and leave through {@link RoomRegistry}). */
+    public Set<Room> rooms() {
+        return Collections.unmodifiableSet(rooms);
+    }
+
+    @Override
+    public String toString() {
+        return nick == null ? "" : nick;
+    }
+}

@@ -1,0 +1,144 @@
+package chat.server.net;
+
+import chat.protocol.DecodedLine;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Reading: bytes into lines, lines through flood control and fairness to the link's session. A
+ * link gets at most {@link #LINES_PER_TURN} lines handled per loop turn; the rest wait in its
+ * backlog (in order), as do lines that exceed its flood budget. Too many lines waiting for flood
+ * tokens drops the link; without flood control a long backlog pauses reading instead.
+ */
+final class InputStage {
+    private static final System.Logger LOG = System.getLogger(InputStage.class.getName());
+    static final int LINES_PER_TURN = 8;
+    /** Without flood control, reading pauses while this many lines wait (back-pressure through TCP). */
+    private static final int BACKLOG_PAUSE_LINES = 64;
+
+    private final LinkPolicy policy;
+    private final LoopClock clock;
+    private final Set<Link> backlogged = new LinkedHashSet<>();
+
+    InputStage(LinkPolicy policy, LoopClock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** One read into the shared buffer, then as many lines as fairness and flood control allow. */
+    void read(Link link, ByteBuffer buffer) {
+        int count;
+        try {
+            count = link.transport.read(buffer);
+        } catch (IOException e) {
+            link.broken = true;
+            link.requestClose("Connection reset");
+            return;
+        }
+        if (count < 0) {
+            link.requestClose("Connection closed");
+            return;
+        }
+        buffer.flip();
+        int handled = 0;
+        DecodedLine line;
+        while ((line = link.decoder.next(buffer)) != null) {
+            if (link.isClosing()) {
+                continue; // read away what is left; nothing more from this peer counts
+            }
+            if (link.backlogSize() == 0 && handled < LINES_PER_TURN && !link.overSoftLimit() && takeToken(link)) {
+                handle(link, line);
+                handled++;
+            } else {
+                if (link.backlog == null) {
+                    link.backlog = new ArrayDeque<>();
+                }
+                link.backlog.addLast(line);
+            }
+        }
+        afterLines(link);
+    }
+
+    /** Lets waiting lines through, a few per link per turn. */
+    void processBacklogs() {
+        if (backlogged.isEmpty()) {
+            return;
+        }
+        for (Link link : new ArrayList<>(backlogged)) {
+            for (int handled = 0; handled < LINES_PER_TURN && link.backlogSize() > 0
+                    && !link.isClosing() && !link.overSoftLimit() && takeToken(link); handled++) {
+                handle(link, link.backlog.pollFirst());
+            }
+            afterLines(link);
+            updateInterest(link);
+        }
+    }
+
+    private void afterLines(Link link) {
+        int waiting = link.backlogSize();
+        if (waiting == 0 || link.isClosing()) {
+            link.backlog = null;
+            backlogged.remove(link);
+            return;
+        }
+        if (link.flood != null && waiting > policy.floodMaxDelayedLines()) {
+            link.backlog = null;
+            backlogged.remove(link);
+            link.requestClose("Excess Flood");
+            return;
+        }
+        backlogged.add(link);
+    }
+
+    private boolean takeToken(Link link) {
+        return link.flood == null || link.flood.tryTake(clock.now());
+    }
+
+    private void handle(Link link, DecodedLine line) {
+        link.lineArrived(clock.now());
+        try {
+            link.session().onLine(line);
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.WARNING, "handling a line from " + link + " failed; closing it", unexpected);
+            link.requestClose("Internal error");
+        }
+    }
+
+    /** When the loop must look at the backlogs again: now, or when the first flood token arrives. */
+    long nextDeadline() {
+        long earliest = Long.MAX_VALUE;
+        for (Link link : backlogged) {
+            if (link.overSoftLimit()) {
+                continue; // waits for its output to drain; the writable event wakes the loop
+            }
+            if (link.flood == null) {
+                return clock.now();
+            }
+            earliest = Math.min(earliest, link.flood.nextTokenAtMillis(clock.now()));
+        }
+        return earliest;
+    }
+
+    /**
+     * Reads while the link's own output is under the soft limit (a peer that does not read our
+     * replies must not make us queue more of them) and its backlog allows; writes while output is
+     * queued.
+     */
+    void updateInterest(Link link) {
+        if (link.isClosed()) {
+            return;
+        }
+        boolean readPaused = link.isClosing() || link.overSoftLimit()
+                || (link.flood == null && link.backlogSize() >= BACKLOG_PAUSE_LINES);
+        link.transport.setInterest(!readPaused, !link.out.isEmpty());
+    }
+
+    void forget(Link link) {
+        backlogged.remove(link);
+    }
+}

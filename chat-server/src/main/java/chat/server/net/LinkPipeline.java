@@ -1,0 +1,129 @@
+package chat.server.net;
+
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+
+/**
+ * Everything the loop does with links, apart from the selector: open a link on a transport, read
+ * and write it when the transport is ready, let waiting lines through, sweep deadlines, close at
+ * the end of the turn. {@link EventLoop} drives it from selection keys; the in-memory test harness
+ * drives it directly with fake transports and a fake clock, the way Netty's EmbeddedChannel drives
+ * a pipeline without a socket.
+ */
+public final class LinkPipeline implements LinkHost {
+    private static final System.Logger LOG = System.getLogger(LinkPipeline.class.getName());
+    /** Shared by all links: each read fills it, the decoder takes what it needs, and it is reused. */
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
+
+    private final LinkPolicy policy;
+    private final LoopClock clock;
+    private final LinkSession.Factory sessions;
+    private final LinkTable links;
+    private final InputStage input;
+    private final OutputStage output = new OutputStage();
+    private final Sweeper sweeper;
+    private final Closer closer;
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    private long nextLinkId = 1;
+
+    public LinkPipeline(LinkPolicy policy, LoopClock clock, LinkTable links, LinkSession.Factory sessions) {
+        this.links = links;
+        this.policy = policy;
+        this.clock = clock;
+        this.sessions = sessions;
+        this.input = new InputStage(policy, clock);
+        this.sweeper = new Sweeper(links, clock, policy.sweepIntervalMillis());
+        this.closer = new Closer(links, clock);
+    }
+
+    public LinkTable links() {
+        return links;
+    }
+
+    public LoopClock clock() {
+        return clock;
+    }
+
+    /** True when no more links may be admitted (full, or shutting down). */
+    boolean refusesNewLinks() {
+        return links.size() >= policy.maxLinks() || closer.shuttingDown();
+    }
+
+    /** A new link on {@code transport}; its session is made (and may greet) before this returns. */
+    public Link open(Transport transport) {
+        Link link = new Link(nextLinkId++, transport, this, policy, clock.now());
+        if (policy.floodControlEnabled()) {
+            link.flood = new FloodBucket(policy.floodLinesPerSecond(), policy.floodBurstLines(), clock.now());
+        }
+        links.add(link);
+        link.attach(sessions.open(link));
+        LOG.log(Level.DEBUG, () -> "accepted " + link);
+        return link;
+    }
+
+    /** The transport has output room and, or, input: write, read, and set the interest again. */
+    public void ready(Link link, boolean writable, boolean readable) {
+        try {
+            if (writable) {
+                output.writeSome(link);
+            }
+            if (readable && !link.isClosing() && !link.isClosed()) {
+                readBuffer.clear();
+                input.read(link, readBuffer);
+            }
+            input.updateInterest(link);
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.WARNING, "link " + link + " failed; closing it", unexpected);
+            link.requestClose("Internal error");
+        }
+    }
+
+    /** The part of a turn after the ready events: waiting lines, timers, closes, then every pending write. */
+    public void endTurn() {
+        input.processBacklogs();
+        sweeper.fireDue();
+        closer.leaveChat(input);
+        output.flushAll(input);
+        closer.closeDrained();
+    }
+
+    /** The earliest time the loop must wake without any event (flood tokens, sweep, drains). */
+    public long nextDeadline() {
+        if (closer.hasPending()) {
+            return clock.now();
+        }
+        return Math.min(Math.min(sweeper.nextDeadline(), input.nextDeadline()), closer.nextDeadline());
+    }
+
+    public void beginShutdown() {
+        closer.beginShutdown();
+    }
+
+    public boolean shuttingDown() {
+        return closer.shuttingDown();
+    }
+
+    public boolean shutdownComplete() {
+        return closer.shutdownComplete();
+    }
+
+    /** Releases every transport at once: the loop is ending. */
+    public void closeAll() {
+        closer.closeAll();
+    }
+
+    /** How long a leaving link's last output may take, and so how long a graceful stop may take. */
+    public static long drainMillis() {
+        return Closer.DRAIN_MILLIS;
+    }
+
+    @Override
+    public void flushSoon(Link link) {
+        output.flushSoon(link);
+    }
+
+    @Override
+    public void closeSoon(Link link) {
+        closer.closeSoon(link);
+    }
+}

@@ -1,0 +1,38 @@
+package chat.server.net;
+
+/**
+ * Deadlines without timer threads: the loop sleeps in select() no longer than until the next
+ * sweep, and a sweep lets every link's session check its registration and ping deadlines, and
+ * gives back send-queue memory of links gone quiet.
+ */
+final class Sweeper {
+    private final LinkTable links;
+    private final LoopClock clock;
+    private final long intervalMillis;
+    private long nextSweepAtMillis;
+
+    Sweeper(LinkTable links, LoopClock clock, long intervalMillis) {
+        this.links = links;
+        this.clock = clock;
+        this.intervalMillis = intervalMillis;
+        this.nextSweepAtMillis = clock.now() + intervalMillis;
+    }
+
+    long nextDeadline() {
+        return nextSweepAtMillis;
+    }
+
+    void fireDue() {
+        long now = clock.now();
+        if (now < nextSweepAtMillis) {
+            return;
+        }
+        nextSweepAtMillis = now + intervalMillis;
+        for (Link link : links.all()) { // sessions only schedule closes here, so no copy is needed
+            link.out.releaseIfEmpty();
+            if (!link.isClosing()) {
+                link.session().onSweep(now);
+            }
+        }
+    }
+}

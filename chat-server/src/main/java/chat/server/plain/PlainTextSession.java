@@ -1,0 +1,173 @@
+package chat.server.plain;
+
+import chat.protocol.Command;
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcNames;
+import chat.protocol.LeaveWord;
+import chat.server.command.ClientSession;
+import chat.server.model.Room;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The view of someone at nc or telnet. The first line is their nickname (asked again, with the
+ * reason, until it is acceptable); after that a line is said to the current room, "/commands" do
+ * the rest, and "88" leaves. Commands are turned into IRC messages and go through the same
+ * dispatcher as everyone's, so both kinds of user share every rule and every room.
+ */
+public final class PlainTextSession implements ClientSession.PlainText {
+    static final String REAL_NAME = "plain-text user";
+    private static final String HELP = String.join("\r\n",
+            "Type a line to talk to your current room. Commands:",
+            "***   /join #room       join a room (it becomes your current room)",
+            "***   /part [#room]     leave a room",
+            "***   /msg nick text    private message (or /msg #room text)",
+            "***   /who              who is in the current room",
+            "***   /rooms            list the rooms",
+            "***   /nick newname     change your nickname",
+            "***   /topic [text]     show or set the current room's topic",
+            "***   /away [text]      mark yourself away (no text: back)",
+            "***   /help             this text",
+            "***   " + LeaveWord.TEXT + "                leave the chat");
+
+    private final ServerState state;
+    private final ClientSession session;
+    private final User user;
+    private Room current;
+
+    PlainTextSession(ServerState state, ClientSession session) {
+        this.state = state;
+        this.session = session;
+        this.user = session.user();
+        session.link().useFormat(PlainTextRenderer.FORMAT);
+    }
+
+    /** The plain-text view for a session whose first line was not IRC. */
+    public static ClientSession.PlainText open(ServerState state, ClientSession session) {
+        return new PlainTextSession(state, session);
+    }
+
+    @Override
+    public void onLine(String line) {
+        String trimmed = line.strip();
+        if (LeaveWord.is(trimmed)) {
+            user.disconnect(LeaveWord.TEXT, "Goodbye!");
+        } else if (!user.isRegistered()) {
+            chooseNick(trimmed);
+        } else if (trimmed.startsWith("/") && !trimmed.startsWith("//")) {
+            command(trimmed);
+        } else if (!trimmed.isEmpty()) {
+            say(trimmed.startsWith("//") ? line.substring(line.indexOf('/') + 1) : line);
+        }
+    }
+
+    @Override
+    public void refused(String explanation) {
+        tell(explanation);
+    }
+
+    private void chooseNick(String nick) {
+        String problem = IrcNames.nickProblem(nick);
+        if (problem != null) {
+            tell("Sorry, " + problem + ". Type another nickname:");
+            return;
+        }
+        if (state.nicks().isTakenByOther(nick, user)) {
+            tell("Sorry, the nickname " + nick + " is taken. Type another nickname:");
+            return;
+        }
+        state.nicks().rename(user, nick);
+        user.userName("plain");
+        user.realName(REAL_NAME);
+        state.markRegistered(user);
+        tell("Welcome, " + nick + "! Type a line to talk, /help for commands, " + LeaveWord.TEXT + " to leave.");
+        join(state.config().defaultRoom());
+    }
+
+    private void command(String line) {
+        int space = line.indexOf(' ');
+        String word = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
+        String rest = space < 0 ? "" : line.substring(space + 1).strip();
+        switch (word) {
+            case "/join", "/j" -> {
+                if (rest.isEmpty()) {
+                    tell("Usage: /join #room");
+                } else {
+                    join(rest.startsWith("#") ? rest.split(" ")[0] : "#" + rest.split(" ")[0]);
+                }
+            }
+            case "/part", "/leave" -> withRoom(rest.isEmpty() ? null : rest.split(" ")[0], room ->
+                    dispatch(Command.PART, room));
+            case "/msg", "/m", "/query" -> privateMessage(rest);
+            case "/who", "/names" -> withRoom(null, room -> dispatch(Command.NAMES, room));
+            case "/rooms", "/list" -> dispatch(Command.LIST);
+            case "/nick" -> {
+                if (rest.isEmpty()) {
+                    tell("Usage: /nick newname");
+                } else {
+                    dispatch(Command.NICK, rest);
+                }
+            }
+            case "/topic" -> withRoom(null, room -> {
+                if (rest.isEmpty()) {
+                    dispatch(Command.TOPIC, room);
+                } else {
+                    dispatch(Command.TOPIC, room, rest);
+                }
+            });
+            case "/away" -> dispatch(Command.AWAY, rest);
+            case "/quit" -> user.disconnect(rest.isEmpty() ? LeaveWord.TEXT : rest, "Goodbye!");
+            case "/help" -> tell(HELP);
+            default -> tell("Unknown command " + word + "; type /help for the list.");
+        }
+    }
+
+    private void privateMessage(String rest) {
+        int space = rest.indexOf(' ');
+        if (space <= 0 || rest.substring(space).isBlank()) {
+            tell("Usage: /msg nick text");
+            return;
+        }
+        dispatch(Command.PRIVMSG, rest.substring(0, space), rest.substring(space + 1));
+    }
+
+    private void join(String name) {
+        dispatch(Command.JOIN, name);
+        Room room = state.rooms().find(name);
+        if (room != null && room.contains(user)) {
+            current = room;
+            tell("You are talking in " + room.name() + " now.");
+        }
+    }
+
+    private void say(String text) {
+        withRoom(null, room -> dispatch(Command.PRIVMSG, room, text));
+    }
+
+    /** Runs the action with the named room, or the current one; says so when there is none. */
+    private void withRoom(String name, Consumer<String> action) {
+        if (name != null) {
+            action.accept(name);
+            return;
+        }
+        if (current == null || !user.rooms().contains(current)) {
+            current = user.rooms().isEmpty() ? null : user.rooms().iterator().next();
+        }
+        if (current == null) {
+            tell("You are not in a room; /join #room first.");
+            return;
+        }
+        action.accept(current.name());
+    }
+
+    private void dispatch(String command, String... params) {
+        session.dispatch(IrcMessage.of(command, params));
+    }
+
+    /** A line from the server to this user. */
+    private void tell(String text) {
+        session.link().enqueue(PlainTextRenderer.tell(text));
+    }
+}
