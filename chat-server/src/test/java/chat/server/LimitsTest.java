@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/**
+ * Send-queue limits and the connection cap over real sockets. Deadlines and flood control are
+ * tested on a fake clock (net/DeadlinesTest, net/FloodControlTest), and end to end in chat-it.
+ */
 @Timeout(30)
 class LimitsTest {
     private TestServer server;
@@ -99,42 +102,6 @@ class LimitsTest {
     }
 
     @Test
-    void unregisteredConnectionIsDroppedAfterTheRegistrationTimeout() throws Exception {
-        TestServer.Settings settings = new TestServer.Settings();
-        settings.registrationTimeoutMillis = 300;
-        server = TestServer.start(settings);
-        try (TestClient idle = new TestClient(server.port())) {
-            List<String> lines = idle.readUntilClosed();
-            assertEquals("ERROR :Registration timed out", lines.get(lines.size() - 1));
-        }
-    }
-
-    @Test
-    void silentIrcClientIsPingedAndDroppedWhilePlainTextUsersAreExempt() throws Exception {
-        TestServer.Settings settings = new TestServer.Settings();
-        settings.pingIntervalMillis = 200;
-        settings.pingTimeoutMillis = 1_000; // generous: the answering client must make it even on a busy machine
-        server = TestServer.start(settings);
-        try (TestClient silent = new TestClient(server.port());
-                TestClient answering = new TestClient(server.port());
-                TestClient plain = TestClient.plain(server.port(), "dave")) {
-            // Both see the server's PINGs as lines; only "answering" answers, by hand.
-            silent.stopAnsweringPings();
-            silent.register("silent");
-            answering.stopAnsweringPings();
-            answering.register("answering");
-            answering.expect(line -> line.equals("PING test.server") || line.equals(":test.server PING test.server"));
-            answering.send("PONG test.server");
-            List<String> lines = silent.readUntilClosed();
-            assertTrue(lines.contains(":test.server PING test.server"), lines::toString);
-            assertTrue(lines.get(lines.size() - 1).startsWith("ERROR :Ping timeout"), lines::toString);
-            answering.sync();
-            plain.send("/who");
-            assertEquals("*** Users in #lobby: @dave", plain.expectContaining("Users in"));
-        }
-    }
-
-    @Test
     void connectionsBeyondMaxClientsAreRefusedWithServerFull() throws Exception {
         TestServer.Settings settings = new TestServer.Settings();
         settings.maxClients = 2;
@@ -149,39 +116,6 @@ class LimitsTest {
             try (TestClient four = TestClient.irc(server.port(), "four")) {
                 four.sync();
             }
-        }
-    }
-
-    @Test
-    void floodIsDelayedNotDroppedAndAHardCapDisconnects() throws Exception {
-        TestServer.Settings settings = new TestServer.Settings();
-        settings.floodLinesPerSecond = 40;
-        settings.floodBurstLines = 5;
-        settings.floodMaxDelayedLines = 30;
-        server = TestServer.start(settings);
-        try (TestClient alice = TestClient.irc(server.port(), "alice");
-                TestClient bob = TestClient.irc(server.port(), "bob")) {
-            alice.ask("JOIN #room");
-            bob.ask("JOIN #room");
-            alice.sync();
-            StringBuilder burst = new StringBuilder();
-            for (int i = 0; i < 25; i++) {
-                burst.append("PRIVMSG #room :flood ").append(i).append("\r\n");
-            }
-            alice.sendRaw(burst.toString().getBytes(StandardCharsets.US_ASCII));
-            for (int i = 0; i < 25; i++) {
-                assertEquals(":alice!alice@127.0.0.1 PRIVMSG #room :flood " + i, bob.readLine());
-            }
-            alice.sync();
-            StringBuilder flood = new StringBuilder();
-            for (int i = 0; i < 200; i++) {
-                flood.append("PRIVMSG #room :too much ").append(i).append("\r\n");
-            }
-            alice.sendRaw(flood.toString().getBytes(StandardCharsets.US_ASCII));
-            List<String> last = alice.readUntilClosed();
-            assertEquals("ERROR :Excess Flood", last.get(last.size() - 1));
-            String quit = bob.expect(line -> line.contains(" QUIT "));
-            assertEquals(":alice!alice@127.0.0.1 QUIT :Excess Flood", quit);
         }
     }
 }

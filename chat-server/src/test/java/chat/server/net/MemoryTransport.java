@@ -20,6 +20,8 @@ public final class MemoryTransport implements Transport {
     private boolean endOfInput;
     /** Bytes the peer takes per write; lower it to play a slow reader, 0 for one that never reads. */
     public int writeCapacity = Integer.MAX_VALUE;
+    /** Takes every byte written and keeps none: a fast reader for benchmarks. */
+    public boolean discardWrites;
     public boolean readInterest;
     public boolean writeInterest;
     public boolean outputShutdown;
@@ -66,6 +68,11 @@ public final class MemoryTransport implements Transport {
 
     @Override
     public int write(ByteBuffer from) {
+        if (discardWrites) {
+            int all = from.remaining();
+            from.position(from.limit());
+            return all;
+        }
         int count = Math.min(writeCapacity, from.remaining());
         for (int i = 0; i < count; i++) {
             received.write(from.get());
