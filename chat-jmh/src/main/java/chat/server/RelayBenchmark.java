@@ -1,12 +1,8 @@
 package chat.server;
 
-import chat.protocol.DecodedLine;
-import chat.protocol.LineDecoder;
-import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
+import chat.server.harness.ChatHarness;
+import chat.server.harness.ChatHarness.Peer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,11 +18,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The server's user-space work for one room message, from a decoded line to bytes handed to the
- * socket: routing and parsing, the PRIVMSG handler, encoding once, queueing the same array for every
- * other member, and each member's write through the loop's {@link WriteStage}. The socket is a
- * channel that takes everything, so the kernel's share (measured separately, see docs/BENCHMARKS.md)
- * is left out. Time per message; divide by members - 1 for the time per delivery.
+ * The server's user-space work for one room message, from bytes read to bytes handed to every
+ * member's transport: one loop turn of the in-memory harness (the same assembly as the real
+ * server, with transports that take every byte, like fast readers): read and decode, flood and
+ * fairness checks, parse, the PRIVMSG handler, encoding once, queueing the same array for every
+ * other member, and each member's write through the loop's write stage. The kernel's share
+ * (measured separately, see docs/BENCHMARKS.md) is left out. Time per message; divide by
+ * members - 1 for the time per delivery.
  *
  * <p>Forked with the launcher's JVM options (C1 only, serial GC), which the server ships with.
  */
@@ -40,77 +38,29 @@ public class RelayBenchmark {
     @Param({"20", "200"})
     public int members;
 
-    private final List<Connection> room = new ArrayList<>();
-    private final WriteStage stage = new WriteStage((int) Closer.WRITE_BYTES_PER_TURN);
-    private final WritableByteChannel socket = new AcceptEverything();
-    private LineRouter router;
-    private DecodedLine message;
+    private ChatHarness chat;
+    private Peer sender;
+    private final byte[] message = ("PRIVMSG #bench :7.42.123456789." + "x".repeat(49) + "\r\n")
+            .getBytes(StandardCharsets.UTF_8);
 
-    /** Registers {@code members} connections and joins them to #bench through the real command path. */
+    /** Registers {@code members} clients and joins them to #bench through the real command path. */
     @Setup(Level.Trial)
     public void joinRoom() {
-        ChatState state = new ChatState(ServerConfig.defaults());
-        router = new LineRouter(state, Commands.table(state));
-        ConnectionHost host = new ConnectionHost() {
-            @Override
-            public void flushSoon(Connection connection) {
-            }
-
-            @Override
-            public void closeSoon(Connection connection) {
-                throw new IllegalStateException("closed in a benchmark: " + connection.closeReason());
-            }
-        };
+        chat = new ChatHarness(ChatHarness.testConfig().build());
         for (int i = 0; i < members; i++) {
-            Connection connection = new Connection(i, null, null, "127.0.0.1", host, Integer.MAX_VALUE, 0);
-            state.connections.add(connection);
-            for (String line : List.of("NICK member" + i, "USER u 0 * :bench", "JOIN #bench")) {
-                router.route(connection, decoded(line));
+            Peer member = chat.irc("member" + i);
+            member.send("JOIN #bench");
+            member.transport.discardWrites = true;
+            if (sender == null) {
+                sender = member;
             }
-            room.add(connection);
         }
-        drainAll();
-        message = decoded("PRIVMSG #bench :7.42.123456789." + "x".repeat(49));
+        chat.settle();
     }
 
     @Benchmark
-    public void relayOneMessageToTheRoom() throws Exception {
-        router.route(room.get(0), message);
-        drainAll();
-    }
-
-    private void drainAll() {
-        try {
-            for (Connection connection : room) {
-                while (!connection.out.isEmpty()) {
-                    connection.out.writeTo(socket, Closer.WRITE_BYTES_PER_TURN, stage);
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static DecodedLine decoded(String line) {
-        return new LineDecoder().next(ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A socket with endless room: takes every byte, like a fast reader. */
-    private static final class AcceptEverything implements WritableByteChannel {
-        @Override
-        public int write(ByteBuffer source) {
-            int count = source.remaining();
-            source.position(source.limit());
-            return count;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
+    public void relayOneMessageToTheRoom() {
+        sender.transport.feed(message);
+        chat.turn();
     }
 }
