@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.Pipe;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A running server, and the one place where its parts are put together: the network layer
@@ -92,8 +93,10 @@ public final class ChatServer implements AutoCloseable {
         LinkTable links = new LinkTable();
         ServerState state = new ServerState(config, loopClock, links);
         CommandDispatcher dispatcher = CommandTable.dispatcher(state);
+        // Made once, not per link: a lambda that captures state is an object of its own.
+        Function<ClientSession, ClientSession.PlainText> plainText = session -> PlainTextSession.open(state, session);
         LinkPipeline pipeline = new LinkPipeline(policy(config), loopClock, links,
-                link -> ClientSession.open(state, dispatcher, link, session -> PlainTextSession.open(state, session)));
+                link -> ClientSession.open(state, dispatcher, link, plainText));
         return new Assembly(state, pipeline);
     }
 

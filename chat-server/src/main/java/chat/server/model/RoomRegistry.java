@@ -31,12 +31,12 @@ public final class RoomRegistry {
 
     public void join(Room room, User member) {
         room.add(member);
-        member.rooms.add(room);
+        member.rooms.join(room);
     }
 
     public void leave(Room room, User member) {
         room.remove(member);
-        member.rooms.remove(room);
+        member.rooms.leave(room);
         if (room.isEmpty()) {
             rooms.remove(IrcNames.fold(room.name()));
         }
@@ -44,7 +44,7 @@ public final class RoomRegistry {
 
     /** Leaves every room {@code member} is in. */
     public void leaveAll(User member) {
-        for (Room room : member.rooms.toArray(new Room[0])) {
+        for (Room room : member.rooms.snapshot()) {
             leave(room, member);
         }
     }

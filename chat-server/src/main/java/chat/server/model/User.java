@@ -3,8 +3,6 @@ package chat.server.model;
 import chat.protocol.IrcMessage;
 import chat.server.net.Link;
 import chat.server.net.Outbound;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -15,11 +13,12 @@ import java.util.Set;
 public final class User {
     private static final Link[] NO_LINKS = new Link[0];
 
+    /** Today a local user has one link; kept as an array so a user may have none or several. */
     private final Link[] links;
     private final String host;
     private boolean plainText;
     private final long signonEpochSeconds;
-    final Set<Room> rooms = new LinkedHashSet<>(2);
+    final UserRooms rooms = new UserRooms();
     private String nick;
     private String userName;
     private String realName;
@@ -167,7 +166,7 @@ public final class User {
 
     /** The rooms this user is in, in join order (read-only; join and leave through {@link RoomRegistry}). */
     public Set<Room> rooms() {
-        return Collections.unmodifiableSet(rooms);
+        return rooms;
     }
 
     @Override
