@@ -68,10 +68,6 @@ public final class ClientSession implements LinkSession {
         return user;
     }
 
-    public CommandDispatcher dispatcher() {
-        return dispatcher;
-    }
-
     /** Runs an IRC command for this session as if it had arrived on the wire (plain-text commands do). */
     public void dispatch(IrcMessage message) {
         dispatcher.dispatch(this, message);

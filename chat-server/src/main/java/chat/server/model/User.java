@@ -60,15 +60,6 @@ public final class User {
         disconnect(reason, reason);
     }
 
-    /** Bytes queued for this user on all its links (for /stats). */
-    public long queuedBytes() {
-        long total = 0;
-        for (Link link : links) {
-            total += link.queuedBytes();
-        }
-        return total;
-    }
-
     /** A message with this user as its source (nick!user@host), e.g. JOIN or PRIVMSG, to relay. */
     public Outbound says(String command, String... params) {
         return new Outbound(IrcMessage.from(prefix(), command, params));
