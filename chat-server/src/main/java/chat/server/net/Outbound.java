@@ -23,7 +23,7 @@ public final class Outbound {
 
     /** The bytes in {@code format}; an empty array when that format shows nothing of this message. */
     byte[] bytesFor(WireFormat format) {
-        if (format.shape() == 0) {
+        if (format.shape == 0) {
             if (shape0 == null) {
                 shape0 = format.encode(message);
             }

@@ -13,18 +13,14 @@ import java.nio.charset.StandardCharsets;
  * "* bob joined #lobby", "[private] <bob> hi", "*** ..." for the server. A pure function; its
  * result is stripped of control characters because no client stands between it and a terminal.
  */
-public final class PlainTextRenderer implements WireFormat {
+public final class PlainTextRenderer extends WireFormat {
     /** The one instance; a format has no state. */
     public static final PlainTextRenderer FORMAT = new PlainTextRenderer();
     private static final char CTCP = '\u0001';
     private static final byte[] NOTHING = new byte[0];
 
     private PlainTextRenderer() {
-    }
-
-    @Override
-    public int shape() {
-        return 1;
+        super(1);
     }
 
     /** The CRLF-terminated line, or an empty array when a plain-text user should see nothing of it. */

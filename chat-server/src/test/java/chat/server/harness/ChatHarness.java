@@ -72,8 +72,10 @@ public final class ChatHarness {
         pipeline.clock().tick();
         for (Peer peer : new ArrayList<>(peers)) {
             MemoryTransport transport = peer.transport;
-            if (!transport.closed) {
-                pipeline.ready(peer.link, transport.writeInterest, transport.readInterest && transport.hasInput());
+            boolean readable = transport.readInterest && transport.hasInput();
+            // Like a selector: only links that are ready for what they asked for get an event.
+            if (!transport.closed && (readable || transport.writeInterest)) {
+                pipeline.ready(peer.link, transport.writeInterest, readable);
             }
         }
         pipeline.endTurn();
