@@ -113,10 +113,10 @@ bench_args() {
 [[ -z "$SET" ]] || echo "$SET" >"$OUT/set.txt"
 
 echo "compare: building the jars (tests skipped) ..." >&2
-modules=chat-client
-[[ " ${SERVERS[*]} " == *" ours "* ]] && modules=chat-server,chat-client
+modules=chat-bench
+[[ " ${SERVERS[*]} " == *" ours "* ]] && modules=chat-server,chat-bench
 (cd "$ROOT" && "${MVN:-mvn}" -q -B -Dmaven.test.skip=true -pl "$modules" -am package) >&2
-BENCH_JAR="$ROOT/chat-client/target/chat-client.jar"
+BENCH_JAR="$ROOT/chat-bench/target/chat-bench.jar"
 
 SERVER_PID=""
 wait_listening() {
@@ -198,7 +198,7 @@ for ((rep = 1; rep <= REPEAT; rep++)); do
                 # Other processes on the machine skew every number: keep the load next to the results.
                 echo "$(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg) before $server w$w run $rep" >>"$OUT/loadavg.txt"
                 # shellcheck disable=SC2046,SC2086 # option lists are split on purpose
-                java $BENCH_JAVA_OPTS -cp "$BENCH_JAR" chat.client.bench.BenchMain --port "$port" \
+                java $BENCH_JAVA_OPTS -jar "$BENCH_JAR" --port "$port" \
                     --server-pid "$SERVER_PID" --json $(bench_args "$w") >"$result" || true
                 stop_server
                 # What the machine did beyond this run's server and bench (0 on a quiet machine).

@@ -1,6 +1,5 @@
 package chat.client;
 
-import chat.client.bench.BenchCommand;
 import chat.protocol.IrcNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +17,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The chat client's command line. Run without a subcommand it is the chat client; further tools
- * (such as the load generator) attach as subcommands in the {@code subcommands} list below.
+ * The chat client's command line. It has no subcommands: the load generator is its own program
+ * (chat-bench, {@code ./chat bench}).
  */
 @Command(name = "chat client", mixinStandardHelpOptions = true, versionProvider = ClientMain.Version.class,
-        subcommands = {BenchCommand.class},
         description = "A full-duplex terminal chat client for the chat server (or any IRC server): "
                 + "type while messages arrive above your prompt. 88 alone on a line leaves.",
         exitCodeListHeading = "%nExit codes:%n",

@@ -38,6 +38,7 @@ class ClientMainTest {
             "Exit codes", "CHAT_HOST", "CHAT_NICK", "NO_COLOR"}) {
             assertTrue(help.contains(expected), "help lacks " + expected + ":\n" + help);
         }
+        assertFalse(help.contains("bench"), "the load generator is chat-bench's, not a client subcommand:\n" + help);
     }
 
     @Test
@@ -51,6 +52,7 @@ class ClientMainTest {
         assertEquals(2, execute(Map.of(), "--port", "notaport"));
         assertEquals(2, execute(Map.of(), "--port", "70000"));
         assertEquals(2, execute(Map.of(), "--bogus"));
+        assertEquals(2, execute(Map.of(), "--nick", "x", "bench")); // no longer a subcommand: an unmatched argument
         assertEquals(2, execute(Map.of(), "--nick", "9starts-with-digit"));
         assertEquals(2, execute(Map.of("CHAT_PORT", "six"), "--nick", "x"));
         assertEquals(2, execute(Map.of(), "--room", "#bad,room", "--nick", "x"));

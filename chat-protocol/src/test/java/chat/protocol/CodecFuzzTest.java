@@ -6,19 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Seeded randomised fuzzing of decoder and parser together (issue 6, promise 3, the codec part):
  * random bytes and random IRC-like lines, fed whole, split at every byte boundary and in random
  * reads. Only defined outcomes may appear, the result never depends on how reads split, it matches
  * the {@link ReferenceFraming} oracle, and a valid line after any garbage still comes through.
+ * Every line that comes out is within the limit and holds no CR, LF or NUL; the parser either
+ * parses it or throws its one checked exception; what it parsed encodes back to exactly one line
+ * within the limit and parses back to itself.
  */
 class CodecFuzzTest {
     private static final long SEED = 6_003L;
     private static final String SENTINEL = "PING :still here";
+    /** Kept from the test this one absorbed (chat-it's DecoderAndParserFuzzTest), so its counts still hold. */
+    private static final long PROTOCOL_LIKE_SEED = 6L;
+    private static final int PROTOCOL_LIKE_INPUTS = 2_000;
+    private static final byte[] PROTOCOL_ALPHABET = (" :!@#,\r\n\u0000\u001b" + "PRIVMSG NICK JOIN #lobby alice")
+            .getBytes(StandardCharsets.ISO_8859_1);
 
     @Test
     void randomBytesGiveTheReferenceResultsUnderAnySplitAndASentinelLineSurvives() {
@@ -34,6 +46,35 @@ class CodecFuzzTest {
             assertLines(expected, actual);
             parseEveryTextLine(actual, "case " + i);
         }
+    }
+
+    /**
+     * Bytes mostly from the words and separators of IRC (with CR, LF, NUL and ESC), one in 60
+     * random, one input in 20 over 600 bytes: unlike {@link RandomIrc#hostileBytes} they give
+     * lines that parse, so the parser and encoder are fed too. Whole and in random reads of 1-40
+     * bytes they decode alike and as the reference does, and more lines parse (and re-encode,
+     * see {@link #parsesToAFixedPoint}) than half the number of inputs.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void protocolLikeBytesDecodeAlikeInAnySplitAndMostOfTheirLinesParseAndReencode() {
+        Random random = new Random(PROTOCOL_LIKE_SEED);
+        List<Feeding> feedings = Feeding.all();
+        int lines = 0;
+        int parsed = 0;
+        for (int n = 0; n < PROTOCOL_LIKE_INPUTS; n++) {
+            byte[] input = protocolLikeInput(random);
+            Feeding feeding = feedings.get(n % feedings.size()); // for its buffer kind; the cuts are given
+            List<DecodedLine> whole = feeding.feed(new LineDecoder(), input, Feeding.whole(input)).lines();
+            assertLines(ReferenceFraming.expected(input), whole);
+            assertEquals(whole, feeding.feed(new LineDecoder(), input, smallReads(random, input.length)).lines(),
+                    "seed " + PROTOCOL_LIKE_SEED + ", input " + n);
+            lines += whole.size();
+            parsed += parseEveryTextLine(whole, "input " + n);
+        }
+        System.out.println("decoder/parser fuzz: " + PROTOCOL_LIKE_INPUTS + " inputs, " + lines + " lines, " + parsed
+                + " parsed and re-encoded, seed " + PROTOCOL_LIKE_SEED);
+        assertTrue(parsed > PROTOCOL_LIKE_INPUTS / 2, "the generator must produce parseable lines too: " + parsed);
     }
 
     @Test
@@ -113,17 +154,45 @@ class CodecFuzzTest {
         return out.toString();
     }
 
-    /** Parses every Text; a parsed message must encode and re-parse to itself, anything else is a bug. */
-    private static void parseEveryTextLine(List<DecodedLine> lines, String context) {
+    /** Mostly protocol-looking bytes, some random bytes, now and then a line far over the limit. */
+    private static byte[] protocolLikeInput(Random random) {
+        int length = random.nextInt(20) == 0 ? 600 + random.nextInt(2000) : random.nextInt(300);
+        byte[] input = new byte[length];
+        for (int i = 0; i < length; i++) {
+            input[i] = random.nextInt(60) == 0 ? (byte) random.nextInt(256)
+                    : PROTOCOL_ALPHABET[random.nextInt(PROTOCOL_ALPHABET.length)];
+        }
+        return input;
+    }
+
+    /** Cuts (read ends, as {@link Feeding} takes them) for reads of 1 to 40 bytes. */
+    private static int[] smallReads(Random random, int length) {
+        List<Integer> cuts = new ArrayList<>();
+        for (int at = 0; at < length; ) {
+            at += 1 + random.nextInt(Math.min(length - at, 40));
+            cuts.add(at);
+        }
+        return cuts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Parses every Text; a parsed message must encode and re-parse to itself, anything else is a bug.
+     * Returns how many parsed.
+     */
+    private static int parseEveryTextLine(List<DecodedLine> lines, String context) {
+        int parsed = 0;
         for (DecodedLine line : lines) {
             if (line instanceof DecodedLine.Text text) {
-                assertTrue(text.text().indexOf('\n') < 0 && text.text().indexOf('\r') < 0 && text.text().indexOf('\0') < 0);
-                assertTrue(text.text().getBytes(StandardCharsets.UTF_8).length <= ProtocolLimits.MAX_LINE_BYTES - 2);
-                parsesToAFixedPoint(text.text());
+                assertTrue(text.text().indexOf('\n') < 0 && text.text().indexOf('\r') < 0 && text.text().indexOf('\0') < 0,
+                        context);
+                assertTrue(text.text().getBytes(StandardCharsets.UTF_8).length
+                        <= ProtocolLimits.MAX_LINE_BYTES - ProtocolLimits.CRLF_BYTES, context + ": line over the limit");
+                parsed += parsesToAFixedPoint(text.text()) ? 1 : 0;
             } else if (line instanceof DecodedLine.ForbiddenByte forbidden) {
                 assertTrue(forbidden.byteValue() == 0 || forbidden.byteValue() == '\r', context);
             }
         }
+        return parsed;
     }
 
     /** True when the line parsed (and then survived encode and re-parse unchanged), false when refused. */
@@ -137,6 +206,8 @@ class CodecFuzzTest {
         String written = IrcEncoder.format(message);
         byte[] wire = IrcEncoder.encode(message);
         IrcEncoderTest.assertIsOneLine(wire);
+        // Every line given here is within the limit (decoded lines, short random strings), so its encoding must be.
+        assertTrue(wire.length <= ProtocolLimits.MAX_LINE_BYTES, "encoded over the limit: " + written);
         try {
             assertEquals(message, IrcParser.parse(written), "line \"" + line + "\" written as \"" + written + "\"");
         } catch (MalformedMessageException e) {

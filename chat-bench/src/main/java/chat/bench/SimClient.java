@@ -1,0 +1,147 @@
+package chat.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One simulated IRC user: its socket, where it is in registration, its unwritten output, the
+ * partial line it has read, its send window and what it has received from each room member.
+ * Owned by the bench loop thread only. Buffers are allocated only while bytes are actually left
+ * over, so ten thousand idle clients cost little in the bench process.
+ */
+final class SimClient {
+    enum State { CONNECTING, REGISTERING, JOINING, JOINED, QUITTING, CLOSED }
+
+    final int id;
+    final int room;
+    final int memberIndex;
+    final String nick;
+    final String roomName;
+    final byte[] privmsgPrefix;
+    final SendWindow window;
+    final ReceiveLedger[] fromMember;
+
+    SocketChannel channel;
+    SelectionKey key;
+    State state = State.CONNECTING;
+
+    long sent;
+    long nextDueNanos;
+    boolean windowBlocked;
+    /** Set when the window, not the schedule, held the client back (its lag is the server's). */
+    boolean waitedForWindow;
+    boolean finishedSending;
+
+    private byte[] carry;
+    private int carryLength;
+    private byte[] pending;
+    private int pendingLength;
+
+    SimClient(BenchOptions options, int id) {
+        this.id = id;
+        this.room = options.roomOf(id);
+        this.memberIndex = options.memberIndexOf(id);
+        this.nick = options.nick(id);
+        this.roomName = options.roomName(room);
+        this.privmsgPrefix = ("PRIVMSG " + roomName + " :").getBytes(StandardCharsets.US_ASCII);
+        this.window = new SendWindow(options.window());
+        this.fromMember = new ReceiveLedger[options.roomSize(room)];
+    }
+
+    ReceiveLedger ledgerFor(int senderMemberIndex) {
+        ReceiveLedger ledger = fromMember[senderMemberIndex];
+        if (ledger == null) {
+            ledger = new ReceiveLedger();
+            fromMember[senderMemberIndex] = ledger;
+        }
+        return ledger;
+    }
+
+    boolean hasPendingOutput() {
+        return pendingLength > 0;
+    }
+
+    /**
+     * Writes {@code out} (flipped, in the loop's shared buffer) after anything still pending;
+     * what the socket does not take is kept and OP_WRITE requested, so the loop never blocks.
+     */
+    void send(ByteBuffer out) throws IOException {
+        if (pendingLength > 0) {
+            keep(out);
+            return;
+        }
+        channel.write(out);
+        if (out.hasRemaining()) {
+            keep(out);
+            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+        }
+    }
+
+    /** On OP_WRITE: pushes pending output through the shared buffer. */
+    void flushPending(ByteBuffer scratch) throws IOException {
+        int written = 0;
+        while (written < pendingLength) {
+            scratch.clear();
+            int chunk = Math.min(scratch.capacity(), pendingLength - written);
+            scratch.put(pending, written, chunk).flip();
+            int n = channel.write(scratch);
+            written += n;
+            if (n < chunk) {
+                break;
+            }
+        }
+        System.arraycopy(pending, written, pending, 0, pendingLength - written);
+        pendingLength -= written;
+        if (pendingLength == 0) {
+            pending = null;
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+        }
+    }
+
+    private void keep(ByteBuffer out) {
+        int length = out.remaining();
+        if (pending == null) {
+            pending = new byte[Math.max(1024, length)];
+        } else if (pendingLength + length > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(pendingLength + length, pending.length * 2));
+        }
+        out.get(pending, pendingLength, length);
+        pendingLength += length;
+    }
+
+    /** Puts the partial line left from the previous read at the start of {@code in}. */
+    void restoreCarry(ByteBuffer in) {
+        if (carryLength > 0) {
+            in.put(carry, 0, carryLength);
+            carry = null;
+            carryLength = 0;
+        }
+    }
+
+    /** Keeps {@code bytes[from, to)}, a line whose newline has not arrived yet. */
+    void saveCarry(byte[] bytes, int from, int to) {
+        carryLength = to - from;
+        carry = carryLength == 0 ? null : Arrays.copyOfRange(bytes, from, to);
+    }
+
+    void close() {
+        state = State.CLOSED;
+        pending = null;
+        pendingLength = 0;
+        carry = null;
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // Closing a socket we are done with: nothing useful to do about a failure.
+        }
+    }
+}
