@@ -1,5 +1,21 @@
 package chat.client;
 
+import chat.client.net.NetworkLoop;
+import chat.client.net.ReconnectBackoff;
+import chat.client.net.SendPacer;
+import chat.client.session.ClientState;
+import chat.client.session.ServerMessageHandler;
+import chat.client.session.StateCell;
+import chat.client.session.TypedLineHandler;
+import chat.client.ui.ChatCompleter;
+import chat.client.ui.ConsoleLoop;
+import chat.client.ui.JLineScreen;
+import chat.client.ui.MessageRenderer;
+import chat.client.ui.PlainInputLoop;
+import chat.client.ui.PlainScreen;
+import chat.client.ui.Screen;
+import chat.client.ui.Styles;
+
 import chat.protocol.IrcNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +38,7 @@ import org.jline.utils.InfoCmp;
  * One chat session from connect to exit: wires the network thread and the console thread together
  * and returns the exit code (0 left, 1 connection refused or lost).
  */
-final class ChatClient {
+public final class ChatClient {
     private static final long NETWORK_STOP_WAIT_MILLIS = 3_000;
 
     private ChatClient() {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Everything one session needs, resolved from options and environment by {@link ClientMain}.
  * Delays are in milliseconds; the defaults suit people, tests shorten them.
  */
-record ClientConfig(String host, int port, String nick, String room, String password, boolean color,
+public record ClientConfig(String host, int port, String nick, String room, String password, boolean color,
         Path historyFile, long reconnectFirstDelayMillis, long reconnectMaxDelayMillis, long stableAfterMillis,
         int sendBurst, long sendIntervalMillis) {
 

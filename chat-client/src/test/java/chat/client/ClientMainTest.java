@@ -18,7 +18,7 @@ import picocli.CommandLine;
 
 /** The command line through picocli's execute(): options, environment defaults and exit codes. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
-class ClientMainTest {
+public class ClientMainTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 

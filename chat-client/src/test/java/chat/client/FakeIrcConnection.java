@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** One client of the {@link FakeIrcServer}: reads its lines on its own thread and answers them. */
-final class FakeIrcConnection {
+public final class FakeIrcConnection {
     private final FakeIrcServer server;
     private final Socket socket;
     private final OutputStream out;

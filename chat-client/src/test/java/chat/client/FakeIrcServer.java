@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * "nick: line" so tests can wait for exactly what a client sent. Blocking I/O, a thread per client:
  * it only has to be obviously right, not fast.
  */
-final class FakeIrcServer implements AutoCloseable {
+public final class FakeIrcServer implements AutoCloseable {
     static final String NAME = "fake.test";
 
     private final ServerSocket listener;

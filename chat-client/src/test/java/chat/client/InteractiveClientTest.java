@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Whole clients (console thread, network thread, JLine dumb terminal) against the fake IRC server. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class InteractiveClientTest {
+public class InteractiveClientTest {
     @TempDir
     Path home;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine;
 
 /** Without a terminal: `echo hi | chat client`, and `chat client > log.txt`. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class PlainModeTest {
+public class PlainModeTest {
     @TempDir
     Path home;
 

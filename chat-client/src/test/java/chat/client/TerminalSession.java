@@ -1,5 +1,8 @@
 package chat.client;
 
+import chat.client.net.NetworkLoop;
+import chat.client.ui.ConsoleLoop;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

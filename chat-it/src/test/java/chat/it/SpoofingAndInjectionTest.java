@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.client.RendererProbe;
+import chat.client.ui.RendererProbe;
 import chat.protocol.IrcMessage;
 import chat.protocol.TerminalText;
 import chat.server.TestClient;

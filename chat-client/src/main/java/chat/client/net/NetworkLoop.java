@@ -1,0 +1,309 @@
+package chat.client.net;
+
+import chat.protocol.Command;
+import chat.protocol.DecodedLine;
+import chat.protocol.IrcEncoder;
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcParser;
+import chat.protocol.MalformedMessageException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The only thread that touches the socket. It connects without blocking, reads whole lines through
+ * its {@link ServerLink}, hands parsed messages to its {@link NetworkListener}, and writes what other
+ * threads queued (they call {@link #sendNow}/{@link #sendPaced}, which wake the selector). Timers
+ * (connect and registration timeouts, reconnect delay, message pacing, the wait after QUIT) are
+ * deadlines turned into the select timeout, so nothing here ever sleeps or blocks.
+ */
+public final class NetworkLoop implements Runnable {
+    private static final System.Logger LOG = System.getLogger(NetworkLoop.class.getName());
+    private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long REGISTRATION_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** After QUIT, how long to wait for the server to close first (so the QUIT is surely read). */
+    private static final long QUIT_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** Silence after which the client asks the server whether it is still there, and how long it waits for any answer. */
+    private static final long QUIET_BEFORE_PING_NANOS = TimeUnit.SECONDS.toNanos(90);
+    private static final long PING_ANSWER_WITHIN_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final long NONE = Long.MAX_VALUE;
+
+    private final InetSocketAddress address;
+    private final NetworkListener listener;
+    private final ReconnectBackoff backoff;
+    private final OutgoingLines outgoing;
+    private final Keepalive keepalive = new Keepalive(QUIET_BEFORE_PING_NANOS, PING_ANSWER_WITHIN_NANOS);
+    private final boolean reconnect;
+    private final Selector selector;
+    private final CompletableFuture<Integer> finished = new CompletableFuture<>();
+    private volatile boolean leaving;
+    private volatile int abortCode = -1;
+
+    /** The current connection, or null while waiting to reconnect. */
+    private ServerLink link;
+    private boolean everConnected;
+    private boolean quitWritten;
+    private long deadlineNanos = NONE;
+    private long reconnectAtNanos;
+
+    public NetworkLoop(InetSocketAddress address, NetworkListener listener, ReconnectBackoff backoff, SendPacer pacer,
+            boolean reconnect) throws IOException {
+        this.address = address;
+        this.listener = listener;
+        this.backoff = backoff;
+        this.outgoing = new OutgoingLines(pacer);
+        this.reconnect = reconnect;
+        this.selector = Selector.open();
+    }
+
+    /** Completes with the exit code when the session is over. */
+    public CompletableFuture<Integer> finished() {
+        return finished;
+    }
+
+    /** Protocol traffic (registration, PONG): written at once, ahead of the user's messages. */
+    public void sendNow(IrcMessage message) {
+        outgoing.addUrgent(IrcEncoder.encode(message));
+        selector.wakeup();
+    }
+
+    /**
+     * A user's message: encoded here, on the caller's thread, so a message that cannot be encoded
+     * fails where it was typed; sent in order, paced, once registration is done. onSent runs on the
+     * network thread as it goes out, so the user's own line is shown in order with what arrives.
+     */
+    public void sendPaced(IrcMessage message, Runnable onSent) {
+        outgoing.addPaced(IrcEncoder.encode(message), false, onSent);
+        selector.wakeup();
+    }
+
+    /** Sends the QUIT after everything queued before it, waits briefly for the server to close, ends. */
+    public void leave(IrcMessage quit) {
+        byte[] bytes = IrcEncoder.encode(quit);
+        leaving = true;
+        outgoing.addPaced(bytes, true, () -> { });
+        selector.wakeup();
+    }
+
+    /** Ends the session with this exit code at the loop's next turn (any thread). */
+    public void abort(int exitCode) {
+        abortCode = exitCode;
+        selector.wakeup();
+    }
+
+    /** Registration is complete and the rooms are joined (network thread only): user messages may flow. */
+    public void openGate() {
+        outgoing.openGate();
+        if (!quitWritten) {
+            deadlineNanos = NONE;
+        }
+    }
+
+    @Override
+    public void run() {
+        reconnectAtNanos = System.nanoTime();
+        try {
+            while (!finished.isDone()) {
+                turn();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "network loop failed", e);
+            listener.lost("internal error: " + e, true, -1);
+            finished.complete(1);
+        } finally {
+            closeLink();
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+
+    private void turn() throws IOException {
+        long now = System.nanoTime();
+        if (abortCode >= 0) {
+            finished.complete(abortCode);
+            return;
+        }
+        if (link == null) {
+            if (leaving && everConnected) {
+                finished.complete(0); // leaving while waiting to reconnect: nothing to flush
+                return;
+            }
+            if (now - reconnectAtNanos >= 0) {
+                startConnect(now);
+            }
+        } else if (deadlineNanos != NONE && now - deadlineNanos >= 0) {
+            expire();
+            return;
+        } else if (link.connected()) {
+            checkKeepalive(now);
+        }
+        if (link != null && link.connected()) {
+            outgoing.moveReady(link.writeQueue(), now);
+            write();
+        }
+        if (finished.isDone()) {
+            return;
+        }
+        long waitMillis = waitMillis(System.nanoTime());
+        if (waitMillis == 0) {
+            selector.select();
+        } else {
+            selector.select(waitMillis);
+        }
+        for (SelectionKey ready : selector.selectedKeys()) {
+            if (ready.isValid() && ready.isConnectable()) {
+                finishConnect();
+            }
+            if (ready.isValid() && ready.isReadable()) {
+                read();
+            }
+            if (ready.isValid() && ready.isWritable()) {
+                write();
+            }
+        }
+        selector.selectedKeys().clear();
+    }
+
+    /** Milliseconds until the next deadline, at least 1; 0 means none (wait for I/O or a wakeup). */
+    private long waitMillis(long now) {
+        long next = link == null ? reconnectAtNanos : deadlineNanos;
+        if (link != null && link.connected()) {
+            next = Math.min(next, Math.min(outgoing.nextPacedNanos(now), keepalive.nextCheckNanos()));
+        }
+        return next == NONE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999));
+    }
+
+    private void startConnect(long now) {
+        try {
+            link = ServerLink.open(selector, address);
+            deadlineNanos = now + CONNECT_TIMEOUT_NANOS;
+            if (link.connected()) {
+                established();
+            }
+        } catch (IOException e) {
+            drop(describe(e));
+        }
+    }
+
+    private void finishConnect() {
+        try {
+            if (link.finishConnect()) {
+                established();
+            }
+        } catch (IOException e) {
+            drop(describe(e));
+        }
+    }
+
+    private void established() {
+        everConnected = true;
+        backoff.connected(System.currentTimeMillis());
+        keepalive.heard(System.nanoTime());
+        deadlineNanos = System.nanoTime() + REGISTRATION_TIMEOUT_NANOS;
+        listener.connected();
+    }
+
+    private void expire() {
+        if (quitWritten) {
+            finished.complete(0);
+        } else {
+            drop(link.connected() ? "the server did not finish registration in time" : "connecting timed out");
+        }
+    }
+
+    private void read() {
+        try {
+            if (!link.read(this::deliver)) {
+                drop("the server closed the connection");
+                return;
+            }
+            keepalive.heard(System.nanoTime());
+        } catch (IOException e) {
+            drop(describe(e));
+        }
+    }
+
+    private void deliver(DecodedLine line) {
+        if (!(line instanceof DecodedLine.Text text)) {
+            listener.unreadable(describe(line));
+            return;
+        }
+        try {
+            listener.received(IrcParser.parse(text));
+        } catch (MalformedMessageException e) {
+            LOG.log(System.Logger.Level.DEBUG, "ignored a malformed line from the server: {0}", e.getMessage());
+        }
+    }
+
+    private void checkKeepalive(long now) {
+        switch (keepalive.due(now)) {
+            case PING -> outgoing.addUrgent(IrcEncoder.encode(IrcMessage.of(Command.PING, "keepalive")));
+            case GIVE_UP -> drop("the server stopped answering");
+            default -> {
+                // heard from recently enough
+            }
+        }
+    }
+
+    private void write() {
+        boolean empty;
+        try {
+            empty = link.flush();
+        } catch (IOException e) {
+            drop(describe(e));
+            return;
+        }
+        if (empty && outgoing.lastMoved() && !quitWritten) {
+            quitWritten = true;
+            deadlineNanos = System.nanoTime() + QUIT_WAIT_NANOS;
+        }
+    }
+
+    /** The connection is gone: decide between finishing and trying again later. */
+    private void drop(String reason) {
+        boolean wasUp = link != null && link.connected();
+        closeLink();
+        if (quitWritten) {
+            finished.complete(0);
+        } else if (!everConnected) {
+            listener.failed(reason);
+            finished.complete(1);
+        } else if (leaving && reconnect) {
+            finished.complete(0);
+        } else if (!reconnect) {
+            listener.lost(reason, wasUp, -1);
+            finished.complete(1);
+        } else {
+            long delayMillis = backoff.nextDelayMillis(System.currentTimeMillis());
+            reconnectAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
+            listener.lost(reason, wasUp, delayMillis);
+        }
+    }
+
+    private void closeLink() {
+        if (link != null) {
+            link.close();
+        }
+        link = null;
+        deadlineNanos = NONE;
+        outgoing.disconnected();
+    }
+
+    private static String describe(DecodedLine refused) {
+        if (refused instanceof DecodedLine.TooLong tooLong) {
+            return "a line longer than " + tooLong.limitBytes() + " bytes";
+        }
+        return refused instanceof DecodedLine.InvalidUtf8 ? "a line that is not valid UTF-8" : "a line holding NUL or a stray CR";
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,23 @@
+package chat.client.session;
+
+import chat.protocol.IrcMessage;
+
+/** What one typed line asks for; produced by {@link InputInterpreter}, carried out by {@link TypedLineHandler}. */
+public sealed interface ClientAction {
+
+    /** Send this to the server (in order with the user's other messages). */
+    record Send(IrcMessage message) implements ClientAction {
+    }
+
+    /** Typed text now goes to this room or person. */
+    record SwitchTarget(String target) implements ClientAction {
+    }
+
+    /** A local note for the user (help, a hint); nothing is sent. */
+    record Inform(String text) implements ClientAction {
+    }
+
+    /** Leave after sending the QUIT that precedes this action. */
+    record Leave() implements ClientAction {
+    }
+}

@@ -1,0 +1,196 @@
+package chat.client.session;
+
+import chat.client.session.ClientAction.Inform;
+import chat.client.session.ClientAction.Leave;
+import chat.client.session.ClientAction.Send;
+import chat.client.session.ClientAction.SwitchTarget;
+import chat.protocol.Command;
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcNames;
+import chat.protocol.ProtocolLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns one typed line into what it means: messages for the server and local actions. A pure
+ * function of the line and the current state, so every command is tested without a socket.
+ */
+public final class InputInterpreter {
+    /** Typed alone on a line, it leaves (a Chinese chat habit: "bye-bye" sounds like 8-8). */
+    static final String LEAVE_WORD = chat.protocol.LeaveWord.TEXT;
+
+    /**
+     * Room for the ":nick!user@host " prefix the server adds when it relays a message, so the
+     * relayed line also fits 512 bytes: user (up to 10 bytes with a '~') and host (up to 63 bytes,
+     * the DNS label limit most servers apply), plus ':', '!', '@' and a space.
+     */
+    private static final int RELAY_PREFIX_ALLOWANCE_BYTES = 10 + 63 + 4;
+    private static final String CTCP = "\u0001";
+
+    public static final List<String> COMMANDS = List.of("/join", "/part", "/msg", "/query", "/go", "/me", "/nick",
+            "/who", "/list", "/topic", "/away", "/quit", "/help");
+
+    static final String HELP = String.join("\n",
+            "Type a line to send it to the current room or person (shown in the prompt).",
+            "/join #room          join a room and switch to it",
+            "/part [#room] [why]  leave a room (default: the current one)",
+            "/msg nick text       send one private message",
+            "/query nick          talk to nick one-to-one from now on",
+            "/go #room|nick       switch where typed lines go",
+            "/me action           show an action: * you waves",
+            "/nick newnick        change your nickname",
+            "/who [#room]         who is in a room",
+            "/list                list the rooms",
+            "/topic [text]        show or set the current room's topic",
+            "/away [text]         mark yourself away (no text: back)",
+            "/quit [reason]       leave the chat",
+            "88                   leave the chat",
+            "//text               send a line that starts with /",
+            "Keys: Tab completes, Up/Down history, Ctrl-C clears the line, Ctrl-D leaves.");
+
+    private InputInterpreter() {
+    }
+
+    static List<ClientAction> interpret(String line, ClientState state) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) {
+            return List.of();
+        }
+        if (trimmed.equals(LEAVE_WORD)) {
+            return List.of(new Send(IrcMessage.of(Command.QUIT, LEAVE_WORD)), new Leave());
+        }
+        if (line.startsWith("//")) {
+            return say(state, line.substring(1));
+        }
+        if (!line.startsWith("/")) {
+            return say(state, line);
+        }
+        String[] words = trimmed.split("\\s+", 2);
+        String name = words[0].toLowerCase(Locale.ROOT);
+        String rest = words.length > 1 ? words[1].strip() : "";
+        return switch (name) {
+            case "/join", "/j" -> join(rest);
+            case "/part", "/leave" -> part(rest, state);
+            case "/msg" -> privateMessage(rest, state);
+            case "/query", "/q" -> query(rest, state);
+            case "/go" -> rest.isEmpty() || rest.contains(" ") ? hint("usage: /go #room or /go nick")
+                    : List.of(new SwitchTarget(rest));
+            case "/me" -> action(rest, state);
+            case "/nick" -> nick(rest);
+            case "/who" -> who(rest, state);
+            case "/list" -> List.of(new Send(IrcMessage.of(Command.LIST)));
+            case "/topic" -> topic(rest, state);
+            case "/away" -> List.of(new Send(rest.isEmpty() ? IrcMessage.of(Command.AWAY)
+                    : IrcMessage.of(Command.AWAY, rest)));
+            case "/quit", "/exit" -> List.of(new Send(IrcMessage.of(Command.QUIT, rest.isEmpty() ? "leaving" : rest)),
+                    new Leave());
+            case "/help", "/?" -> List.of(new Inform(HELP));
+            default -> hint("unknown command " + words[0] + " (/help lists the commands; //text sends a line starting with /)");
+        };
+    }
+
+    private static List<ClientAction> say(ClientState state, String text) {
+        if (state.target() == null) {
+            return hint("no current room or person: /join #room or /query nick first");
+        }
+        return privmsgs(state, state.target(), text, "", "");
+    }
+
+    private static List<ClientAction> join(String rest) {
+        if (rest.isEmpty()) {
+            return hint("usage: /join #room");
+        }
+        String[] words = rest.split("\\s+");
+        String room = words[0].startsWith("#") ? words[0] : "#" + words[0];
+        if (!IrcNames.isValidRoomName(room)) {
+            return hint("not a room name: " + room);
+        }
+        IrcMessage join = words.length > 1 ? IrcMessage.of(Command.JOIN, room, words[1]) : IrcMessage.of(Command.JOIN, room);
+        return List.of(new Send(join), new SwitchTarget(room));
+    }
+
+    private static List<ClientAction> part(String rest, ClientState state) {
+        String room = state.target();
+        String reason = rest;
+        if (rest.startsWith("#")) {
+            String[] words = rest.split("\\s+", 2);
+            room = words[0];
+            reason = words.length > 1 ? words[1] : "";
+        }
+        if (room == null || !IrcNames.isRoomName(room)) {
+            return hint("usage: /part #room (you are not talking in a room now)");
+        }
+        return List.of(new Send(reason.isEmpty() ? IrcMessage.of(Command.PART, room) : IrcMessage.of(Command.PART, room, reason)));
+    }
+
+    private static List<ClientAction> privateMessage(String rest, ClientState state) {
+        String[] words = rest.split("\\s+", 2);
+        if (words.length < 2 || words[0].isEmpty()) {
+            return hint("usage: /msg nick text");
+        }
+        return privmsgs(state, words[0], words[1], "", "");
+    }
+
+    private static List<ClientAction> query(String rest, ClientState state) {
+        String[] words = rest.split("\\s+", 2);
+        if (words[0].isEmpty()) {
+            return hint("usage: /query nick [text]");
+        }
+        List<ClientAction> actions = new ArrayList<>();
+        actions.add(new SwitchTarget(words[0]));
+        if (words.length > 1) {
+            actions.addAll(privmsgs(state, words[0], words[1], "", ""));
+        }
+        return actions;
+    }
+
+    /** CTCP ACTION: the text wrapped in \001ACTION ...\001, which every IRC client shows as "* nick text". */
+    private static List<ClientAction> action(String rest, ClientState state) {
+        if (rest.isEmpty()) {
+            return hint("usage: /me waves");
+        }
+        if (state.target() == null) {
+            return hint("no current room or person: /join #room or /query nick first");
+        }
+        return privmsgs(state, state.target(), rest, CTCP + "ACTION ", CTCP);
+    }
+
+    private static List<ClientAction> nick(String rest) {
+        String problem = IrcNames.nickProblem(rest);
+        return problem != null ? hint("usage: /nick newnick (" + problem + ")")
+                : List.of(new Send(IrcMessage.of(Command.NICK, rest)));
+    }
+
+    private static List<ClientAction> who(String rest, ClientState state) {
+        String room = rest.isEmpty() ? state.target() : rest;
+        if (room == null) {
+            return hint("usage: /who #room");
+        }
+        return List.of(new Send(IrcMessage.of(Command.WHO, room)));
+    }
+
+    private static List<ClientAction> topic(String rest, ClientState state) {
+        String room = state.target();
+        if (room == null || !IrcNames.isRoomName(room)) {
+            return hint("/topic works on the current room; /go #room first");
+        }
+        return List.of(new Send(rest.isEmpty() ? IrcMessage.of(Command.TOPIC, room) : IrcMessage.of(Command.TOPIC, room, rest)));
+    }
+
+    /** One PRIVMSG per piece, each small enough that even the relayed line fits the limit. */
+    private static List<ClientAction> privmsgs(ClientState state, String target, String text, String before, String after) {
+        int overhead = RELAY_PREFIX_ALLOWANCE_BYTES + MessageSplitter.utf8Bytes(state.nick())
+                + MessageSplitter.utf8Bytes(Command.PRIVMSG + " " + target + " :" + before + after);
+        int budget = ProtocolLimits.MAX_LINE_BYTES - ProtocolLimits.CRLF_BYTES - overhead;
+        List<ClientAction> sends = new ArrayList<>();
+        for (String piece : MessageSplitter.split(text, budget)) {
+            sends.add(new Send(IrcMessage.of(Command.PRIVMSG, target, before + piece + after)));
+        }
+        return sends;
+    }
+
+    private static List<ClientAction> hint(String text) {
+        return List.of(new Inform(text));
+    }
+}

@@ -1,0 +1,93 @@
+package chat.client.session;
+
+import chat.client.net.NetworkLoop;
+import chat.client.ui.MessageRenderer;
+import chat.client.ui.Screen;
+import chat.client.ui.VisibleText;
+
+import chat.protocol.Command;
+import chat.protocol.IrcMessage;
+import java.time.Clock;
+import java.time.LocalTime;
+
+/**
+ * Carries out what the user typed, on the console thread: interprets each line, queues the
+ * messages for the network thread, shows the user's own messages (servers do not echo them back),
+ * and switches the target. Shared by the terminal console and the plain stdin reader.
+ */
+public final class TypedLineHandler {
+    private final StateCell state;
+    private final NetworkLoop network;
+    private final MessageRenderer renderer;
+    private final Screen screen;
+    private final Clock clock;
+
+    public TypedLineHandler(StateCell state, NetworkLoop network, MessageRenderer renderer, Screen screen, Clock clock) {
+        this.state = state;
+        this.network = network;
+        this.renderer = renderer;
+        this.screen = screen;
+        this.clock = clock;
+    }
+
+    /**
+     * Handles what readLine returned; a multi-line paste arrives as one string and is sent as
+     * separate lines (the network loop paces them). Returns false once the user has left.
+     */
+    public boolean handle(String typed) {
+        for (String line : typed.split("\\R", -1)) {
+            if (!handleLine(line.replace("\0", ""))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Leaves with this QUIT reason (Ctrl-D, end of input, a confirmed Ctrl-C). */
+    public void leave(String reason) {
+        network.leave(IrcMessage.of(Command.QUIT, reason));
+    }
+
+    private boolean handleLine(String line) {
+        for (ClientAction action : InputInterpreter.interpret(line, state.get())) {
+            if (action instanceof ClientAction.Send send) {
+                send(send.message());
+            } else if (action instanceof ClientAction.SwitchTarget to) {
+                ClientState now = state.update(s -> s.withTarget(to.target()));
+                screen.show(renderer.note("typed lines now go to " + VisibleText.of(to.target()), now()), now);
+            } else if (action instanceof ClientAction.Inform inform) {
+                for (String text : inform.text().split("\n")) {
+                    screen.show(renderer.note(text, now()), state.get());
+                }
+            } else if (action instanceof ClientAction.Leave) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void send(IrcMessage message) {
+        ClientState now = state.get();
+        try {
+            if (message.command().equals(Command.QUIT)) {
+                network.leave(message);
+                return;
+            }
+            network.sendPaced(message, () -> showOwn(message));
+        } catch (IllegalArgumentException unencodable) {
+            screen.show(renderer.problem("cannot send that: " + unencodable.getMessage(), now()), now);
+        }
+    }
+
+    /** Servers do not echo a sender's messages back, so the client shows them itself as they go out. */
+    private void showOwn(IrcMessage message) {
+        if (message.command().equals(Command.PRIVMSG)) {
+            ClientState now = state.get();
+            renderer.render(message.withPrefix(now.nick()), now, now()).ifPresent(line -> screen.show(line, now));
+        }
+    }
+
+    private LocalTime now() {
+        return LocalTime.now(clock);
+    }
+}

@@ -1,0 +1,69 @@
+package chat.client.ui;
+
+import chat.client.session.StateCell;
+import chat.client.session.TypedLineHandler;
+
+import java.io.IOError;
+import java.util.Locale;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+
+/**
+ * The console thread: reads what the user types with JLine and hands each line to the
+ * {@link TypedLineHandler}. It never touches the socket. Ctrl-D leaves; Ctrl-C clears a line that
+ * holds text and, on an empty line, asks before leaving.
+ */
+public final class ConsoleLoop implements Runnable {
+    private final LineReader reader;
+    private final JLineScreen screen;
+    private final StateCell state;
+    private final TypedLineHandler lines;
+
+    public ConsoleLoop(LineReader reader, JLineScreen screen, StateCell state, TypedLineHandler lines) {
+        this.reader = reader;
+        this.screen = screen;
+        this.state = state;
+        this.lines = lines;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(JLineScreen.escapePrompt(Prompt.of(state.get())));
+                } catch (UserInterruptException interrupt) {
+                    if (!interrupt.getPartialLine().isEmpty() || !confirmLeave()) {
+                        continue;
+                    }
+                    lines.leave(chat.protocol.LeaveWord.TEXT);
+                    return;
+                }
+                if (!lines.handle(line)) {
+                    return;
+                }
+            }
+        } catch (EndOfFileException endOfInput) {
+            lines.leave(chat.protocol.LeaveWord.TEXT);
+        } catch (IOError closed) {
+            // The terminal was closed because the session ended elsewhere; nothing more to read.
+            lines.leave(chat.protocol.LeaveWord.TEXT);
+        }
+    }
+
+    private boolean confirmLeave() {
+        screen.chatPrompt(false);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true); // a "y" is not worth recalling
+        try {
+            String answer = reader.readLine("Leave the chat? (y/N) ");
+            return answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+        } catch (UserInterruptException again) {
+            return true; // a second Ctrl-C means it
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+            screen.chatPrompt(true);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package chat.client.ui;
+
+import chat.client.session.ClientState;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcParser;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.junit.jupiter.api.Test;
+
+public class MessageRendererTest {
+    private static final LocalTime NOON = LocalTime.of(12, 5);
+    private final MessageRenderer colored = new MessageRenderer(new Styles(true));
+    private final MessageRenderer plain = new MessageRenderer(new Styles(false));
+    private final ClientState alice = ClientState.initial("alice", "#lobby").withRoomJoined("#lobby")
+            .withMembersAdded("#lobby", List.of("alice", "bob"));
+
+    private Optional<MessageRenderer.Rendered> render(MessageRenderer renderer, String line) throws Exception {
+        return renderer.render(IrcParser.parse(line), alice, NOON);
+    }
+
+    private String text(String line) throws Exception {
+        return render(plain, line).orElseThrow().plain();
+    }
+
+    @Test
+    void roomMessageHasTimeNickAndText() throws Exception {
+        assertEquals("12:05 <bob> hi there", text(":bob!b@h PRIVMSG #lobby :hi there"));
+    }
+
+    @Test
+    void messageForAnotherRoomNamesTheRoom() throws Exception {
+        assertEquals("12:05 [#ops] <bob> deploy", text(":bob!b@h PRIVMSG #ops :deploy"));
+    }
+
+    @Test
+    void privateMessagesAreMarkedAndRing() throws Exception {
+        MessageRenderer.Rendered line = render(plain, ":bob!b@h PRIVMSG alice :psst").orElseThrow();
+        assertEquals("12:05 *private* <bob> psst", line.plain());
+        assertTrue(line.bell());
+        assertEquals("12:05 -> *bob* <alice> psst", text(":alice PRIVMSG bob :psst"));
+    }
+
+    @Test
+    void actionsReadAsSentences() throws Exception {
+        assertEquals("12:05 * bob waves", text(":bob!b@h PRIVMSG #lobby :\u0001ACTION waves\u0001"));
+    }
+
+    @Test
+    void joinPartQuitAndNickAreDimmed() throws Exception {
+        String[] notices = {":bob!b@h JOIN #lobby", ":bob!b@h PART #lobby :later", ":bob!b@h QUIT :88",
+            ":bob!b@h NICK robert"};
+        String[] expected = {"12:05 --> bob (b@h) joined #lobby", "12:05 <-- bob left #lobby (later)",
+            "12:05 <-- bob quit (88)", "12:05 --- bob is now known as robert"};
+        for (int i = 0; i < notices.length; i++) {
+            AttributedString line = render(colored, notices[i]).orElseThrow().text();
+            assertEquals(expected[i], line.toString());
+            assertTrue(line.styleAt(8).equals(AttributedStyle.DEFAULT.faint()), "not dimmed: " + notices[i]);
+        }
+    }
+
+    @Test
+    void ownMessagesAreBold() throws Exception {
+        AttributedString own = render(colored, ":alice PRIVMSG #lobby :mine").orElseThrow().text();
+        AttributedString theirs = render(colored, ":bob!b@h PRIVMSG #lobby :theirs").orElseThrow().text();
+        assertEquals(AttributedStyle.BOLD, own.styleAt(own.length() - 1));
+        assertEquals(AttributedStyle.DEFAULT, theirs.styleAt(theirs.length() - 1));
+    }
+
+    @Test
+    void mentionOfMyNickIsHighlightedAndRings() throws Exception {
+        MessageRenderer.Rendered line = render(colored, ":bob!b@h PRIVMSG #lobby :hey Alice, look").orElseThrow();
+        assertTrue(line.bell());
+        int at = line.plain().indexOf("Alice");
+        assertTrue(line.text().styleAt(at).toAnsi().length() > 0);
+        assertNotEquals(AttributedStyle.DEFAULT, line.text().styleAt(at));
+        assertFalse(render(colored, ":bob!b@h PRIVMSG #lobby :malice aforethought").orElseThrow().bell(),
+                "a nick inside a longer word is no mention");
+    }
+
+    @Test
+    void nickColoursAreStableAndOffWithoutColour() throws Exception {
+        AttributedString first = render(colored, ":bob!b@h PRIVMSG #lobby :a").orElseThrow().text();
+        AttributedString again = render(colored, ":BOB!b@h PRIVMSG #lobby :b").orElseThrow().text();
+        int nickAt = first.toString().indexOf("bob");
+        assertEquals(first.styleAt(nickAt), again.styleAt(nickAt));
+        assertNotEquals(AttributedStyle.DEFAULT, first.styleAt(nickAt));
+        assertEquals(Styles.nickColorIndex("bob"), Styles.nickColorIndex("Bob"));
+        AttributedString uncolored = render(plain, ":bob!b@h PRIVMSG #lobby :a").orElseThrow().text();
+        assertEquals(AttributedStyle.DEFAULT, uncolored.styleAt(nickAt));
+    }
+
+    @Test
+    void hostileNickAndTextAreMadeVisible() throws Exception {
+        IrcMessage hostile = IrcMessage.from("ev\u001b[2Jil!x@h", "PRIVMSG", "#lobby", "\u001b]0;title\u0007 \u202Egnp.exe");
+        String line = plain.render(hostile, alice, NOON).orElseThrow().plain();
+        assertEquals("12:05 <ev\u241b[2Jil> \u241b]0;title\u2407 <U+202E>gnp.exe", line);
+    }
+
+    @Test
+    void registrationChatterIsQuietButErrorsShow() throws Exception {
+        assertTrue(render(plain, ":srv 005 alice PREFIX=(ov)@+ :are supported").isEmpty());
+        assertTrue(render(plain, ":srv PING :x").isEmpty());
+        assertTrue(render(plain, ":srv 422 alice :MOTD File is missing").isEmpty(), "no MOTD is not a problem");
+        assertEquals("12:05 !!! bob: No such nick", text(":srv 401 alice bob :No such nick"));
+        assertEquals("12:05 --- topic of #lobby: be nice", text(":srv 332 alice #lobby :be nice"));
+    }
+}
