@@ -9,6 +9,7 @@ import chat.client.session.StateCell;
 import chat.client.session.TypedLineHandler;
 import chat.client.ui.ChatCompleter;
 import chat.client.ui.ConsoleLoop;
+import chat.client.ui.ConsoleReader;
 import chat.client.ui.JLineScreen;
 import chat.client.ui.MessageRenderer;
 import chat.client.ui.PlainInputLoop;
@@ -29,8 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.utils.InfoCmp;
 
@@ -47,13 +46,14 @@ public final class ChatClient {
     /** On a terminal: JLine line editing, colours, completion, history, reconnects until the user leaves. */
     static int runInteractive(ClientConfig config, Terminal terminal, PrintWriter err) throws IOException {
         StateCell state = new StateCell(ClientState.initial(config.nick() == null ? "" : config.nick(), config.room()));
-        LineReader reader = lineReader(terminal, state, config);
-        if (config.nick() == null) {
-            config = config.withNick(askNick(reader));
-            state = new StateCell(ClientState.initial(config.nick(), config.room()));
-            reader = lineReader(terminal, state, config);
-        }
+        ConsoleReader reader = ConsoleReader.create(terminal, new ChatCompleter(state), config.historyFile());
         JLineScreen screen = new JLineScreen(reader);
+        if (config.nick() == null) {
+            config = config.withNick(askNick(reader, screen));
+            state = new StateCell(ClientState.initial(config.nick(), config.room()));
+            reader = ConsoleReader.create(terminal, new ChatCompleter(state), config.historyFile());
+            screen = new JLineScreen(reader);
+        }
         Session session = new Session(config, state, screen, true);
         Thread console = new Thread(new ConsoleLoop(reader, screen, state, session.lines), "chat-console");
         console.setDaemon(true);
@@ -83,30 +83,7 @@ public final class ChatClient {
         return code;
     }
 
-    /**
-     * JLine set up so that what is typed is sent as typed: no '!' history expansion, no backslash
-     * escapes, no quote handling (an apostrophe must not make JLine wait for a closing one).
-     */
-    private static LineReader lineReader(Terminal terminal, StateCell state, ClientConfig config) {
-        DefaultParser parser = new DefaultParser().escapeChars(new char[0]).quoteChars(new char[0]);
-        parser.setEofOnUnclosedQuote(false);
-        LineReaderBuilder builder = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("chat")
-                .parser(parser)
-                .completer(new ChatCompleter(state))
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
-                // The sent line is shown once, as a rendered message with time and nick, when the
-                // network thread sends it; leaving the raw "#lobby> text" above it would show it twice.
-                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
-        if (config.historyFile() != null) {
-            builder.variable(LineReader.HISTORY_FILE, config.historyFile());
-        }
-        return builder.build();
-    }
-
-    private static String askNick(LineReader reader) {
+    private static String askNick(LineReader reader, JLineScreen screen) {
         reader.setVariable(LineReader.DISABLE_HISTORY, true); // this reader is discarded afterwards
         while (true) {
             String nick = reader.readLine("nickname: ").strip();
@@ -114,7 +91,7 @@ public final class ChatClient {
             if (problem == null) {
                 return nick;
             }
-            reader.printAbove(problem);
+            screen.tell(problem);
         }
     }
 

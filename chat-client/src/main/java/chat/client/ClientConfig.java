@@ -18,7 +18,7 @@ public record ClientConfig(String host, int port, String nick, String room, Stri
     static final int DEFAULT_SEND_BURST = 5;
     static final long DEFAULT_SEND_INTERVAL_MILLIS = 500;
 
-    static ClientConfig of(String host, int port, String nick, String room, String password, boolean color,
+    public static ClientConfig of(String host, int port, String nick, String room, String password, boolean color,
             Path historyFile) {
         return new ClientConfig(host, port, nick, room, password, color, historyFile,
                 DEFAULT_RECONNECT_FIRST_DELAY_MILLIS, DEFAULT_RECONNECT_MAX_DELAY_MILLIS, DEFAULT_STABLE_AFTER_MILLIS,

@@ -8,6 +8,7 @@ import chat.client.ui.Screen;
 import chat.client.ui.VisibleText;
 
 import chat.protocol.Command;
+import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
@@ -24,6 +25,7 @@ import java.util.Map;
  * what the server says and shows each message through the {@link Screen}.
  */
 public final class ServerMessageHandler implements NetworkListener {
+    private static final System.Logger LOG = System.getLogger(ServerMessageHandler.class.getName());
     /** RFC 2812 5.1 353: a member's nick may carry a status prefix (op, voice, ...) that is not part of the nick. */
     private static final String MEMBER_PREFIXES = "@+%~&!";
     private static final int NICK_FALLBACKS = 2;
@@ -89,8 +91,23 @@ public final class ServerMessageHandler implements NetworkListener {
         failure = "cannot connect to " + config.host() + ":" + config.port() + ": " + reason;
     }
 
+    /**
+     * One line from the server. Whatever goes wrong while handling or showing it (a message this
+     * client does not expect in that shape, a renderer bug) costs that one line, not the session:
+     * the line is shown plainly, control characters made visible, and the next one is handled.
+     */
     @Override
     public void received(IrcMessage message) {
+        try {
+            handle(message);
+        } catch (RuntimeException unexpected) {
+            LOG.log(System.Logger.Level.DEBUG, "could not show a line from the server", unexpected);
+            show(renderer.problem("could not show this line from the server: "
+                    + VisibleText.of(IrcEncoder.format(message)), now()), state.get());
+        }
+    }
+
+    private void handle(IrcMessage message) {
         switch (message.command()) {
             case Command.PING -> network.sendNow(new IrcMessage(null, null, Command.PONG, message.params()));
             case Numeric.ERR_NICKNAMEINUSE -> nickInUse(message);

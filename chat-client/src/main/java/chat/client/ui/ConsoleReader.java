@@ -1,0 +1,76 @@
+package chat.client.ui;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.terminal.Terminal;
+
+/**
+ * JLine's line reader, set up so that what is typed is sent as typed, with one addition: the
+ * reader's own lock is reachable through {@link #locked}. JLine takes that lock inside
+ * {@code readLine} while it redraws and inside {@code printAbove}, but {@code setPrompt} takes
+ * none, so a prompt changed from the socket thread could race the console thread's redraw.
+ * {@link JLineScreen} does every change to the screen inside {@link #locked}, so each is atomic
+ * with respect to JLine's own drawing.
+ */
+public final class ConsoleReader extends LineReaderImpl {
+    private ConsoleReader(Terminal terminal, Map<String, Object> variables) {
+        super(terminal, "chat", variables);
+    }
+
+    /**
+     * A reader with no '!' history expansion, no backslash escapes and no quote handling (an
+     * apostrophe must not make JLine wait for a closing one), that erases the typed line on Enter
+     * (the sent line is shown once, as a rendered message with time and nick, when it is sent).
+     */
+    public static ConsoleReader create(Terminal terminal, Completer completer, Path historyFile) {
+        Map<String, Object> variables = new HashMap<>(); // setVariable writes into it later
+        if (historyFile != null) {
+            variables.put(LineReader.HISTORY_FILE, historyFile);
+        }
+        // What LineReaderBuilder.build() does, on our subclass.
+        ConsoleReader reader = new ConsoleReader(terminal, variables);
+        reader.setHistory(new DefaultHistory());
+        DefaultParser parser = new DefaultParser().escapeChars(new char[0]).quoteChars(new char[0]);
+        parser.setEofOnUnclosedQuote(false);
+        reader.setParser(parser);
+        reader.setCompleter(completer);
+        reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        reader.option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
+        reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
+        return reader;
+    }
+
+    /**
+     * JLine sets the prompt itself at the start of {@code readLine}, before it reads; a change while
+     * it reads must hold the lock, or it races the console thread's redraw. Refused here so a
+     * change from the wrong place fails at once instead of garbling the screen now and then.
+     */
+    @Override
+    public void setPrompt(String prompt) {
+        if (reading && !lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the prompt changes only under the reader's lock (JLineScreen)");
+        }
+        super.setPrompt(prompt);
+    }
+
+    /** The prompt shown now (as set last, before %-expansion is undone). */
+    String promptText() {
+        return prompt.toString();
+    }
+
+    /** Runs {@code change} holding the lock JLine draws under (reentrant: printAbove may be called inside). */
+    void locked(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
