@@ -20,6 +20,12 @@ final class InputStage {
     static final int LINES_PER_TURN = 8;
     /** Without flood control, reading pauses while this many lines wait (back-pressure through TCP). */
     private static final int BACKLOG_PAUSE_LINES = 64;
+    /**
+     * After the peer's end of input, how long its waiting lines may take to be handled. Long enough
+     * for a full flood backlog at the default rate (500 lines at 10/s); what is left then is dropped
+     * and logged, so a peer that half-closes while never reading cannot hold its link forever.
+     */
+    static final long EOF_DRAIN_MILLIS = 60_000;
 
     private final LinkPolicy policy;
     private final LoopClock clock;
@@ -41,9 +47,14 @@ final class InputStage {
             return;
         }
         if (count < 0) {
-            link.requestClose("Connection closed");
+            // End of input means "no more input", not "forget what came": lines that arrived before
+            // it and still wait (flood control, fairness) are handled first, then the link closes.
+            link.inputEnded = true;
+            link.inputEndedAtMillis = clock.now();
+            afterLines(link);
             return;
         }
+        link.lastReadAtMillis = clock.now();
         buffer.flip();
         int handled = 0;
         DecodedLine line;
@@ -84,6 +95,17 @@ final class InputStage {
         if (waiting == 0 || link.isClosing()) {
             link.backlog = null;
             backlogged.remove(link);
+            if (link.inputEnded) {
+                link.requestClose("Connection closed"); // everything it sent has been handled
+            }
+            return;
+        }
+        if (link.inputEnded && clock.now() - link.inputEndedAtMillis >= EOF_DRAIN_MILLIS) {
+            LOG.log(Level.INFO, "closing " + link + ": " + waiting + " lines sent before its end of input were"
+                    + " still waiting " + EOF_DRAIN_MILLIS / 1000 + " s later; dropped");
+            link.backlog = null;
+            backlogged.remove(link);
+            link.requestClose("Connection closed");
             return;
         }
         if (link.flood != null && waiting > policy.floodMaxDelayedLines()) {
@@ -120,6 +142,9 @@ final class InputStage {
                 return clock.now();
             }
             earliest = Math.min(earliest, link.flood.nextTokenAtMillis(clock.now()));
+            if (link.inputEnded) {
+                earliest = Math.min(earliest, link.inputEndedAtMillis + EOF_DRAIN_MILLIS);
+            }
         }
         return earliest;
     }
@@ -133,7 +158,7 @@ final class InputStage {
         if (link.isClosed()) {
             return;
         }
-        boolean readPaused = link.isClosing() || link.overSoftLimit()
+        boolean readPaused = link.isClosing() || link.inputEnded || link.overSoftLimit()
                 || (link.flood == null && link.backlogSize() >= BACKLOG_PAUSE_LINES);
         link.transport.setInterest(!readPaused, !link.out.isEmpty());
     }

@@ -36,6 +36,15 @@ public final class Link {
     long drainUntilMillis;
     /** A write or read failed: the peer is gone, nothing more can be written. */
     boolean broken;
+    /**
+     * The peer closed its direction (read returned -1): nothing more will arrive, but the lines that
+     * did are still handled, in order and at the flood rate, before the link closes.
+     */
+    boolean inputEnded;
+    /** When the input ended; lines still waiting at {@link InputStage#EOF_DRAIN_MILLIS} after it are dropped. */
+    long inputEndedAtMillis;
+    /** When bytes last arrived, for the unfinished-line deadline. */
+    long lastReadAtMillis;
 
     private boolean closing;
     private String closeReason;
@@ -48,6 +57,7 @@ public final class Link {
         this.policy = policy;
         this.connectedAtMillis = nowMillis;
         this.lastLineAtMillis = nowMillis;
+        this.lastReadAtMillis = nowMillis;
     }
 
     public long id() {

@@ -81,11 +81,14 @@ public final class ChatHarness {
         pipeline.endTurn();
     }
 
-    /** Turns until no peer has input the server is willing to read now. */
+    /**
+     * Turns until no peer has input the server is willing to read now and the loop has nothing due
+     * (as the real loop, which selects without sleeping while lines wait their turn).
+     */
     public void settle() {
         for (int i = 0; i < MAX_SETTLE_TURNS; i++) {
             turn();
-            boolean pending = false;
+            boolean pending = pipeline.nextDeadline() <= pipeline.clock().now();
             for (Peer peer : peers) {
                 pending |= !peer.transport.closed && peer.transport.readInterest && peer.transport.hasInput();
             }
