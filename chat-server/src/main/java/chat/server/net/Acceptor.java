@@ -59,8 +59,7 @@ final class Acceptor {
             return;
         }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        // Plain-text users never answer PING; keepalive is how their dead connections get noticed.
-        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+        Keepalive.enable(channel);
         String peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
         SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
         key.attach(pipeline.open(new SocketTransport(channel, key, peer)));

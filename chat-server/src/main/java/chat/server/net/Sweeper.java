@@ -6,6 +6,13 @@ package chat.server.net;
  * gives back send-queue memory of links gone quiet.
  */
 final class Sweeper {
+    /**
+     * A line begun and not finished for this long ends the connection. nc and telnet send a line
+     * when Enter is pressed, so a partial line that stays is a client stuck or holding the socket
+     * on purpose (a registered slowloris); a user idle between lines is never affected.
+     */
+    static final long UNFINISHED_LINE_MILLIS = 120_000;
+
     private final LinkTable links;
     private final LoopClock clock;
     private final long intervalMillis;
@@ -30,9 +37,14 @@ final class Sweeper {
         nextSweepAtMillis = now + intervalMillis;
         for (Link link : links.all()) { // sessions only schedule closes here, so no copy is needed
             link.out.releaseIfEmpty();
-            if (!link.isClosing()) {
-                link.session().onSweep(now);
+            if (link.isClosing()) {
+                continue;
             }
+            if (link.decoder.hasPartialLine() && now - link.lastReadAtMillis >= UNFINISHED_LINE_MILLIS) {
+                link.requestClose("Unfinished line timed out");
+                continue;
+            }
+            link.session().onSweep(now);
         }
     }
 }

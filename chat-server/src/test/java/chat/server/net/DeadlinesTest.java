@@ -70,4 +70,19 @@ class DeadlinesTest {
         }
         assertFalse(talker.lines().stream().anyMatch(line -> line.contains("PING")));
     }
+
+    @Test
+    void aLineBegunAndNeverFinishedEndsTheConnectionButIdlingBetweenLinesDoesNot() {
+        Peer stuck = chat.plain("stuck");
+        Peer idle = chat.plain("idle");
+        stuck.sendRaw("half a li".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        chat.advance(Sweeper.UNFINISHED_LINE_MILLIS - 1_000);
+        assertFalse(stuck.isClosed());
+        chat.advance(1_000);
+        assertTrue(stuck.isClosed());
+        List<String> last = stuck.lines();
+        assertEquals("*** Unfinished line timed out", last.get(last.size() - 1));
+        chat.advance(3_600_000);
+        assertFalse(idle.isClosed());
+    }
 }
