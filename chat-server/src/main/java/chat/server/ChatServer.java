@@ -7,6 +7,7 @@ import chat.server.console.ConsoleCommands;
 import chat.server.console.ConsoleOutput;
 import chat.server.console.OperatorConsole;
 import chat.server.model.ServerState;
+import chat.server.net.AddressBlocks;
 import chat.server.net.Clock;
 import chat.server.net.EventLoop;
 import chat.server.net.LinkPipeline;
@@ -106,7 +107,8 @@ public final class ChatServer implements AutoCloseable {
                 Math.min(config.pingIntervalMillis(), config.pingTimeoutMillis()));
         long sweep = Math.max(MIN_SWEEP_INTERVAL_MILLIS, Math.min(MAX_SWEEP_INTERVAL_MILLIS, shortest / 4));
         return new LinkPolicy(config.maxClients(), config.sendQueueSoftBytes(), config.sendQueueHardBytes(),
-                config.floodLinesPerSecond(), config.floodBurstLines(), config.floodMaxDelayedLines(), sweep);
+                config.floodLinesPerSecond(), config.floodBurstLines(), config.floodMaxDelayedLines(), sweep,
+                config.maxPerIp(), config.connectsPerMinute(), AddressBlocks.parse(config.exempt()));
     }
 
     public InetSocketAddress address() {

@@ -10,6 +10,9 @@ import java.util.Objects;
  * @param floodLinesPerSecond lines a client may send per second once its burst is spent; 0 disables flood control
  * @param floodMaxDelayedLines lines that may wait for flood tokens before the client is disconnected
  * @param motdLines the message of the day, already read from its file (empty: answer 422)
+ * @param maxPerIp open connections one address (an IPv6 /64) may hold; 0 = no limit
+ * @param connectsPerMinute new connections one address may open per minute; 0 = no limit
+ * @param exempt comma-separated address blocks (CIDR) the two limits above do not apply to
  */
 public record ServerConfig(
         String bindAddress,
@@ -26,7 +29,10 @@ public record ServerConfig(
         long registrationTimeoutMillis,
         long pingIntervalMillis,
         long pingTimeoutMillis,
-        List<String> motdLines) {
+        List<String> motdLines,
+        int maxPerIp,
+        int connectsPerMinute,
+        String exempt) {
 
     // Every default, stated once. The command line's defaults are built from these (ServerMain),
     // as is defaults(); ServerConfigTest checks that the README's option table says the same.
@@ -43,6 +49,10 @@ public record ServerConfig(
     public static final String DEFAULT_REGISTRATION_TIMEOUT = "60s";
     public static final String DEFAULT_PING_INTERVAL = "120s";
     public static final String DEFAULT_PING_TIMEOUT = "60s";
+    /** Like Ergo's default (16 per address): room for one person's many terminals, not for a flood. */
+    public static final int DEFAULT_MAX_PER_IP = 16;
+    /** New connections per address per minute (a burst of that many, then one every 2 s). */
+    public static final int DEFAULT_CONNECTS_PER_MINUTE = 30;
 
     public ServerConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -74,6 +84,11 @@ public record ServerConfig(
         positive(pingIntervalMillis, "ping interval");
         positive(pingTimeoutMillis, "ping timeout");
         motdLines = motdLines == null ? List.of() : List.copyOf(motdLines);
+        if (maxPerIp < 0 || connectsPerMinute < 0) {
+            throw new IllegalArgumentException("per-address limits must be 0 (off) or positive");
+        }
+        exempt = exempt == null ? "" : exempt.strip();
+        chat.server.net.AddressBlocks.parse(exempt); // refuses a bad block now, not at the first connection
     }
 
     private static void positive(long value, String what) {
@@ -106,7 +121,8 @@ public record ServerConfig(
                 .sendQueueHardBytes(sendQueueHardBytes).floodLinesPerSecond(floodLinesPerSecond)
                 .floodBurstLines(floodBurstLines).floodMaxDelayedLines(floodMaxDelayedLines)
                 .registrationTimeoutMillis(registrationTimeoutMillis).pingIntervalMillis(pingIntervalMillis)
-                .pingTimeoutMillis(pingTimeoutMillis).motdLines(motdLines);
+                .pingTimeoutMillis(pingTimeoutMillis).motdLines(motdLines).maxPerIp(maxPerIp)
+                .connectsPerMinute(connectsPerMinute).exempt(exempt);
     }
 
     /** Builds a configuration from the defaults, changing only what is set; the record checks the whole. */
@@ -126,6 +142,9 @@ public record ServerConfig(
         private long pingIntervalMillis = DurationConverter.parse(DEFAULT_PING_INTERVAL);
         private long pingTimeoutMillis = DurationConverter.parse(DEFAULT_PING_TIMEOUT);
         private List<String> motdLines = List.of();
+        private int maxPerIp = DEFAULT_MAX_PER_IP;
+        private int connectsPerMinute = DEFAULT_CONNECTS_PER_MINUTE;
+        private String exempt = "";
 
         private Builder() {
         }
@@ -206,12 +225,29 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder maxPerIp(int value) {
+            maxPerIp = value;
+            return this;
+        }
+
+        public Builder connectsPerMinute(int value) {
+            connectsPerMinute = value;
+            return this;
+        }
+
+        /** Comma-separated CIDR blocks, e.g. "10.0.0.0/8,::1"; empty for none. */
+        public Builder exempt(String value) {
+            exempt = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException when a value is out of range, saying which */
         public ServerConfig build() {
             String name = serverName == null || serverName.isBlank() ? HostName.local() : serverName.strip();
             return new ServerConfig(bindAddress, port, defaultRoom, name, password, maxClients, sendQueueSoftBytes,
                     sendQueueHardBytes, floodLinesPerSecond, floodBurstLines, floodMaxDelayedLines,
-                    registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines);
+                    registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines, maxPerIp,
+                    connectsPerMinute, exempt);
         }
     }
 }

@@ -46,6 +46,16 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--max-clients", defaultValue = "${env:CHAT_MAX_CLIENTS:-" + ServerConfig.DEFAULT_MAX_CLIENTS + "}", paramLabel = "N",
             description = "Connections beyond this get 'ERROR :Server full' (default ${DEFAULT-VALUE}).")
     int maxClients;
+    @Option(names = "--max-per-ip", defaultValue = "${env:CHAT_MAX_PER_IP:-" + ServerConfig.DEFAULT_MAX_PER_IP + "}",
+            paramLabel = "N", description = "Connections one address (an IPv6 /64) may hold; 0 = no limit (default ${DEFAULT-VALUE}).")
+    int maxPerIp;
+    @Option(names = "--connects-per-minute", paramLabel = "N",
+            defaultValue = "${env:CHAT_CONNECTS_PER_MINUTE:-" + ServerConfig.DEFAULT_CONNECTS_PER_MINUTE + "}",
+            description = "New connections one address may open per minute; 0 = no limit (default ${DEFAULT-VALUE}).")
+    int connectsPerMinute;
+    @Option(names = "--exempt", defaultValue = "${env:CHAT_EXEMPT}", paramLabel = "CIDR,...",
+            description = "Address blocks the two per-address limits do not apply to, e.g. 10.0.0.0/8,::1 (default none).")
+    String exempt;
     @Option(names = "--sendq-soft", defaultValue = "${env:CHAT_SENDQ_SOFT:-" + ServerConfig.DEFAULT_SENDQ_SOFT + "}", paramLabel = "BYTES",
             converter = ByteSizeConverter.class,
             description = "Queued output past which we stop reading that client (default ${DEFAULT-VALUE}).")
@@ -155,7 +165,8 @@ public final class ServerMain implements Callable<Integer> {
                 .password(password).maxClients(maxClients).sendQueueSoftBytes(sendQueueSoftBytes)
                 .sendQueueHardBytes(sendQueueHardBytes).floodLinesPerSecond(floodRate).floodBurstLines(floodBurst)
                 .floodMaxDelayedLines(floodMaxDelayed).registrationTimeoutMillis(registrationTimeoutMillis)
-                .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd).build();
+                .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)
+                .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute).exempt(exempt).build();
     }
 
     private static void printWelcome(ServerConfig config, int port) {

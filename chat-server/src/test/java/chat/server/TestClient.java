@@ -93,6 +93,11 @@ public final class TestClient implements AutoCloseable {
         sendRaw((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Ends our direction (FIN), as a client that is done sending does; reading goes on. */
+    public void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     public void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();

@@ -87,6 +87,9 @@ public final class TestServer implements AutoCloseable {
         public long pingIntervalMillis = DEFAULTS.pingIntervalMillis();
         public long pingTimeoutMillis = DEFAULTS.pingTimeoutMillis();
         public List<String> motd = List.of();
+        /** Off: tests connect hundreds of clients from 127.0.0.1; the limits have tests of their own. */
+        public int maxPerIp = 0;
+        public int connectsPerMinute = 0;
 
         public ServerConfig build() {
             return DEFAULTS.toBuilder().port(port).password(password).maxClients(maxClients)
@@ -94,7 +97,7 @@ public final class TestServer implements AutoCloseable {
                     .floodLinesPerSecond(floodLinesPerSecond).floodBurstLines(floodBurstLines)
                     .floodMaxDelayedLines(floodMaxDelayedLines).registrationTimeoutMillis(registrationTimeoutMillis)
                     .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)
-                    .build();
+                    .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute).build();
         }
     }
 

@@ -2,6 +2,7 @@ package chat.server.net;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -58,11 +59,26 @@ final class Acceptor {
             closeQuietly(channel);
             return;
         }
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        Keepalive.enable(channel);
-        String peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress().getHostAddress();
-        SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-        key.attach(pipeline.open(new SocketTransport(channel, key, peer)));
+        InetAddress address = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+        InetAddress counted;
+        try {
+            counted = pipeline.admit(address);
+        } catch (AddressGate.Refused refused) {
+            // Before any session exists: one line saying why, then the close (best effort; the
+            // socket buffer is empty).
+            channel.write(ByteBuffer.wrap(("ERROR :" + refused.getMessage() + "\r\n").getBytes(StandardCharsets.US_ASCII)));
+            closeQuietly(channel);
+            return;
+        }
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            Keepalive.enable(channel);
+            SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+            key.attach(pipeline.open(new SocketTransport(channel, key, address.getHostAddress()), counted));
+        } catch (IOException | RuntimeException e) {
+            pipeline.release(counted); // admitted but never opened
+            throw e;
+        }
     }
 
     private static void closeQuietly(SocketChannel channel) {

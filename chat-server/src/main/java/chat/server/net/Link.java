@@ -4,6 +4,7 @@ import chat.protocol.DecodedLine;
 import chat.protocol.IrcMessage;
 import chat.protocol.LineDecoder;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayDeque;
 
 /**
@@ -23,6 +24,8 @@ public final class Link {
     private final LinkHost host;
     private final LinkPolicy policy;
     private final long connectedAtMillis;
+    /** What the per-address limits count this link under; null when exempt. */
+    private final InetAddress addressKey;
     private LinkSession session;
     private WireFormat format = WireFormat.IRC;
 
@@ -50,8 +53,9 @@ public final class Link {
     private String closeReason;
     private boolean closed;
 
-    Link(long id, Transport transport, LinkHost host, LinkPolicy policy, long nowMillis) {
+    Link(long id, Transport transport, InetAddress addressKey, LinkHost host, LinkPolicy policy, long nowMillis) {
         this.id = id;
+        this.addressKey = addressKey;
         this.transport = transport;
         this.host = host;
         this.policy = policy;
@@ -70,6 +74,10 @@ public final class Link {
 
     public long connectedAtMillis() {
         return connectedAtMillis;
+    }
+
+    InetAddress addressKey() {
+        return addressKey;
     }
 
     public LinkSession session() {
@@ -203,6 +211,7 @@ public final class Link {
         if (!closed) {
             closed = true;
             transport.close();
+            host.closed(this);
         }
     }
 

@@ -7,4 +7,7 @@ interface LinkHost {
 
     /** The link must go: leave the chat and close it at the end of this loop turn. */
     void closeSoon(Link link);
+
+    /** The link's transport is closed: what it held (its place in the per-address count) is free. */
+    void closed(Link link);
 }

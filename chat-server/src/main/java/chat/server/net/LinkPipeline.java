@@ -1,6 +1,7 @@
 package chat.server.net;
 
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -23,6 +24,7 @@ public final class LinkPipeline implements LinkHost {
     private final OutputStage output = new OutputStage();
     private final Sweeper sweeper;
     private final Closer closer;
+    private final AddressGate addresses;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private long nextLinkId = 1;
 
@@ -34,6 +36,7 @@ public final class LinkPipeline implements LinkHost {
         this.input = new InputStage(policy, clock);
         this.sweeper = new Sweeper(links, clock, policy.sweepIntervalMillis());
         this.closer = new Closer(links, clock);
+        this.addresses = new AddressGate(policy.maxPerAddress(), policy.connectsPerMinute(), policy.exempt());
     }
 
     public LinkTable links() {
@@ -49,9 +52,29 @@ public final class LinkPipeline implements LinkHost {
         return links.size() >= policy.maxLinks() || closer.shuttingDown();
     }
 
+    /**
+     * Counts a new connection from {@code address} against the per-address limits.
+     *
+     * @return the key to open the link with (null when exempt)
+     * @throws AddressGate.Refused with the line for the peer, when the address is over a limit
+     */
+    InetAddress admit(InetAddress address) throws AddressGate.Refused {
+        return addresses.admit(address, clock.now());
+    }
+
+    /** Gives back an admission whose link was never opened. */
+    void release(InetAddress addressKey) {
+        addresses.release(addressKey);
+    }
+
     /** A new link on {@code transport}; its session is made (and may greet) before this returns. */
     public Link open(Transport transport) {
-        Link link = new Link(nextLinkId++, transport, this, policy, clock.now());
+        return open(transport, null);
+    }
+
+    /** A new link admitted under {@code addressKey} (from {@link #admit}; null when not counted). */
+    public Link open(Transport transport, InetAddress addressKey) {
+        Link link = new Link(nextLinkId++, transport, addressKey, this, policy, clock.now());
         if (policy.floodControlEnabled()) {
             link.flood = new FloodBucket(policy.floodLinesPerSecond(), policy.floodBurstLines(), clock.now());
         }
@@ -85,6 +108,7 @@ public final class LinkPipeline implements LinkHost {
         closer.leaveChat(input);
         output.flushAll(input);
         closer.closeDrained();
+        addresses.purge(clock.now());
     }
 
     /** The earliest time the loop must wake without any event (flood tokens, sweep, drains). */
@@ -125,5 +149,10 @@ public final class LinkPipeline implements LinkHost {
     @Override
     public void closeSoon(Link link) {
         closer.closeSoon(link);
+    }
+
+    @Override
+    public void closed(Link link) {
+        addresses.release(link.addressKey());
     }
 }
