@@ -17,6 +17,12 @@ public final class ProtocolLimits {
     public static final int MAX_TOPIC_CHARS = 390;
     public static final int MAX_AWAY_CHARS = 200;
     public static final int MAX_KICK_REASON_CHARS = 255;
+    /** Rooms one user may be in at once (005 CHANLIMIT=#:20, InspIRCd's default); past it, 405. */
+    public static final int MAX_ROOMS_PER_USER = 20;
+    /** Nicks per WHOIS (005 TARGMAX WHOIS:5); one 407 answers for the rest. */
+    public static final int MAX_WHOIS_TARGETS = 5;
+    /** Targets per PRIVMSG or NOTICE (005 MAXTARGETS=4). */
+    public static final int MAX_MESSAGE_TARGETS = 4;
     /** Bytes of the line terminator CRLF that the encoder always appends. */
     public static final int CRLF_BYTES = 2;
 

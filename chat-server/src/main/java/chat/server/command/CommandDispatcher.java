@@ -40,7 +40,7 @@ public final class CommandDispatcher {
             replies.needMoreParams(message.command());
             return;
         }
-        session.link().chargeFlood(entry.floodCost() - 1);
+        session.link().chargeFlood(entry.cost(message) - 1); // the line itself paid one
         entry.handler().handle(user, message, replies);
     }
 }

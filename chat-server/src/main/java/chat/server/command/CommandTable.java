@@ -1,6 +1,8 @@
 package chat.server.command;
 
 import chat.protocol.Command;
+import chat.protocol.IrcMessage;
+import chat.protocol.ProtocolLimits;
 import chat.server.model.ServerState;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,15 +11,50 @@ import java.util.Map;
  * Every command the server knows, in one table: name, handler, whether it may come before
  * registration completes, how many parameters it needs at least, and its flood cost in tokens
  * (one token is one ordinary line; commands whose answer is long or walks many users cost more,
- * so a client cannot make the server do unbounded work at the price of one line).
+ * and commands with several targets pay per target, so a client cannot make the server do
+ * unbounded work at the price of one line).
  */
 public final class CommandTable {
-    /** One row of the table. */
-    record Entry(CommandHandler handler, boolean beforeRegistration, int minParams, int floodCost) {
+    /**
+     * One row of the table. A command with {@code perTarget} set costs its flood cost once per
+     * comma-separated target (up to {@code maxTargets}, the most it will act on), because that is
+     * the work it causes: {@code WHOIS a,b,c,d,e} is five lookups, not one line's worth.
+     */
+    record Entry(CommandHandler handler, boolean beforeRegistration, int minParams, int floodCost, Targets perTarget,
+            int maxTargets) {
+        Entry(CommandHandler handler, boolean beforeRegistration, int minParams, int floodCost) {
+            this(handler, beforeRegistration, minParams, floodCost, Targets.NONE, 1);
+        }
+
+        /** Flood tokens this message costs. */
+        int cost(IrcMessage message) {
+            return floodCost * perTarget.count(message, maxTargets);
+        }
+    }
+
+    /** Where a command's comma-separated targets are. */
+    enum Targets {
+        NONE, FIRST_PARAM, LAST_PARAM;
+
+        /** How many targets the message names, at least 1 and at most {@code cap}. */
+        int count(IrcMessage message, int cap) {
+            if (this == NONE || message.paramCount() == 0) {
+                return 1;
+            }
+            String list = message.param(this == FIRST_PARAM ? 0 : message.paramCount() - 1);
+            int count = 1;
+            for (int i = list.indexOf(','); i >= 0 && count < cap; i = list.indexOf(',', i + 1)) {
+                count++;
+            }
+            return count;
+        }
     }
 
     private static final boolean ANYTIME = true;
     private static final boolean REGISTERED = false;
+    private static final int ROOMS = ProtocolLimits.MAX_ROOMS_PER_USER;
+    private static final int MESSAGE_TARGETS = ProtocolLimits.MAX_MESSAGE_TARGETS;
+    private static final int WHOIS_TARGETS = ProtocolLimits.MAX_WHOIS_TARGETS;
 
     private CommandTable() {
     }
@@ -41,18 +78,18 @@ public final class CommandTable {
         table.put(Command.PING, new Entry(session::ping, ANYTIME, 1, 1));
         table.put(Command.PONG, new Entry(session::pong, ANYTIME, 0, 1));
         table.put(Command.QUIT, new Entry(session::quit, ANYTIME, 0, 1));
-        table.put(Command.JOIN, new Entry(rooms::join, REGISTERED, 1, 2));
-        table.put(Command.PART, new Entry(rooms::part, REGISTERED, 1, 1));
+        table.put(Command.JOIN, new Entry(rooms::join, REGISTERED, 1, 2, Targets.FIRST_PARAM, ROOMS));
+        table.put(Command.PART, new Entry(rooms::part, REGISTERED, 1, 1, Targets.FIRST_PARAM, ROOMS));
         table.put(Command.TOPIC, new Entry(rooms::topic, REGISTERED, 1, 1));
-        table.put(Command.NAMES, new Entry(rooms::names, REGISTERED, 0, 2));
+        table.put(Command.NAMES, new Entry(rooms::names, REGISTERED, 0, 2, Targets.FIRST_PARAM, Integer.MAX_VALUE));
         table.put(Command.LIST, new Entry(rooms::list, REGISTERED, 0, 10));
         table.put(Command.MODE, new Entry(modes::mode, REGISTERED, 1, 1));
         table.put(Command.KICK, new Entry(modes::kick, REGISTERED, 2, 1));
-        table.put(Command.PRIVMSG, new Entry(messages::privmsg, REGISTERED, 0, 1));
-        table.put(Command.NOTICE, new Entry(messages::notice, REGISTERED, 0, 1));
+        table.put(Command.PRIVMSG, new Entry(messages::privmsg, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
+        table.put(Command.NOTICE, new Entry(messages::notice, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
         table.put(Command.AWAY, new Entry(messages::away, REGISTERED, 0, 1));
         table.put(Command.WHO, new Entry(queries::who, REGISTERED, 0, 3));
-        table.put(Command.WHOIS, new Entry(queries::whois, REGISTERED, 0, 2));
+        table.put(Command.WHOIS, new Entry(queries::whois, REGISTERED, 0, 2, Targets.LAST_PARAM, WHOIS_TARGETS));
         table.put(Command.ISON, new Entry(queries::ison, REGISTERED, 1, 1));
         table.put(Command.USERHOST, new Entry(queries::userhost, REGISTERED, 1, 1));
         table.put(Command.MOTD, new Entry(info::motd, REGISTERED, 0, 2));

@@ -11,8 +11,8 @@ import chat.server.model.User;
 
 /** PRIVMSG, NOTICE and AWAY: the relay itself (RFC 2812 3.3, 4.1). */
 final class MessageCommands {
-    /** Targets per PRIVMSG, as 005 MAXTARGETS announces; each one past it gets 407. */
-    static final int MAX_TARGETS = 4;
+    /** Targets per PRIVMSG, as 005 MAXTARGETS announces; the ones past it get one 407. */
+    private static final int MAX_TARGETS = ProtocolLimits.MAX_MESSAGE_TARGETS;
 
     private final ServerState state;
 
@@ -50,12 +50,24 @@ final class MessageCommands {
                         (targets.length - MAX_TARGETS) + " targets past the first " + MAX_TARGETS
                                 + " did not get the message");
                 break;
+            } else if (namedBefore(targets, i)) {
+                continue; // PRIVMSG #a,#a delivers once: a repeated target is the same recipient
             } else if (IrcNames.isRoomName(target)) {
                 toRoom(sender, command, target, text, replies);
             } else {
                 toPerson(sender, command, target, text, replies);
             }
         }
+    }
+
+    /** True when target {@code i} names, case-folded, the same recipient as an earlier one (at most 4: no set needed). */
+    private static boolean namedBefore(String[] targets, int i) {
+        for (int j = 0; j < i; j++) {
+            if (IrcNames.equalsFolded(targets[j], targets[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void toRoom(User sender, String command, String name, String text, Replies replies) {

@@ -3,12 +3,16 @@ package chat.server.command;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
+import chat.protocol.ProtocolLimits;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 
 /** WHO, WHOIS, ISON and USERHOST: questions about users. */
 final class QueryCommands {
+    /** Room list characters per 319 line: with the longest nick, prefix and server name, under 512 bytes. */
+    private static final int WHOIS_ROOMS_LINE_BUDGET_CHARS = 300;
+
     private final ServerState state;
 
     QueryCommands(ServerState state) {
@@ -48,7 +52,15 @@ final class QueryCommands {
             return;
         }
         String list = message.param(message.paramCount() > 1 ? 1 : 0);
-        for (String nick : list.split(",")) {
+        String[] nicks = list.split(",");
+        if (nicks.length > ProtocolLimits.MAX_WHOIS_TARGETS) {
+            // Answered once, never silently: the first ones are looked up (005 TARGMAX WHOIS:5).
+            replies.numeric(Numeric.ERR_TOOMANYTARGETS, Replies.orStar(nicks[ProtocolLimits.MAX_WHOIS_TARGETS]),
+                    (nicks.length - ProtocolLimits.MAX_WHOIS_TARGETS) + " nicks past the first "
+                            + ProtocolLimits.MAX_WHOIS_TARGETS + " were not looked up");
+            nicks = java.util.Arrays.copyOf(nicks, ProtocolLimits.MAX_WHOIS_TARGETS);
+        }
+        for (String nick : nicks) {
             User user = state.nicks().findRegistered(nick);
             if (user == null) {
                 replies.noSuchNick(nick);
@@ -62,14 +74,19 @@ final class QueryCommands {
 
     private void whoisUser(Replies replies, User user) {
         replies.numeric(Numeric.RPL_WHOISUSER, user.nick(), user.userName(), user.host(), "*", user.realName());
-        if (!user.rooms().isEmpty()) {
-            StringBuilder rooms = new StringBuilder();
-            for (Room room : user.rooms()) {
-                if (rooms.length() > 0) {
-                    rooms.append(' ');
-                }
-                rooms.append(room.prefixOf(user)).append(room.name());
+        // 319 in as many lines as it takes, each well under 512 bytes (as NAMES does).
+        StringBuilder rooms = new StringBuilder();
+        for (Room room : user.rooms()) {
+            if (rooms.length() > WHOIS_ROOMS_LINE_BUDGET_CHARS) {
+                replies.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms.toString());
+                rooms.setLength(0);
             }
+            if (rooms.length() > 0) {
+                rooms.append(' ');
+            }
+            rooms.append(room.prefixOf(user)).append(room.name());
+        }
+        if (rooms.length() > 0) {
             replies.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms.toString());
         }
         replies.numeric(Numeric.RPL_WHOISSERVER, user.nick(), state.serverName(), ServerInfo.VERSION);

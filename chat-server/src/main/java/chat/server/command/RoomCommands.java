@@ -34,10 +34,18 @@ final class RoomCommands {
                 replies.numeric(Numeric.ERR_NOSUCHCHANNEL, Replies.orStar(name), "Invalid room name");
                 continue;
             }
-            Room room = state.rooms().findOrCreate(name);
-            if (room.contains(user)) {
+            Room existing = state.rooms().find(name);
+            if (existing != null && existing.contains(user)) {
                 continue;
             }
+            if (user.rooms().size() >= ProtocolLimits.MAX_ROOMS_PER_USER) {
+                // RFC 2812 3.2.1 / 005 CHANLIMIT: checked before the room is made, so refused joins
+                // cannot leave empty rooms behind.
+                replies.numeric(Numeric.ERR_TOOMANYCHANNELS, name, "You have joined too many channels (at most "
+                        + ProtocolLimits.MAX_ROOMS_PER_USER + ")");
+                continue;
+            }
+            Room room = existing != null ? existing : state.rooms().findOrCreate(name);
             state.rooms().join(room, user);
             room.broadcast(user.says(Command.JOIN, room.name()), null);
             if (room.topic() != null) {

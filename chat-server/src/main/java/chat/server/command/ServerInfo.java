@@ -20,8 +20,13 @@ public final class ServerInfo {
         "CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(ov)@+", "CHANMODES=,,,nt",
         "NICKLEN=" + ProtocolLimits.MAX_NICK_CHARS, "CHANNELLEN=" + ProtocolLimits.MAX_ROOM_NAME_CHARS,
         "TOPICLEN=" + ProtocolLimits.MAX_TOPIC_CHARS, "AWAYLEN=" + ProtocolLimits.MAX_AWAY_CHARS,
-        "KICKLEN=" + ProtocolLimits.MAX_KICK_REASON_CHARS, "NETWORK=" + NETWORK, "MAXTARGETS=4", "MODES=4",
+        "KICKLEN=" + ProtocolLimits.MAX_KICK_REASON_CHARS, "NETWORK=" + NETWORK,
+        "MAXTARGETS=" + ProtocolLimits.MAX_MESSAGE_TARGETS, "MODES=4",
+        "CHANLIMIT=#:" + ProtocolLimits.MAX_ROOMS_PER_USER,
+        "TARGMAX=PRIVMSG:" + ProtocolLimits.MAX_MESSAGE_TARGETS + ",NOTICE:" + ProtocolLimits.MAX_MESSAGE_TARGETS
+                + ",WHOIS:" + ProtocolLimits.MAX_WHOIS_TARGETS,
     };
+    private static final int ISUPPORT_TOKENS_PER_LINE = 13;
     private static final DateTimeFormatter HUMAN_TIME =
             DateTimeFormatter.ofPattern("EEE MMM d yyyy HH:mm:ss z", Locale.ROOT);
 
@@ -47,10 +52,14 @@ public final class ServerInfo {
         }
         to.numeric(Numeric.RPL_CREATED, createdText);
         to.numeric(Numeric.RPL_MYINFO, state.serverName(), VERSION, "i", "ntov");
-        String[] isupport = new String[ISUPPORT.length + 1];
-        System.arraycopy(ISUPPORT, 0, isupport, 0, ISUPPORT.length);
-        isupport[ISUPPORT.length] = "are supported by this server";
-        to.numeric(Numeric.RPL_ISUPPORT, isupport);
+        // At most 13 tokens per 005 line: with the nick and the trailing text, 15 parameters (RFC 2812 2.3).
+        for (int from = 0; from < ISUPPORT.length; from += ISUPPORT_TOKENS_PER_LINE) {
+            int count = Math.min(ISUPPORT_TOKENS_PER_LINE, ISUPPORT.length - from);
+            String[] line = new String[count + 1];
+            System.arraycopy(ISUPPORT, from, line, 0, count);
+            line[count] = "are supported by this server";
+            to.numeric(Numeric.RPL_ISUPPORT, line);
+        }
         lusers(to);
         motd(to);
     }
