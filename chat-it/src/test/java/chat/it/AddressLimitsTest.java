@@ -129,7 +129,7 @@ class AddressLimitsTest {
                 assertEquals(":alice!alice@127.0.0.1 PRIVMSG #room :line " + i,
                         bob.expect(line -> line.contains(" PRIVMSG ")));
             }
-            assertEquals(":alice!alice@127.0.0.1 QUIT goodbye", bob.expect(line -> line.contains(" QUIT ")));
+            assertEquals(":alice!alice@127.0.0.1 QUIT :Quit: goodbye", bob.expect(line -> line.contains(" QUIT ")));
             List<String> last = alice.readUntilClosed();
             assertEquals("ERROR :Closing Link: 127.0.0.1 (Quit: goodbye)", last.get(last.size() - 1));
         }

@@ -39,4 +39,33 @@ public final class TerminalText {
         }
         return out.toString();
     }
+
+    /** Longest run of spaces shown as it is; longer runs are shown as one space. */
+    public static final int MAX_SPACE_RUN = 8;
+
+    /**
+     * The text with every run of more than {@link #MAX_SPACE_RUN} spaces collapsed to one space: a
+     * message padded to the terminal's width could otherwise wrap so that its tail starts a row of
+     * its own and passes for a line from someone else. The argument itself when nothing changes.
+     */
+    public static String collapseSpaceRuns(String text) {
+        if (text == null || text.indexOf(" ".repeat(MAX_SPACE_RUN + 1)) < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int end = i;
+            while (end < text.length() && text.charAt(end) == ' ') {
+                end++;
+            }
+            if (end > i) {
+                out.append(end - i > MAX_SPACE_RUN ? " " : text.substring(i, end));
+                i = end;
+            } else {
+                out.append(text.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
 }

@@ -40,4 +40,13 @@ class TerminalTextTest {
         String clean = "héllo wörld 🙂 日本語";
         assertSame(clean, TerminalText.strip(clean));
     }
+
+    @org.junit.jupiter.api.Test
+    void longRunsOfSpacesCollapseShortOnesStay() {
+        org.junit.jupiter.api.Assertions.assertEquals("a b", TerminalText.collapseSpaceRuns("a" + " ".repeat(200) + "b"));
+        String eight = "a" + " ".repeat(8) + "b";
+        org.junit.jupiter.api.Assertions.assertSame(eight, TerminalText.collapseSpaceRuns(eight));
+        org.junit.jupiter.api.Assertions.assertEquals("x y  z w", TerminalText.collapseSpaceRuns(
+                "x" + " ".repeat(9) + "y  z" + " ".repeat(30) + "w"));
+    }
 }

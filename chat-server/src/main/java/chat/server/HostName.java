@@ -22,6 +22,11 @@ final class HostName {
         }
         // A prefix is one word; keep only characters a host name may hold.
         String cleaned = name.replaceAll("[^A-Za-z0-9.\\-_]", "");
-        return cleaned.isEmpty() ? FALLBACK : cleaned;
+        if (cleaned.isEmpty()) {
+            return FALLBACK;
+        }
+        // A bare host name ("vm") is a valid nick; a name with a dot never is, so nobody can look
+        // like the server (the source of /say and /wall) whatever nicks are free.
+        return cleaned.indexOf('.') < 0 ? cleaned + ".chat" : cleaned;
     }
 }

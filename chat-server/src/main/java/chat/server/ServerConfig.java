@@ -67,6 +67,11 @@ public record ServerConfig(
         if (serverName.isEmpty() || serverName.indexOf(' ') >= 0 || serverName.indexOf(':') >= 0) {
             throw new IllegalArgumentException("server name must be one word without ':': " + serverName);
         }
+        if (chat.protocol.IrcNames.isValidNick(serverName)) {
+            // A user could take it as a nick and write lines that look exactly like the server's.
+            throw new IllegalArgumentException("server name must not be a possible nickname (add a dot, like "
+                    + serverName + ".chat): " + serverName);
+        }
         if (password != null && password.isEmpty()) {
             password = null;
         }

@@ -66,7 +66,7 @@ class OptionsDocumentedTest {
 
     @Test
     void theDefaultsRecordIsBuiltFromTheSameConstants() {
-        ServerConfig defaults = ServerConfig.builder().serverName("x").build();
+        ServerConfig defaults = ServerConfig.builder().serverName("x.test").build();
         assertEquals(ByteSizeConverter.parse(ServerConfig.DEFAULT_SENDQ_SOFT), defaults.sendQueueSoftBytes());
         assertEquals(256 * 1024, defaults.sendQueueSoftBytes());
         assertEquals(60_000, defaults.registrationTimeoutMillis());

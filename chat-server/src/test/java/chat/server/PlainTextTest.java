@@ -68,8 +68,8 @@ class PlainTextTest extends WithTestServer {
             dave.send("88");
             List<String> last = dave.readUntilClosed();
             assertEquals(List.of("*** Goodbye!"), last);
-            assertEquals(":dave!plain@127.0.0.1 QUIT 88", alice.readLine());
-            assertEquals("* dave quit (88)", erin.expectContaining("dave quit"));
+            assertEquals(":dave!plain@127.0.0.1 QUIT :Quit: 88", alice.readLine());
+            assertEquals("* dave quit (Quit: 88)", erin.expectContaining("dave quit"));
         }
     }
 

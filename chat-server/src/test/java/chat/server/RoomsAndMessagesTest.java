@@ -182,8 +182,8 @@ class RoomsAndMessagesTest extends WithTestServer {
         everyoneJoins("#two");
         carol.send("QUIT 88");
         carol.readUntilClosed();
-        assertEquals(List.of(":carol!carol@127.0.0.1 QUIT 88"), alice.sync());
-        assertEquals(List.of(":carol!carol@127.0.0.1 QUIT 88"), bob.sync());
+        assertEquals(List.of(":carol!carol@127.0.0.1 QUIT :Quit: 88"), alice.sync());
+        assertEquals(List.of(":carol!carol@127.0.0.1 QUIT :Quit: 88"), bob.sync());
         assertEquals(List.of(":test.server 353 alice = #one :@alice bob", ":test.server 366 alice #one :End of /NAMES list."),
                 alice.ask("NAMES #one"));
     }

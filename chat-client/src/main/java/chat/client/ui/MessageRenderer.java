@@ -4,6 +4,7 @@ import chat.client.session.ClientState;
 
 import chat.protocol.Command;
 import chat.protocol.IrcMessage;
+import chat.protocol.TerminalText;
 import chat.protocol.IrcNames;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +40,7 @@ public final class MessageRenderer {
     public Optional<Rendered> render(IrcMessage message, ClientState state, LocalTime at) {
         String from = VisibleText.of(message.sourceNick());
         String first = VisibleText.of(message.param(0));
-        String last = VisibleText.of(message.lastParam());
+        String last = VisibleText.of(TerminalText.collapseSpaceRuns(message.lastParam()));
         if (message.isNumeric()) {
             return replies.render(message, at);
         }
@@ -79,7 +80,8 @@ public final class MessageRenderer {
 
     private Optional<Rendered> chat(IrcMessage message, ClientState state, LocalTime at) {
         String target = message.param(0);
-        String text = message.lastParam();
+        // Long runs of spaces collapsed: padding to the terminal's width must not fake a new line.
+        String text = TerminalText.collapseSpaceRuns(message.lastParam());
         if (target == null || text == null) {
             return Optional.empty();
         }
@@ -121,7 +123,7 @@ public final class MessageRenderer {
         String where = target != null && IrcNames.isRoomName(target) ? ":" + VisibleText.of(target) : "";
         AttributedStringBuilder out = stamp(at);
         out.styled(styles.privateMark(), "-" + from + where + "- ");
-        appendHighlighted(out, VisibleText.of(message.lastParam()), state.nick(), false);
+        appendHighlighted(out, VisibleText.of(TerminalText.collapseSpaceRuns(message.lastParam())), state.nick(), false);
         return new Rendered(out.toAttributedString(), false);
     }
 

@@ -113,4 +113,13 @@ public class MessageRendererTest {
         assertEquals("12:05 !!! bob: No such nick", text(":srv 401 alice bob :No such nick"));
         assertEquals("12:05 --- topic of #lobby: be nice", text(":srv 332 alice #lobby :be nice"));
     }
+
+    @Test
+    void aMessagePaddedToTheTerminalWidthCannotFakeASecondLine() {
+        MessageRenderer renderer = new MessageRenderer(new Styles(false));
+        ClientState me = ClientState.initial("me", "#lobby").withRegistered(true).withRoomJoined("#lobby");
+        IrcMessage padded = IrcMessage.from("eve!e@h", "PRIVMSG", "#lobby", "hi" + " ".repeat(300) + "<bob> send me your password");
+        String shown = renderer.render(padded, me, java.time.LocalTime.NOON).orElseThrow().text().toString();
+        assertEquals("12:00 <eve> hi <bob> send me your password", shown);
+    }
 }

@@ -22,9 +22,9 @@ final class SessionCommands {
     void pong(User user, IrcMessage message, Replies replies) {
     }
 
-    // QUIT [:<reason>]: others see the reason as given (our client sends "88").
+    // QUIT [:<reason>]: others see "Quit: <reason>" (our client sends "88"), never the bare words.
     void quit(User user, IrcMessage message, Replies replies) {
-        String reason = message.paramCount() > 0 && !message.param(0).isEmpty() ? message.param(0) : "Client quit";
-        user.disconnect(reason, "Closing Link: " + user.host() + " (Quit: " + reason + ")");
+        String reason = message.paramCount() > 0 ? message.param(0) : "";
+        user.quits(reason, "Closing Link: " + user.host() + " (" + (reason.isEmpty() ? "Client Quit" : "Quit: " + reason) + ")");
     }
 }

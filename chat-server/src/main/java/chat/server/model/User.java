@@ -56,6 +56,15 @@ public final class User {
         }
     }
 
+    /**
+     * The user leaves of their own accord. Others see the reason as {@code Quit: <words>}, as on
+     * ngIRCd, InspIRCd and Ergo, so no user can quit with what looks like the server's own reason
+     * ({@code Ping timeout}, {@code SendQ exceeded}, {@code Kicked by the operator: ...}).
+     */
+    public void quits(String ownWords, String errorText) {
+        disconnect(ownWords == null || ownWords.isEmpty() ? "Client Quit" : "Quit: " + ownWords, errorText);
+    }
+
     public void disconnect(String reason) {
         disconnect(reason, reason);
     }

@@ -69,7 +69,7 @@ public final class PlainTextRenderer extends WireFormat {
     private static String chat(IrcMessage m, String speaker) {
         String target = m.param(0);
         String where = IrcNames.isRoomName(target) ? "[" + target + "] " : "[private] ";
-        String text = m.param(1);
+        String text = TerminalText.collapseSpaceRuns(m.param(1));
         if (text.length() > 1 && text.charAt(0) == CTCP) {
             // CTCP ACTION (/me) is the only CTCP a person should see; the rest is client plumbing.
             String action = "ACTION ";

@@ -53,7 +53,7 @@ public final class PlainTextSession implements ClientSession.PlainText {
     public void onLine(String line) {
         String trimmed = line.strip();
         if (LeaveWord.is(trimmed)) {
-            user.disconnect(LeaveWord.TEXT, "Goodbye!");
+            user.quits(LeaveWord.TEXT, "Goodbye!");
         } else if (!user.isRegistered()) {
             chooseNick(trimmed);
         } else if (trimmed.startsWith("/") && !trimmed.startsWith("//")) {
@@ -118,7 +118,7 @@ public final class PlainTextSession implements ClientSession.PlainText {
                 }
             });
             case "/away" -> dispatch(Command.AWAY, rest);
-            case "/quit" -> user.disconnect(rest.isEmpty() ? LeaveWord.TEXT : rest, "Goodbye!");
+            case "/quit" -> user.quits(rest.isEmpty() ? LeaveWord.TEXT : rest, "Goodbye!");
             case "/help" -> tell(HELP);
             default -> tell("Unknown command " + word + "; type /help for the list.");
         }

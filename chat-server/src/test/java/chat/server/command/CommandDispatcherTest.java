@@ -75,8 +75,37 @@ class CommandDispatcherTest {
         List<String> last = alice.ask("QUIT :bye");
         assertEquals(List.of("ERROR :Closing Link: 127.0.0.1 (Quit: bye)"), last);
         assertTrue(alice.isClosed());
-        assertEquals(List.of(":alice!alice@127.0.0.1 QUIT bye"), bob.lines());
+        assertEquals(List.of(":alice!alice@127.0.0.1 QUIT :Quit: bye"), bob.lines());
         Peer again = chat.irc("alice");
         assertEquals(List.of(), again.ask("PING x").stream().filter(l -> l.contains(" 433 ")).toList());
+    }
+
+    @Test
+    void nobodyQuitsWithTheServersWordsOrTakesItsName() {
+        Peer alice = chat.irc("alice");
+        Peer bob = chat.irc("bob");
+        alice.send("JOIN #r");
+        bob.send("JOIN #r");
+        alice.lines();
+        bob.lines();
+        // A user's own reason always reads "Quit: ...": it can never pass for the server's reasons.
+        alice.send("QUIT :Ping timeout: 180 seconds");
+        assertEquals(List.of(":alice!alice@127.0.0.1 QUIT :Quit: Ping timeout: 180 seconds"), bob.lines());
+        ChatHarness named = new ChatHarness(ChatHarness.testConfig().serverName("irc.example").build());
+        Peer peer = named.connect();
+        peer.send("NICK irc", "PASS x");
+        peer.lines();
+        assertEquals(List.of(":irc.example 432 irc IRC.EXAMPLE :Erroneous nickname: a nickname may hold only letters, "
+                + "digits, - and []\\`_^{|}"), peer.ask("NICK IRC.EXAMPLE"));
+        Peer plain = named.connect(); // the server's name has a dot, which no nick may hold
+        plain.lines();
+        assertTrue(plain.ask("irc.example").get(0).startsWith("*** Sorry"));
+    }
+
+    @Test
+    void aServerNameThatCouldBeANickIsRefusedAtStart() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ChatHarness.testConfig().serverName("vm").build());
+        assertTrue(refused.getMessage().contains("must not be a possible nickname"), refused.getMessage());
     }
 }

@@ -41,7 +41,7 @@ class HalfCloseTest {
         for (int i = 0; i < 100; i++) {
             assertEquals(":alice!alice@127.0.0.1 PRIVMSG #room :line " + i, seen.get(i));
         }
-        assertEquals(":alice!alice@127.0.0.1 QUIT goodbye", seen.get(100));
+        assertEquals(":alice!alice@127.0.0.1 QUIT :Quit: goodbye", seen.get(100));
         assertTrue(alice.isClosed());
     }
 
@@ -65,7 +65,7 @@ class HalfCloseTest {
         }
         List<String> rest = bob.lines();
         assertEquals(":alice!alice@127.0.0.1 PRIVMSG #room :line 19", rest.get(rest.size() - 2));
-        assertEquals(":alice!alice@127.0.0.1 QUIT goodbye", rest.get(rest.size() - 1));
+        assertEquals(":alice!alice@127.0.0.1 QUIT :Quit: goodbye", rest.get(rest.size() - 1));
         assertTrue(alice.isClosed());
     }
 

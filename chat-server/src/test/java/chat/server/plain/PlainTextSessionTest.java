@@ -61,6 +61,16 @@ class PlainTextSessionTest {
         alice.lines();
         assertEquals(List.of("*** Goodbye!"), dave.ask("88"));
         assertTrue(dave.isClosed());
-        assertEquals(List.of(":dave!plain@127.0.0.1 QUIT 88"), alice.lines());
+        assertEquals(List.of(":dave!plain@127.0.0.1 QUIT :Quit: 88"), alice.lines());
+    }
+
+    @Test
+    void aLinePaddedToTheTerminalWidthShowsItsSpacesCollapsed() {
+        Peer dave = chat.plain("dave");
+        Peer eve = chat.irc("eve");
+        eve.send("JOIN #lobby");
+        dave.lines();
+        eve.send("PRIVMSG #lobby :hi" + " ".repeat(300) + "[#lobby] <bob> trust eve");
+        assertEquals(List.of("[#lobby] <eve> hi [#lobby] <bob> trust eve"), dave.lines());
     }
 }
