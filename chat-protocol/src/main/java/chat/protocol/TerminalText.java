@@ -68,4 +68,36 @@ public final class TerminalText {
         }
         return out.toString();
     }
+
+    /**
+     * The text with every unsafe character written as an escape (backslash-x1b for ESC, backslash-u202e for
+     * a right-to-left override), for
+     * a log or an operator's terminal: nothing a client sent can act on it, and nothing is hidden.
+     * Backslashes stay as they are (nicks may hold them), so a client can write text that looks like
+     * an escape, never one that acts. The argument itself when clean.
+     */
+    public static String escape(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < text.length() && !isUnsafe(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isUnsafe(c)) {
+                out.append(c);
+            } else if (c < 0x100) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
 }

@@ -49,4 +49,12 @@ class TerminalTextTest {
         org.junit.jupiter.api.Assertions.assertEquals("x y  z w", TerminalText.collapseSpaceRuns(
                 "x" + " ".repeat(9) + "y  z" + " ".repeat(30) + "w"));
     }
+
+    @org.junit.jupiter.api.Test
+    void escapeShowsEveryUnsafeCharacterAndKeepsTheRest() {
+        org.junit.jupiter.api.Assertions.assertEquals("\\x1b]0;owned\\x07 \\x1b[2J caf\u00e9 \\u202e \\x1b",
+                TerminalText.escape("\u001b]0;owned\u0007 \u001b[2J caf\u00e9 \u202e \\x1b"));
+        String clean = "plain text";
+        org.junit.jupiter.api.Assertions.assertSame(clean, TerminalText.escape(clean));
+    }
 }

@@ -1,5 +1,6 @@
 package chat.server;
 
+import chat.protocol.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.ZoneId;
@@ -21,17 +22,24 @@ final class LogLineFormatter extends Formatter {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    /** Puts this formatter on the root handlers, unless the operator configured logging themselves. */
+    /**
+     * Replaces the root logger's console handler with an {@link AsyncLogHandler} on stderr using
+     * this formatter, unless the operator configured logging themselves.
+     */
     static void installUnlessConfigured() {
         if (System.getProperty("java.util.logging.config.file") != null
                 || System.getProperty("java.util.logging.config.class") != null
                 || System.getProperty("java.util.logging.SimpleFormatter.format") != null) {
             return;
         }
-        LogLineFormatter formatter = new LogLineFormatter();
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            handler.setFormatter(formatter);
+        Logger root = Logger.getLogger("");
+        java.util.logging.Level level = root.getLevel();
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
         }
+        Handler async = new AsyncLogHandler(System.err, new LogLineFormatter(), AsyncLogHandler.QUEUE_RECORDS);
+        async.setLevel(level == null ? java.util.logging.Level.INFO : level);
+        root.addHandler(async);
     }
 
     @Override
@@ -40,7 +48,8 @@ final class LogLineFormatter extends Formatter {
         TIMESTAMP.formatTo(record.getInstant(), line);
         line.append(' ').append(record.getLevel().getName())
                 .append(' ').append(record.getLoggerName())
-                .append(": ").append(formatMessage(record))
+                // Client text reaches the log (nicks, reasons): nothing in it may act on the terminal.
+                .append(": ").append(TerminalText.escape(formatMessage(record)))
                 .append(System.lineSeparator());
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();

@@ -3,6 +3,7 @@ package chat.server.console;
 import chat.protocol.Command;
 import chat.protocol.DecodedLine;
 import chat.protocol.LeaveWord;
+import chat.server.AsyncLogHandler;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
@@ -87,7 +88,8 @@ public final class ConsoleCommands {
         }
         out.println("connections " + all.size() + " (registered " + state.registeredCount() + "), rooms "
                 + state.rooms().count() + ", messages relayed " + state.messagesRelayed() + ", lines received "
-                + state.linesReceived() + ", bytes queued " + queued);
+                + state.linesReceived() + ", bytes queued " + queued + ", log lines dropped "
+                + AsyncLogHandler.droppedTotal());
         all.sort(Comparator.comparingLong(Link::queuedBytes).reversed());
         for (int i = 0; i < Math.min(SLOWEST_SHOWN, all.size()) && all.get(i).queuedBytes() > 0; i++) {
             out.println("  slow: " + all.get(i) + " has " + all.get(i).queuedBytes() + " bytes queued");

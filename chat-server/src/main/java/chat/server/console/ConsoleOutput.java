@@ -1,5 +1,6 @@
 package chat.server.console;
 
+import chat.protocol.TerminalText;
 import java.io.PrintStream;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,6 +28,7 @@ public final class ConsoleOutput {
     }
 
     void println(String line) {
-        lines.add(line);
+        // Topics, nicks and reasons come from clients: shown, never obeyed by the operator's terminal.
+        lines.add(TerminalText.escape(line));
     }
 }

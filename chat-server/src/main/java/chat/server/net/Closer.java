@@ -22,6 +22,7 @@ final class Closer {
     private final LoopClock clock;
     private final List<Link> toClose = new ArrayList<>();
     private final Set<Link> draining = new LinkedHashSet<>();
+    private final LogThrottle logThrottle = new LogThrottle();
     private boolean shuttingDown;
     private long shutdownDeadlineMillis;
 
@@ -55,7 +56,10 @@ final class Closer {
         }
         input.forget(link);
         link.session().onClose(link.closeReason(), !shuttingDown);
-        LOG.log(Level.INFO, "closing " + link + ": " + link.closeReason());
+        String note = logThrottle.admit(link.peerAddress(), clock.now());
+        if (note != null) {
+            LOG.log(Level.INFO, "closing " + link + ": " + LogThrottle.quote(link.closeReason()) + note);
+        }
         // Also after "SendQ exceeded": requestClose has already cut the queue down to the line in
         // flight plus the ERROR, so draining costs at most a line, and a reader that wakes up in
         // time gets a whole last line and the reason instead of half a line and a bare FIN.
