@@ -83,22 +83,59 @@ public final class IrcNames {
 
     /**
      * RFC 2812 1.3 with CHANTYPES=#: '#', then 1 to 49 characters that are not space, comma,
-     * BEL, colon, NUL, CR or LF. Stricter than the RFC, no character that could act on a terminal
-     * ({@link TerminalText#isUnsafe}: ESC, other controls, bidi overrides) either, because a room name
-     * is shown to every member and its own bytes must not be able to repaint anyone's screen.
+     * BEL, colon, NUL, CR or LF. Stricter than the RFC, because a room name is shown to every
+     * member and must be what it looks like: no character that could act on a terminal or hide
+     * ({@link TerminalText#isUnsafe}), no other space, format or separator character (no-break
+     * space, U+2028, zero-width characters), and letters from one script only (plus Han, kana and
+     * Hangul next to Latin, as Unicode's "highly restrictive" level of UTS #39 allows), so
+     * "#paypal" written with a Cyrillic a (U+0430) is refused rather than passing for the Latin one.
      */
     public static boolean isValidRoomName(String name) {
         if (name == null || name.length() < 2 || name.length() > ProtocolLimits.MAX_ROOM_NAME_CHARS
                 || name.charAt(0) != '#') {
             return false;
         }
-        for (int i = 1; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == ' ' || c == ',' || c == ':' || TerminalText.isUnsafe(c)) {
+        java.util.Set<Character.UnicodeScript> scripts = null;
+        for (int i = 1; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == ' ' || c == ',' || c == ':' || TerminalText.isUnsafe(c) || isHiddenOrSpace(c)) {
                 return false;
             }
+            if (c >= 0x80) {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
+                    if (scripts == null) {
+                        scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+                    }
+                    scripts.add(script);
+                }
+            } else if (isLetter((char) c)) {
+                if (scripts == null) {
+                    scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+                }
+                scripts.add(Character.UnicodeScript.LATIN);
+            }
         }
-        return true;
+        return scripts == null || scripts.size() <= 1 || isAllowedScriptMix(scripts);
+    }
+
+    private static boolean isHiddenOrSpace(int c) {
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.CONTROL || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED;
+    }
+
+    /** Latin with the scripts Japanese, Chinese and Korean write together (UTS #39 "highly restrictive"). */
+    private static boolean isAllowedScriptMix(java.util.Set<Character.UnicodeScript> scripts) {
+        java.util.Set<Character.UnicodeScript> japanese = java.util.EnumSet.of(Character.UnicodeScript.LATIN,
+                Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA);
+        java.util.Set<Character.UnicodeScript> chinese = java.util.EnumSet.of(Character.UnicodeScript.LATIN,
+                Character.UnicodeScript.HAN, Character.UnicodeScript.BOPOMOFO);
+        java.util.Set<Character.UnicodeScript> korean = java.util.EnumSet.of(Character.UnicodeScript.LATIN,
+                Character.UnicodeScript.HAN, Character.UnicodeScript.HANGUL);
+        return japanese.containsAll(scripts) || chinese.containsAll(scripts) || korean.containsAll(scripts);
     }
 
     /** True when a message target names a room rather than a person. */

@@ -17,6 +17,8 @@ public final class ProtocolLimits {
     public static final int MAX_TOPIC_CHARS = 390;
     public static final int MAX_AWAY_CHARS = 200;
     public static final int MAX_KICK_REASON_CHARS = 255;
+    /** Real name (USER's last parameter) kept, as ngIRCd and InspIRCd cut it; 005 NAMELEN=50. */
+    public static final int MAX_REAL_NAME_CHARS = 50;
     /** Rooms one user may be in at once (005 CHANLIMIT=#:20, InspIRCd's default); past it, 405. */
     public static final int MAX_ROOMS_PER_USER = 20;
     /** Nicks per WHOIS (005 TARGMAX WHOIS:5); one 407 answers for the rest. */

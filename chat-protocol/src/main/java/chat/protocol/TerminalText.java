@@ -4,8 +4,8 @@ package chat.protocol;
  * Which characters in someone else's text could act on a terminal instead of being shown:
  * C0 controls (ESC starts cursor and title sequences), DEL, C1 controls (8-bit CSI/OSC), and
  * the Unicode bidirectional controls that can make a line read differently than it is stored
- * (Trojan Source, CVE-2021-42574). The server strips them for plain-text users; the terminal
- * client shows them visibly.
+ * (Trojan Source, CVE-2021-42574), and invisible characters that make text look other than it
+ * is. The server strips them for plain-text users; the terminal client shows them visibly.
  */
 public final class TerminalText {
     private TerminalText() {
@@ -17,7 +17,20 @@ public final class TerminalText {
                 || codePoint == 0x061C
                 || codePoint == 0x200E || codePoint == 0x200F
                 || (codePoint >= 0x202A && codePoint <= 0x202E)
-                || (codePoint >= 0x2066 && codePoint <= 0x2069);
+                || (codePoint >= 0x2066 && codePoint <= 0x2069)
+                || isInvisible(codePoint);
+    }
+
+    /**
+     * Characters that take no room on screen or break the line, so text holding them is not what
+     * it looks like: zero-width space, line and paragraph separators, word joiner and invisible
+     * operators, the byte order mark, the Mongolian vowel separator, the soft hyphen. The
+     * zero-width (non-)joiners stay: scripts (Persian, Indic) and emoji need them.
+     */
+    public static boolean isInvisible(int codePoint) {
+        return codePoint == 0x200B || codePoint == 0x2028 || codePoint == 0x2029
+                || (codePoint >= 0x2060 && codePoint <= 0x2064) || codePoint == 0xFEFF || codePoint == 0x180E
+                || codePoint == 0x00AD;
     }
 
     /** The text with every unsafe character removed; the argument itself when it is clean. */

@@ -109,4 +109,18 @@ class IrcNamesTest {
         assertFalse(IrcNames.isRoomName("bob"));
         assertFalse(IrcNames.isRoomName(""));
     }
+
+    @org.junit.jupiter.api.Test
+    void roomNamesThatHideOrImitateAreRefused() {
+        String[] refused = {"#a\u00a0b", "#a\u200bb", "#a\u2028b", "#a\u2029b", "#a\u2060b", "#\ufeffab",
+            "#p\u0430ypal", "#\u0391lpha", "#a\u00adb", "#a\u3000b", "#a\ue000b"};
+        for (String name : refused) {
+            org.junit.jupiter.api.Assertions.assertFalse(IrcNames.isValidRoomName(name), name);
+        }
+        String[] accepted = {"#paypal", "#caf\u00e9", "#\u043c\u043e\u0441\u043a\u0432\u0430",
+            "#\u6771\u4eac-tokyo", "#\u3068\u3046\u304d\u3087\u6771\u4eac", "#\ud55c\uad6d-korea", "#100%", "#c++"};
+        for (String name : accepted) {
+            org.junit.jupiter.api.Assertions.assertTrue(IrcNames.isValidRoomName(name), name);
+        }
+    }
 }

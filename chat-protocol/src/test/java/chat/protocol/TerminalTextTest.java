@@ -57,4 +57,11 @@ class TerminalTextTest {
         String clean = "plain text";
         org.junit.jupiter.api.Assertions.assertSame(clean, TerminalText.escape(clean));
     }
+
+    @org.junit.jupiter.api.Test
+    void invisibleCharactersAreStrippedButJoinersStay() {
+        org.junit.jupiter.api.Assertions.assertEquals("abcd", TerminalText.strip("a\u200bb\u2028c\ufeffd"));
+        String emoji = "\ud83d\udc68\u200d\ud83d\udc69";
+        org.junit.jupiter.api.Assertions.assertSame(emoji, TerminalText.strip(emoji));
+    }
 }

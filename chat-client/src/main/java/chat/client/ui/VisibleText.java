@@ -52,8 +52,7 @@ public final class VisibleText {
     }
 
     private static boolean unsafe(int codePoint) {
-        return TerminalText.isUnsafe(codePoint) || codePoint == 0x2028 || codePoint == 0x2029
-                || Character.getType(codePoint) == Character.SURROGATE;
+        return TerminalText.isUnsafe(codePoint) || Character.getType(codePoint) == Character.SURROGATE;
     }
 
     /** Appends what stands for the unsafe character at i and returns where scanning continues. */

@@ -4,6 +4,7 @@ import chat.protocol.Command;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
+import chat.protocol.ProtocolLimits;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
@@ -90,7 +91,10 @@ final class RegistrationCommands {
             return;
         }
         user.userName(userName(message.param(0)));
-        user.realName(message.param(3));
+        String realName = message.param(3);
+        // Cut, not refused, like TOPICLEN: it appears in every WHO and WHOIS reply about this user.
+        user.realName(realName.length() > ProtocolLimits.MAX_REAL_NAME_CHARS
+                ? realName.substring(0, ProtocolLimits.MAX_REAL_NAME_CHARS) : realName);
         completeIfReady(user, replies);
     }
 

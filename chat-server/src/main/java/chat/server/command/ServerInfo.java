@@ -22,7 +22,7 @@ public final class ServerInfo {
         "TOPICLEN=" + ProtocolLimits.MAX_TOPIC_CHARS, "AWAYLEN=" + ProtocolLimits.MAX_AWAY_CHARS,
         "KICKLEN=" + ProtocolLimits.MAX_KICK_REASON_CHARS, "NETWORK=" + NETWORK,
         "MAXTARGETS=" + ProtocolLimits.MAX_MESSAGE_TARGETS, "MODES=4",
-        "CHANLIMIT=#:" + ProtocolLimits.MAX_ROOMS_PER_USER,
+        "CHANLIMIT=#:" + ProtocolLimits.MAX_ROOMS_PER_USER, "NAMELEN=" + ProtocolLimits.MAX_REAL_NAME_CHARS,
         "TARGMAX=PRIVMSG:" + ProtocolLimits.MAX_MESSAGE_TARGETS + ",NOTICE:" + ProtocolLimits.MAX_MESSAGE_TARGETS
                 + ",WHOIS:" + ProtocolLimits.MAX_WHOIS_TARGETS,
     };

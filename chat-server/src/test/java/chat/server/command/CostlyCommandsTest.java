@@ -77,4 +77,14 @@ class CostlyCommandsTest {
         }
         assertEquals(List.of(":alice!alice@127.0.0.1 PRIVMSG #room after"), bob.lines());
     }
+
+    @Test
+    void realNamesAreCutAtNamelenAndRoomNamesThatImitateAreRefused() {
+        Peer eve = chat.connect();
+        eve.send("NICK eve", "USER eve 0 * :" + "r".repeat(400));
+        eve.lines();
+        List<String> whois = eve.ask("WHOIS eve");
+        assertTrue(whois.get(0).endsWith(" * " + "r".repeat(ProtocolLimits.MAX_REAL_NAME_CHARS)), whois.get(0));
+        assertEquals(List.of(":test.server 403 eve #p\u0430ypal :Invalid room name"), eve.ask("JOIN #p\u0430ypal"));
+    }
 }

@@ -73,4 +73,14 @@ class PlainTextSessionTest {
         eve.send("PRIVMSG #lobby :hi" + " ".repeat(300) + "[#lobby] <bob> trust eve");
         assertEquals(List.of("[#lobby] <eve> hi [#lobby] <bob> trust eve"), dave.lines());
     }
+
+    @Test
+    void invisibleCharactersNeverReachAPlainTextUser() {
+        Peer dave = chat.plain("dave");
+        Peer eve = chat.irc("eve");
+        eve.send("JOIN #lobby");
+        dave.lines();
+        eve.send("PRIVMSG #lobby :pay\u200bpal\u2028[#lobby] <bob> ok\ufeff");
+        assertEquals(List.of("[#lobby] <eve> paypal[#lobby] <bob> ok"), dave.lines());
+    }
 }
