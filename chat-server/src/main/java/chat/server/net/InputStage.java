@@ -135,7 +135,7 @@ final class InputStage {
         }
         boolean readPaused = link.isClosing() || link.overSoftLimit()
                 || (link.flood == null && link.backlogSize() >= BACKLOG_PAUSE_LINES);
-        link.transport.setInterest(!readPaused, !link.out.isEmpty());
+        link.transport.setInterest(!readPaused, !link.isDrained());
     }
 
     void forget(Link link) {

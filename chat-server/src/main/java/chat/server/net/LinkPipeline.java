@@ -23,6 +23,7 @@ public final class LinkPipeline implements LinkHost {
     private final OutputStage output = new OutputStage();
     private final Sweeper sweeper;
     private final Closer closer;
+    private final OutputBudget budget;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private long nextLinkId = 1;
 
@@ -34,6 +35,7 @@ public final class LinkPipeline implements LinkHost {
         this.input = new InputStage(policy, clock);
         this.sweeper = new Sweeper(links, clock, policy.sweepIntervalMillis());
         this.closer = new Closer(links, clock);
+        this.budget = new OutputBudget(links.queued, policy.sendQueueTotalBytes(), links);
     }
 
     public LinkTable links() {
@@ -51,7 +53,7 @@ public final class LinkPipeline implements LinkHost {
 
     /** A new link on {@code transport}; its session is made (and may greet) before this returns. */
     public Link open(Transport transport) {
-        Link link = new Link(nextLinkId++, transport, this, policy, clock.now());
+        Link link = new Link(nextLinkId++, transport, this, policy, links.queued, clock.now());
         if (policy.floodControlEnabled()) {
             link.flood = new FloodBucket(policy.floodLinesPerSecond(), policy.floodBurstLines(), clock.now());
         }
@@ -82,6 +84,7 @@ public final class LinkPipeline implements LinkHost {
     public void endTurn() {
         input.processBacklogs();
         sweeper.fireDue();
+        budget.enforce(); // before leaving: the dropped links leave the chat in this same turn
         closer.leaveChat(input);
         output.flushAll(input);
         closer.closeDrained();
@@ -125,5 +128,10 @@ public final class LinkPipeline implements LinkHost {
     @Override
     public void closeSoon(Link link) {
         closer.closeSoon(link);
+    }
+
+    @Override
+    public long nowMillis() {
+        return clock.now();
     }
 }
