@@ -107,6 +107,7 @@ public final class ChatServer implements AutoCloseable {
                 Math.min(config.pingIntervalMillis(), config.pingTimeoutMillis()));
         long sweep = Math.max(MIN_SWEEP_INTERVAL_MILLIS, Math.min(MAX_SWEEP_INTERVAL_MILLIS, shortest / 4));
         return new LinkPolicy(config.maxClients(), config.sendQueueSoftBytes(), config.sendQueueHardBytes(),
+                config.sendQueueSoftMillis(), config.sendQueueTotalBytes(),
                 config.floodLinesPerSecond(), config.floodBurstLines(), config.floodMaxDelayedLines(), sweep,
                 config.maxPerIp(), config.connectsPerMinute(), AddressBlocks.parse(config.exempt()));
     }

@@ -7,6 +7,8 @@ import java.util.Objects;
  * Every option and limit of the server in one place, each with a safe default
  * ({@link #defaults()}). Durations are in milliseconds, sizes in bytes, as the names say.
  *
+ * @param sendQueueSoftMillis how long a send queue may stay over the soft limit before the client is dropped
+ * @param sendQueueTotalBytes queued output of all clients together past which the largest queues are dropped
  * @param floodLinesPerSecond lines a client may send per second once its burst is spent; 0 disables flood control
  * @param floodMaxDelayedLines lines that may wait for flood tokens before the client is disconnected
  * @param motdLines the message of the day, already read from its file (empty: answer 422)
@@ -23,6 +25,8 @@ public record ServerConfig(
         int maxClients,
         int sendQueueSoftBytes,
         int sendQueueHardBytes,
+        long sendQueueSoftMillis,
+        long sendQueueTotalBytes,
         double floodLinesPerSecond,
         int floodBurstLines,
         int floodMaxDelayedLines,
@@ -43,6 +47,19 @@ public record ServerConfig(
     public static final int DEFAULT_MAX_CLIENTS = 10_000;
     public static final String DEFAULT_SENDQ_SOFT = "256k";
     public static final String DEFAULT_SENDQ_HARD = "1m";
+    /**
+     * Redis's "client-output-buffer-limit ... soft seconds": long enough for a reader on a slow line
+     * to take a burst of the soft limit's size (256 KiB at 10 KB/s is 26 s), short enough that a
+     * peer that stopped reading gives its memory back within half a minute.
+     */
+    public static final String DEFAULT_SENDQ_SOFT_TIME = "30s";
+    /**
+     * A quarter of the maximum heap (256 MiB under the launcher's -Xmx1g). Only payload bytes are
+     * counted; a queued line also costs its array header and queue slot (about 40% more for short
+     * lines), and the heap must keep room for the chat itself and the collector's copy reserve.
+     * A share rather than a fixed size, so -Xmx alone scales it.
+     */
+    public static final String DEFAULT_SENDQ_TOTAL = "25%";
     public static final int DEFAULT_FLOOD_RATE = 10;
     public static final int DEFAULT_FLOOD_BURST = 40;
     public static final int DEFAULT_FLOOD_MAX_DELAYED = 500;
@@ -79,6 +96,10 @@ public record ServerConfig(
         positive(sendQueueSoftBytes, "send queue soft limit");
         if (sendQueueHardBytes < sendQueueSoftBytes) {
             throw new IllegalArgumentException("send queue hard limit must be at least the soft limit");
+        }
+        positive(sendQueueSoftMillis, "send queue soft time");
+        if (sendQueueTotalBytes < sendQueueHardBytes) {
+            throw new IllegalArgumentException("send queue total must be at least the hard limit: " + sendQueueTotalBytes);
         }
         if (floodLinesPerSecond < 0 || Double.isNaN(floodLinesPerSecond)) {
             throw new IllegalArgumentException("flood rate must be 0 (off) or positive");
@@ -123,7 +144,8 @@ public record ServerConfig(
     public Builder toBuilder() {
         return new Builder().bindAddress(bindAddress).port(port).defaultRoom(defaultRoom).serverName(serverName)
                 .password(password).maxClients(maxClients).sendQueueSoftBytes(sendQueueSoftBytes)
-                .sendQueueHardBytes(sendQueueHardBytes).floodLinesPerSecond(floodLinesPerSecond)
+                .sendQueueHardBytes(sendQueueHardBytes).sendQueueSoftMillis(sendQueueSoftMillis)
+                .sendQueueTotalBytes(sendQueueTotalBytes).floodLinesPerSecond(floodLinesPerSecond)
                 .floodBurstLines(floodBurstLines).floodMaxDelayedLines(floodMaxDelayedLines)
                 .registrationTimeoutMillis(registrationTimeoutMillis).pingIntervalMillis(pingIntervalMillis)
                 .pingTimeoutMillis(pingTimeoutMillis).motdLines(motdLines).maxPerIp(maxPerIp)
@@ -140,6 +162,8 @@ public record ServerConfig(
         private int maxClients = DEFAULT_MAX_CLIENTS;
         private int sendQueueSoftBytes = ByteSizeConverter.parse(DEFAULT_SENDQ_SOFT);
         private int sendQueueHardBytes = ByteSizeConverter.parse(DEFAULT_SENDQ_HARD);
+        private long sendQueueSoftMillis = DurationConverter.parse(DEFAULT_SENDQ_SOFT_TIME);
+        private long sendQueueTotalBytes = OutputBudgetConverter.parse(DEFAULT_SENDQ_TOTAL);
         private double floodLinesPerSecond = DEFAULT_FLOOD_RATE;
         private int floodBurstLines = DEFAULT_FLOOD_BURST;
         private int floodMaxDelayedLines = DEFAULT_FLOOD_MAX_DELAYED;
@@ -192,6 +216,16 @@ public record ServerConfig(
 
         public Builder sendQueueHardBytes(int value) {
             sendQueueHardBytes = value;
+            return this;
+        }
+
+        public Builder sendQueueSoftMillis(long value) {
+            sendQueueSoftMillis = value;
+            return this;
+        }
+
+        public Builder sendQueueTotalBytes(long value) {
+            sendQueueTotalBytes = value;
             return this;
         }
 
@@ -250,9 +284,9 @@ public record ServerConfig(
         public ServerConfig build() {
             String name = serverName == null || serverName.isBlank() ? HostName.local() : serverName.strip();
             return new ServerConfig(bindAddress, port, defaultRoom, name, password, maxClients, sendQueueSoftBytes,
-                    sendQueueHardBytes, floodLinesPerSecond, floodBurstLines, floodMaxDelayedLines,
-                    registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines, maxPerIp,
-                    connectsPerMinute, exempt);
+                    sendQueueHardBytes, sendQueueSoftMillis, sendQueueTotalBytes, floodLinesPerSecond, floodBurstLines,
+                    floodMaxDelayedLines, registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines,
+                    maxPerIp, connectsPerMinute, exempt);
         }
     }
 }

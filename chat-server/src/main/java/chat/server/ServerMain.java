@@ -64,6 +64,15 @@ public final class ServerMain implements Callable<Integer> {
             converter = ByteSizeConverter.class,
             description = "Queued output past which the client is dropped with 'SendQ exceeded' (default ${DEFAULT-VALUE}).")
     int sendQueueHardBytes;
+    @Option(names = "--sendq-soft-time", defaultValue = "${env:CHAT_SENDQ_SOFT_TIME:-" + ServerConfig.DEFAULT_SENDQ_SOFT_TIME + "}",
+            paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time a client's queued output may stay past the soft limit before it is dropped (default ${DEFAULT-VALUE}).")
+    long sendQueueSoftMillis;
+    @Option(names = "--sendq-total", defaultValue = "${env:CHAT_SENDQ_TOTAL:-" + ServerConfig.DEFAULT_SENDQ_TOTAL + "}",
+            paramLabel = "BYTES", converter = OutputBudgetConverter.class,
+            description = "Queued output of all clients together past which the largest queues are dropped; "
+                    + "a size or a share of the maximum heap (default ${DEFAULT-VALUE}).")
+    long sendQueueTotalBytes;
     @Option(names = "--flood-rate", defaultValue = "${env:CHAT_FLOOD_RATE:-" + ServerConfig.DEFAULT_FLOOD_RATE + "}", paramLabel = "LINES_PER_S",
             description = "Lines per second a client may send after its burst; 0 turns flood control off (default ${DEFAULT-VALUE}).")
     double floodRate;
@@ -163,7 +172,8 @@ public final class ServerMain implements Callable<Integer> {
         List<String> motd = motdFile == null ? List.of() : Files.readAllLines(motdFile, StandardCharsets.UTF_8);
         return ServerConfig.builder().bindAddress(bind).port(port).defaultRoom(room).serverName(serverName)
                 .password(password).maxClients(maxClients).sendQueueSoftBytes(sendQueueSoftBytes)
-                .sendQueueHardBytes(sendQueueHardBytes).floodLinesPerSecond(floodRate).floodBurstLines(floodBurst)
+                .sendQueueHardBytes(sendQueueHardBytes).sendQueueSoftMillis(sendQueueSoftMillis)
+                .sendQueueTotalBytes(sendQueueTotalBytes).floodLinesPerSecond(floodRate).floodBurstLines(floodBurst)
                 .floodMaxDelayedLines(floodMaxDelayed).registrationTimeoutMillis(registrationTimeoutMillis)
                 .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)
                 .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute).exempt(exempt).build();

@@ -25,24 +25,23 @@ final class QueryCommands {
         String mask = message.paramCount() == 0 ? "*" : message.param(0);
         if (IrcNames.isRoomName(mask)) {
             Room room = state.rooms().find(mask);
-            if (room != null) {
-                for (User member : room.members()) {
-                    whoReply(replies, room.name(), member, room.prefixOf(member));
-                }
+            if (room != null) { // a line per member as the client drains them
+                replies.stream(ReplyStreams.members(room,
+                        member -> whoReply(replies, room.name(), member, room.prefixOf(member))));
             }
         } else {
             User user = state.nicks().findRegistered(mask);
             if (user != null) {
-                whoReply(replies, "*", user, "");
+                replies.send(whoReply(replies, "*", user, ""));
             }
         }
         replies.numeric(Numeric.RPL_ENDOFWHO, mask, "End of /WHO list.");
     }
 
-    private void whoReply(Replies replies, String roomName, User user, String roomPrefix) {
+    private IrcMessage whoReply(Replies replies, String roomName, User user, String roomPrefix) {
         String flags = (user.away() == null ? "H" : "G") + roomPrefix;
-        replies.numeric(Numeric.RPL_WHOREPLY, roomName, user.userName(), user.host(), state.serverName(), user.nick(),
-                flags, "0 " + user.realName());
+        return replies.numericMessage(Numeric.RPL_WHOREPLY, roomName, user.userName(), user.host(), state.serverName(),
+                user.nick(), flags, "0 " + user.realName());
     }
 
     // WHOIS [<server>] <nick>{,<nick>} (RFC 2812 3.6.2)

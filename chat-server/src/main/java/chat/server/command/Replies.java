@@ -6,6 +6,7 @@ import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
+import chat.server.net.ReplyStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +32,36 @@ public final class Replies {
 
     /** A numeric from the server: ":server NNN nick params...". */
     public void numeric(String numeric, String... params) {
+        send(numericMessage(numeric, params));
+    }
+
+    /** The numeric {@link #numeric} would send, not sent (a line of a streamed reply). */
+    IrcMessage numericMessage(String numeric, String... params) {
         List<String> all = new ArrayList<>(params.length + 1);
         all.add(session.user().nickOrStar());
         for (int i = 0; i < params.length; i++) {
             all.add(i < params.length - 1 ? asWord(params[i]) : params[i]);
         }
-        send(new IrcMessage(Map.of(), state.serverName(), numeric, all));
+        return new IrcMessage(Map.of(), state.serverName(), numeric, all);
     }
 
-    /** Any line to the connection this command came from. */
+    /** Any line to the connection this command came from; it waits behind a streamed reply. */
     public void send(IrcMessage message) {
         session.link().send(message);
     }
 
+    /** A relayed line (from {@code User.says}); it may fall between the lines of a streamed reply. */
     public void send(Outbound message) {
         session.link().send(message);
+    }
+
+    /**
+     * A long reply (LIST, WHO, NAMES) that is produced as the client drains it, never queued whole
+     * (see {@link ReplyStream} and {@link ReplyStreams}). Replies given after it, to this command or
+     * later ones, are sent after its last line; handlers need do nothing else to keep the order.
+     */
+    public void stream(ReplyStream lines) {
+        session.link().stream(lines);
     }
 
     /** 401: no user by that nick. */

@@ -12,9 +12,6 @@ import chat.server.net.Outbound;
 
 /** JOIN, PART, TOPIC, NAMES and LIST (RFC 2812 section 3.2). */
 final class RoomCommands {
-    /** Room list bytes per 353 line, well under the 512-byte limit with prefix and room name. */
-    private static final int NAMES_LINE_BUDGET_CHARS = 380;
-
     private final ServerState state;
 
     RoomCommands(ServerState state) {
@@ -145,21 +142,9 @@ final class RoomCommands {
         }
     }
 
+    /** 353 lines as the client drains them, then 366 (which waits behind them). */
     private void sendNames(Replies replies, Room room) {
-        StringBuilder line = new StringBuilder();
-        for (User member : room.members()) {
-            if (line.length() > NAMES_LINE_BUDGET_CHARS) {
-                replies.numeric(Numeric.RPL_NAMREPLY, "=", room.name(), line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(room.prefixOf(member)).append(member.nick());
-        }
-        if (line.length() > 0) {
-            replies.numeric(Numeric.RPL_NAMREPLY, "=", room.name(), line.toString());
-        }
+        replies.stream(ReplyStreams.names(room, replies));
         replies.numeric(Numeric.RPL_ENDOFNAMES, room.name(), "End of /NAMES list.");
     }
 
@@ -167,22 +152,15 @@ final class RoomCommands {
     void list(User user, IrcMessage message, Replies replies) {
         replies.numeric(Numeric.RPL_LISTSTART, "Channel", "Users  Name");
         if (message.paramCount() == 0) {
-            for (Room room : state.rooms().all()) {
-                listEntry(replies, room);
-            }
+            replies.stream(ReplyStreams.rooms(state.rooms(), replies)); // every room: as the client drains it
         } else {
             for (String name : message.param(0).split(",")) {
                 Room room = state.rooms().find(name);
                 if (room != null) {
-                    listEntry(replies, room);
+                    replies.send(ReplyStreams.listEntry(replies, room));
                 }
             }
         }
         replies.numeric(Numeric.RPL_LISTEND, "End of /LIST");
-    }
-
-    private void listEntry(Replies replies, Room room) {
-        replies.numeric(Numeric.RPL_LIST, room.name(), Integer.toString(room.size()),
-                room.topic() == null ? "" : room.topic());
     }
 }

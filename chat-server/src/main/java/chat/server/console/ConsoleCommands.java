@@ -81,15 +81,13 @@ public final class ConsoleCommands {
     }
 
     private void stats() {
-        long queued = 0;
+        // Every queue, those of links still draining after they left included: what the budget holds.
+        long queued = state.links().queuedBytes();
         List<Link> all = new ArrayList<>(state.links().all());
-        for (Link link : all) {
-            queued += link.queuedBytes();
-        }
         out.println("connections " + all.size() + " (registered " + state.registeredCount() + "), rooms "
                 + state.rooms().count() + ", messages relayed " + state.messagesRelayed() + ", lines received "
-                + state.linesReceived() + ", bytes queued " + queued + ", log lines dropped "
-                + AsyncLogHandler.droppedTotal());
+                + state.linesReceived() + ", bytes queued " + queued + " (budget " + state.config().sendQueueTotalBytes()
+                + "), log lines dropped " + AsyncLogHandler.droppedTotal());
         all.sort(Comparator.comparingLong(Link::queuedBytes).reversed());
         for (int i = 0; i < Math.min(SLOWEST_SHOWN, all.size()) && all.get(i).queuedBytes() > 0; i++) {
             out.println("  slow: " + all.get(i) + " has " + all.get(i).queuedBytes() + " bytes queued");

@@ -10,6 +10,7 @@ import java.util.Map;
 public final class Room {
     public static final int OPERATOR = 1;
     public static final int VOICE = 2;
+    private static final User[] NO_MEMBERS = new User[0];
 
     private final String name;
     private final long createdEpochSeconds;
@@ -17,9 +18,10 @@ public final class Room {
     /**
      * The same members, in join order, as a plain array for {@link #broadcast}: walking a
      * LinkedHashMap per message was a visible share of the fan-out profile; joins and parts are rare.
+     * Copied on every join and part, never changed in place, so a streamed reply (WHO, NAMES) can
+     * hold it as a snapshot that costs nothing, however many clients ask at once.
      */
-    private User[] broadcastOrder = new User[4];
-    private int broadcastCount;
+    private User[] broadcastOrder = NO_MEMBERS;
     private String topic;
     private String topicSetBy;
     private long topicSetEpochSeconds;
@@ -42,20 +44,22 @@ public final class Room {
         if (members.putIfAbsent(member, members.isEmpty() ? OPERATOR : 0) != null) {
             return;
         }
-        if (broadcastCount == broadcastOrder.length) {
-            broadcastOrder = Arrays.copyOf(broadcastOrder, broadcastCount * 2);
-        }
-        broadcastOrder[broadcastCount++] = member;
+        User[] larger = Arrays.copyOf(broadcastOrder, broadcastOrder.length + 1);
+        larger[broadcastOrder.length] = member;
+        broadcastOrder = larger;
     }
 
     void remove(User member) {
         if (members.remove(member) == null) {
             return;
         }
-        for (int i = 0; i < broadcastCount; i++) {
-            if (broadcastOrder[i] == member) {
-                System.arraycopy(broadcastOrder, i + 1, broadcastOrder, i, broadcastCount - i - 1);
-                broadcastOrder[--broadcastCount] = null;
+        User[] order = broadcastOrder;
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == member) {
+                User[] smaller = new User[order.length - 1];
+                System.arraycopy(order, 0, smaller, 0, i);
+                System.arraycopy(order, i + 1, smaller, i, order.length - i - 1);
+                broadcastOrder = smaller;
                 return;
             }
         }
@@ -75,6 +79,14 @@ public final class Room {
 
     public Collection<User> members() {
         return members.keySet();
+    }
+
+    /**
+     * The members in join order as of now: an array that is never changed (joins and parts make a
+     * new one), so it may be held across turns. Do not modify it.
+     */
+    public User[] memberSnapshot() {
+        return broadcastOrder;
     }
 
     public boolean isOperator(User member) {
@@ -121,7 +133,7 @@ public final class Room {
     /** Queues the same encoded bytes for every member except {@code except} (may be null). */
     public void broadcast(Outbound message, User except) {
         User[] order = broadcastOrder;
-        for (int i = 0, n = broadcastCount; i < n; i++) {
+        for (int i = 0, n = order.length; i < n; i++) {
             User member = order[i];
             if (member != except) {
                 member.send(message);

@@ -7,7 +7,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * All rooms by folded name; together with each user's rooms a two-way index of who is where.
@@ -15,6 +17,12 @@ import java.util.Set;
  */
 public final class RoomRegistry {
     private final Map<String, Room> rooms = new HashMap<>();
+    /**
+     * The same rooms in name order, for LIST's cursor: it remembers the last name it gave and asks
+     * for the next one, so a listing streamed over many turns survives rooms coming and going
+     * without a snapshot per asker. Lookups (on every message) stay on the hash map.
+     */
+    private final NavigableMap<String, Room> inNameOrder = new TreeMap<>();
     private final LoopClock clock;
 
     RoomRegistry(LoopClock clock) {
@@ -26,7 +34,11 @@ public final class RoomRegistry {
     }
 
     public Room findOrCreate(String name) {
-        return rooms.computeIfAbsent(IrcNames.fold(name), key -> new Room(name, clock.epochSeconds()));
+        return rooms.computeIfAbsent(IrcNames.fold(name), key -> {
+            Room room = new Room(name, clock.epochSeconds());
+            inNameOrder.put(key, room);
+            return room;
+        });
     }
 
     public void join(Room room, User member) {
@@ -38,7 +50,9 @@ public final class RoomRegistry {
         room.remove(member);
         member.rooms.leave(room);
         if (room.isEmpty()) {
-            rooms.remove(IrcNames.fold(room.name()));
+            String key = IrcNames.fold(room.name());
+            rooms.remove(key);
+            inNameOrder.remove(key);
         }
     }
 
@@ -59,6 +73,11 @@ public final class RoomRegistry {
                 }
             }
         }
+    }
+
+    /** The first room whose folded name comes after {@code foldedName} (null: the first room), or null. */
+    public Map.Entry<String, Room> after(String foldedName) {
+        return foldedName == null ? inNameOrder.firstEntry() : inNameOrder.higherEntry(foldedName);
     }
 
     public Collection<Room> all() {

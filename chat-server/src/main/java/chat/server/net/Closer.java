@@ -73,7 +73,7 @@ final class Closer {
             return;
         }
         for (Link link : new ArrayList<>(draining)) {
-            if (link.broken || link.out.isEmpty() || clock.now() >= link.drainUntilMillis) {
+            if (link.broken || link.isDrained() || clock.now() >= link.drainUntilMillis) {
                 draining.remove(link);
                 link.closeGracefully();
             }

@@ -160,7 +160,7 @@ final class InputStage {
         }
         boolean readPaused = link.isClosing() || link.inputEnded || link.overSoftLimit()
                 || (link.flood == null && link.backlogSize() >= BACKLOG_PAUSE_LINES);
-        link.transport.setInterest(!readPaused, !link.out.isEmpty());
+        link.transport.setInterest(!readPaused, !link.isDrained());
     }
 
     void forget(Link link) {

@@ -16,11 +16,14 @@ import java.util.ArrayDeque;
  */
 public final class Link {
     public static final String SENDQ_EXCEEDED = "SendQ exceeded";
+    /** Dropped to keep every link's queued output together within the server's budget. */
+    public static final String OUTPUT_BUDGET_EXCEEDED = "Server output budget exceeded";
 
     private final long id;
     final Transport transport;
     final LineDecoder decoder = new LineDecoder();
-    final SendQueue out = new SendQueue();
+    final SendQueue out;
+    private final QueueTotal total;
     private final LinkHost host;
     private final LinkPolicy policy;
     private final long connectedAtMillis;
@@ -28,6 +31,11 @@ public final class Link {
     private final InetAddress addressKey;
     private LinkSession session;
     private WireFormat format = WireFormat.IRC;
+    /** Replies waiting behind a streamed reply; null unless one is pending (see OutputStage.refill). */
+    DeferredOutput deferred;
+    /** Queued output is past the soft limit, without a break since {@link #overSoftSinceMillis}. */
+    boolean overSoft;
+    long overSoftSinceMillis;
 
     FloodBucket flood;
     ArrayDeque<DecodedLine> backlog;
@@ -53,10 +61,13 @@ public final class Link {
     private String closeReason;
     private boolean closed;
 
-    Link(long id, Transport transport, InetAddress addressKey, LinkHost host, LinkPolicy policy, long nowMillis) {
+    Link(long id, Transport transport, InetAddress addressKey, LinkHost host, LinkPolicy policy, QueueTotal total,
+            long nowMillis) {
         this.id = id;
         this.addressKey = addressKey;
         this.transport = transport;
+        this.total = total;
+        this.out = new SendQueue(total);
         this.host = host;
         this.policy = policy;
         this.connectedAtMillis = nowMillis;
@@ -93,6 +104,14 @@ public final class Link {
         this.format = newFormat;
     }
 
+    WireFormat format() {
+        return format;
+    }
+
+    LinkPolicy policy() {
+        return policy;
+    }
+
     /** When the last line arrived; any line proves the peer is alive. */
     public long lastLineAtMillis() {
         return lastLineAtMillis;
@@ -119,28 +138,56 @@ public final class Link {
         }
     }
 
+    /** Output waiting for this peer: the send queue and any replies held behind a streamed one. */
     public long queuedBytes() {
-        return out.queuedBytes();
+        return deferred == null ? out.queuedBytes() : out.queuedBytes() + deferred.bytes();
     }
 
+    /**
+     * A line relayed from someone else (a room or private message): straight into the queue, even
+     * while a streamed reply is pending, so it may fall between two whole lines of that reply.
+     */
+    public void send(Outbound outbound) {
+        queue(outbound.bytesFor(format));
+    }
+
+    /** A reply or notice to this peer, kept in order behind any streamed reply. */
     public void send(IrcMessage message) {
         enqueue(format.encode(message));
     }
 
-    public void send(Outbound outbound) {
-        enqueue(outbound.bytesFor(format));
+    /** Ready bytes of a reply, kept in order behind any streamed reply. */
+    public void enqueue(byte[] bytes) {
+        if (deferred == null) {
+            queue(bytes);
+        } else if (!closing && bytes.length > 0) {
+            // Bounded all the same: past the soft limit the peer is not read, so its own commands
+            // stop adding replies, and the soft-limit clock runs.
+            deferred.add(bytes);
+        }
     }
 
     /**
-     * Queues ready bytes. Past the hard limit the peer is not reading: it is closed with
-     * "SendQ exceeded" at the end of the turn, and nobody else waits for it.
+     * A long reply, produced as the peer drains its queue (see {@link ReplyStream}). Replies given
+     * after it wait behind it; lines relayed from others do not.
      */
-    public void enqueue(byte[] bytes) {
+    public void stream(ReplyStream stream) {
+        if (closing) {
+            return;
+        }
+        if (deferred == null) {
+            deferred = new DeferredOutput(total);
+        }
+        deferred.add(stream);
+        host.flushSoon(this);
+    }
+
+    /** Queues ready bytes now; the one comparison on the relay path is with the soft limit. */
+    private void queue(byte[] bytes) {
         if (closing || bytes.length == 0) {
             return;
         }
-        if (out.queuedBytes() + bytes.length > policy.sendQueueHardBytes()) {
-            requestClose(SENDQ_EXCEEDED);
+        if (out.queuedBytes() + bytes.length > policy.sendQueueSoftBytes() && !admitPastSoftLimit(bytes.length)) {
             return;
         }
         boolean wasEmpty = out.isEmpty();
@@ -148,6 +195,35 @@ public final class Link {
         if (wasEmpty) {
             host.flushSoon(this);
         }
+    }
+
+    /**
+     * Past the soft limit the soft-limit clock starts (the sweep drops a link that stays past it
+     * for the configured time). Past the hard limit the link is dropped at once, but only while its
+     * socket is full: a peer whose every write is taken whole is draining as fast as the loop's
+     * per-turn write budget lets it, and a burst from many senders must not cut it off (the old
+     * check, per turn against 64 KiB written per turn, did). A draining link's queue is still
+     * bounded by the soft-limit time and by the server's output budget.
+     */
+    private boolean admitPastSoftLimit(int length) {
+        startSoftClock();
+        if (queuedBytes() + length > policy.sendQueueHardBytes() && out.socketFull()) {
+            requestClose(SENDQ_EXCEEDED);
+            return false;
+        }
+        return true;
+    }
+
+    void startSoftClock() {
+        if (!overSoft) {
+            overSoft = true;
+            overSoftSinceMillis = host.nowMillis();
+        }
+    }
+
+    /** Nothing is left to write: the queue is empty and no streamed reply waits. */
+    boolean isDrained() {
+        return out.isEmpty() && deferred == null;
     }
 
     /** Closes at the end of the loop turn; others see {@code reason} as the QUIT, this peer gets it as ERROR. */
@@ -165,15 +241,20 @@ public final class Link {
         }
         closing = true;
         closeReason = quitReason;
-        if (quitReason.equals(SENDQ_EXCEEDED)) {
-            out.dropUnstarted(); // the peer is not reading; give the ERROR a chance to reach it
+        if (quitReason.equals(SENDQ_EXCEEDED) || quitReason.equals(OUTPUT_BUDGET_EXCEEDED)) {
+            // The peer is not reading, or its queue is what must go: give the ERROR a chance to reach it.
+            dropDeferred();
+            out.dropUnstarted();
         }
-        boolean wasEmpty = out.isEmpty();
-        // Bypasses the hard limit on purpose: the last word must be queued even for a full queue.
-        out.add(format.farewell(errorText));
-        if (wasEmpty) {
-            host.flushSoon(this);
+        // Bypasses the limits on purpose: the last word must be queued even for a full queue, and
+        // after a pending streamed reply (which a leaving peer still gets for the drain time).
+        byte[] farewell = format.farewell(errorText);
+        if (deferred != null) {
+            deferred.add(farewell);
+        } else {
+            out.add(farewell);
         }
+        host.flushSoon(this);
         host.closeSoon(this);
     }
 
@@ -187,7 +268,14 @@ public final class Link {
 
     /** A queue past the soft limit: the peer is not reading its replies, so it is not read either. */
     boolean overSoftLimit() {
-        return out.queuedBytes() > policy.sendQueueSoftBytes();
+        return queuedBytes() > policy.sendQueueSoftBytes();
+    }
+
+    void dropDeferred() {
+        if (deferred != null) {
+            deferred.clear();
+            deferred = null;
+        }
     }
 
     int backlogSize() {
@@ -211,6 +299,8 @@ public final class Link {
         if (!closed) {
             closed = true;
             transport.close();
+            dropDeferred(); // nothing more can be written; give the bytes back to the server's total
+            out.clear();
             host.closed(this);
         }
     }

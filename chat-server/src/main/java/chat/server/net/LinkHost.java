@@ -1,6 +1,6 @@
 package chat.server.net;
 
-/** What a link asks of the loop that owns it; both calls only schedule work for later in the turn. */
+/** What a link asks of the loop that owns it; the calls that act only schedule work for later in the turn. */
 interface LinkHost {
     /** The link has newly queued output: write it before the loop next sleeps. */
     void flushSoon(Link link);
@@ -10,4 +10,7 @@ interface LinkHost {
 
     /** The link's transport is closed: what it held (its place in the per-address count) is free. */
     void closed(Link link);
+
+    /** The loop's time for this turn (monotonic milliseconds). */
+    long nowMillis();
 }

@@ -25,6 +25,7 @@ public final class LinkPipeline implements LinkHost {
     private final Sweeper sweeper;
     private final Closer closer;
     private final AddressGate addresses;
+    private final OutputBudget budget;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private long nextLinkId = 1;
 
@@ -37,6 +38,7 @@ public final class LinkPipeline implements LinkHost {
         this.sweeper = new Sweeper(links, clock, policy.sweepIntervalMillis());
         this.closer = new Closer(links, clock);
         this.addresses = new AddressGate(policy.maxPerAddress(), policy.connectsPerMinute(), policy.exempt());
+        this.budget = new OutputBudget(links.queued, policy.sendQueueTotalBytes(), links);
     }
 
     public LinkTable links() {
@@ -74,7 +76,7 @@ public final class LinkPipeline implements LinkHost {
 
     /** A new link admitted under {@code addressKey} (from {@link #admit}; null when not counted). */
     public Link open(Transport transport, InetAddress addressKey) {
-        Link link = new Link(nextLinkId++, transport, addressKey, this, policy, clock.now());
+        Link link = new Link(nextLinkId++, transport, addressKey, this, policy, links.queued, clock.now());
         if (policy.floodControlEnabled()) {
             link.flood = new FloodBucket(policy.floodLinesPerSecond(), policy.floodBurstLines(), clock.now());
         }
@@ -105,6 +107,7 @@ public final class LinkPipeline implements LinkHost {
     public void endTurn() {
         input.processBacklogs();
         sweeper.fireDue();
+        budget.enforce(); // before leaving: the dropped links leave the chat in this same turn
         closer.leaveChat(input);
         output.flushAll(input);
         closer.closeDrained();
@@ -154,5 +157,10 @@ public final class LinkPipeline implements LinkHost {
     @Override
     public void closed(Link link) {
         addresses.release(link.addressKey());
+    }
+
+    @Override
+    public long nowMillis() {
+        return clock.now();
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 /** Every open link (until it starts closing), for counts, the sweep and shutdown. */
 public final class LinkTable {
     private final Set<Link> links = new HashSet<>();
+    /** Queued output of every link, closing ones included (their queues are still held). */
+    final QueueTotal queued = new QueueTotal();
 
     public LinkTable() {
     }
@@ -20,6 +22,11 @@ public final class LinkTable {
 
     boolean remove(Link link) {
         return links.remove(link);
+    }
+
+    /** Bytes queued for output on all links together, those still draining included (for /stats). */
+    public long queuedBytes() {
+        return queued.bytes();
     }
 
     public int size() {

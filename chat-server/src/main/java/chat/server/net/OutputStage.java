@@ -10,6 +10,7 @@ import java.util.List;
  * most {@link #WRITE_BYTES_PER_TURN}, so one fast reader cannot hold the loop for the others.
  */
 final class OutputStage {
+    private static final System.Logger LOG = System.getLogger(OutputStage.class.getName());
     /** Bytes written per link per writable event or flush: fairness between fast readers. */
     static final int WRITE_BYTES_PER_TURN = 64 * 1024;
 
@@ -24,9 +25,17 @@ final class OutputStage {
         }
     }
 
-    /** Writes what the socket takes, up to the turn's budget; a failed write means the peer is gone. */
+    /**
+     * Writes what the socket takes, up to the turn's budget; a failed write means the peer is gone.
+     * A pending streamed reply is produced just before and just after the write, only as far as
+     * the refill mark, so a peer that does not read holds a refill's worth and never the whole reply.
+     */
     void writeSome(Link link) {
-        if (link.broken || link.out.isEmpty()) {
+        if (link.broken) {
+            return;
+        }
+        refill(link);
+        if (link.out.isEmpty()) {
             return;
         }
         try {
@@ -35,6 +44,28 @@ final class OutputStage {
             link.broken = true;
             link.out.dropUnstarted();
             link.requestClose("Connection reset");
+            return;
+        }
+        refill(link);
+        if (link.overSoft && link.queuedBytes() <= link.policy().sendQueueSoftBytes()) {
+            link.overSoft = false; // back under the soft limit: its clock stops ("continuously" past it)
+        }
+    }
+
+    /** Tops the queue up from the link's pending streamed replies, to the refill mark. */
+    private static void refill(Link link) {
+        DeferredOutput deferred = link.deferred;
+        if (deferred == null) {
+            return;
+        }
+        try {
+            if (deferred.moveInto(link.out, link.format(), link.policy().streamRefillBytes())) {
+                link.deferred = null;
+            }
+        } catch (RuntimeException unexpected) {
+            LOG.log(System.Logger.Level.WARNING, "a streamed reply to " + link + " failed; closing it", unexpected);
+            link.dropDeferred();
+            link.requestClose("Internal error");
         }
     }
 

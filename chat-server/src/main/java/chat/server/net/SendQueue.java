@@ -39,6 +39,29 @@ final class SendQueue {
     /** Bytes of the oldest queued array ({@code single} or {@code ring[head]}) already written. */
     private int headOffset;
     private long queuedBytes;
+    /** Every link's queued bytes together; this queue adds and takes away its own. */
+    private final QueueTotal total;
+    /** The last write did not take everything offered: the peer's socket buffers are full. */
+    private boolean socketFull;
+
+    SendQueue(QueueTotal total) {
+        this.total = total;
+    }
+
+    /** A queue counted on its own (tests). */
+    SendQueue() {
+        this(new QueueTotal());
+    }
+
+    /**
+     * True when the most recent write found the socket full (it took less than was offered) and
+     * nothing since has been taken whole: the peer is not reading as fast as we write. False
+     * while every write is taken whole, however much is queued: then only the per-turn write
+     * budget holds the queue back, and the peer is draining.
+     */
+    boolean socketFull() {
+        return socketFull;
+    }
 
     long queuedBytes() {
         return queuedBytes;
@@ -65,6 +88,7 @@ final class SendQueue {
         }
         count++;
         queuedBytes += bytes.length;
+        total.add(bytes.length);
     }
 
     private void grow() {
@@ -98,6 +122,7 @@ final class SendQueue {
         }
         byte[] started = headOffset > 0 ? at(0) : null;
         int startedOffset = headOffset;
+        total.add(-queuedBytes);
         if (ring != null) {
             Arrays.fill(ring, null);
         }
@@ -110,7 +135,20 @@ final class SendQueue {
             add(started);
             headOffset = startedOffset;
             queuedBytes = started.length - startedOffset;
+            total.add(-startedOffset);
         }
+    }
+
+    /** Forgets everything, the line in flight too: the link is closed and nothing more will be written. */
+    void clear() {
+        dropUnstarted();
+        total.add(-queuedBytes);
+        queuedBytes = 0;
+        single = null;
+        ring = null;
+        count = 0;
+        head = 0;
+        headOffset = 0;
     }
 
     /**
@@ -119,13 +157,14 @@ final class SendQueue {
      * do not survive the call.
      */
     long writeTo(Transport channel, long maxBytes, WriteStage stage) throws IOException {
-        long total = 0;
-        while (count > 0 && total < maxBytes) {
-            int staged = fill(stage.bytes, (int) Math.min(stage.capacity(), maxBytes - total));
+        long sent = 0;
+        while (count > 0 && sent < maxBytes) {
+            int staged = fill(stage.bytes, (int) Math.min(stage.capacity(), maxBytes - sent));
             int written = stage.write(channel, staged);
-            total += written;
+            sent += written;
             consume(written);
-            if (written < staged) {
+            socketFull = written < staged;
+            if (socketFull) {
                 break; // the socket is full; the writable event brings us back
             }
         }
@@ -136,7 +175,7 @@ final class SendQueue {
                 ring = null;
             }
         }
-        return total;
+        return sent;
     }
 
     /** Copies queued bytes, oldest first, into {@code target} until {@code limit} bytes or the queue's end; returns the count. */
@@ -156,6 +195,7 @@ final class SendQueue {
     /** Forgets {@code written} bytes from the front of the queue. */
     private void consume(int written) {
         queuedBytes -= written;
+        total.add(-written);
         int left = written;
         while (left > 0) {
             int rest = at(0).length - headOffset;

@@ -29,6 +29,22 @@ final class Sweeper {
         return nextSweepAtMillis;
     }
 
+    /**
+     * Redis's soft output limit: a queue past the soft limit without a break for the soft time is
+     * dropped. A fast reader in a burst is back under it within milliseconds; a peer that stopped
+     * reading never is. Checked once a sweep, so the drop comes up to one sweep late.
+     */
+    private void checkSoftLimit(Link link, long now) {
+        LinkPolicy policy = link.policy();
+        if (!link.overSoft) {
+            if (link.queuedBytes() > policy.sendQueueSoftBytes()) {
+                link.startSoftClock(); // grown by replies held behind a stream, which do not pass Link.queue
+            }
+        } else if (now - link.overSoftSinceMillis >= policy.sendQueueSoftMillis()) {
+            link.requestClose(Link.SENDQ_EXCEEDED);
+        }
+    }
+
     void fireDue() {
         long now = clock.now();
         if (now < nextSweepAtMillis) {
@@ -37,6 +53,10 @@ final class Sweeper {
         nextSweepAtMillis = now + intervalMillis;
         for (Link link : links.all()) { // sessions only schedule closes here, so no copy is needed
             link.out.releaseIfEmpty();
+            if (link.isClosing()) {
+                continue;
+            }
+            checkSoftLimit(link, now);
             if (link.isClosing()) {
                 continue;
             }

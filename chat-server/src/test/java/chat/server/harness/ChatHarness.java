@@ -99,6 +99,25 @@ public final class ChatHarness {
         throw new AssertionError("the server kept reading for " + MAX_SETTLE_TURNS + " turns");
     }
 
+    /**
+     * Turns until no peer that reads (a {@code writeCapacity} above 0) has output waiting: what a
+     * loop does for fast readers while nothing new arrives. Returns the turns it took.
+     */
+    public int drainOutput() {
+        for (int i = 0; i < MAX_SETTLE_TURNS; i++) {
+            boolean pending = false;
+            for (Peer peer : peers) {
+                MemoryTransport transport = peer.transport;
+                pending |= !transport.closed && transport.writeInterest && transport.writeCapacity > 0;
+            }
+            if (!pending) {
+                return i;
+            }
+            turn();
+        }
+        throw new AssertionError("output still waiting after " + MAX_SETTLE_TURNS + " turns");
+    }
+
     /** Moves the fake clock, then runs a turn, as the loop would when it wakes up. */
     public void advance(long millis) {
         clock.advance(millis);
