@@ -3,15 +3,11 @@ package chat.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.TestClient;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
  * must keep coming back throughout.
  */
 class BlockedLogTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on [0-9.]+:(\\d+)");
     private static final int CYCLES = 1_500;
 
     @Test
@@ -32,14 +27,7 @@ class BlockedLogTest {
                 "--server-name", "log.test", "--max-per-ip", "0", "--connects-per-minute", "0")
                 .start(); // stderr stays a pipe this test never reads
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            int port = -1;
-            for (String line; port < 0 && (line = out.readLine()) != null; ) {
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
+            int port = Jars.listeningPort(server);
             assertTrue(port > 0, "the server did not start");
             String longReason = "x".repeat(300);
             try (TestClient bystander = TestClient.irc(port, "bystander")) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.TestClient;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FileDescriptorLimitTest {
     private static final int DESCRIPTOR_LIMIT = 64;
     private static final int CONNECTIONS = 80;
-    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path work;
@@ -45,14 +40,7 @@ class FileDescriptorLimitTest {
                 .redirectError(log.toFile()).start();
         OutputStream console = server.getOutputStream(); // kept open: the operator console
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-            int port = -1;
-            for (String line; port < 0 && (line = out.readLine()) != null; ) {
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
+            int port = Jars.listeningPort(server);
             assertTrue(port > 0, "the server did not start: " + Files.readString(log));
             List<TestClient> welcomed = new ArrayList<>();
             int refused = 0;

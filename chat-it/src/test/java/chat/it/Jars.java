@@ -30,4 +30,22 @@ final class Jars {
         Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is not built (mvn package builds it)");
         return jar;
     }
+
+    /**
+     * Reads the started server's stdout until it says where it listens; the port, or -1 when the
+     * process ended first. The rest of stdout is left unread (the server never blocks on it: its
+     * welcome is a few lines).
+     */
+    static int listeningPort(Process server) throws java.io.IOException {
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(server.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        java.util.regex.Pattern listening = java.util.regex.Pattern.compile("listening on [0-9.]+:(\\d+)");
+        for (String line; (line = out.readLine()) != null; ) {
+            java.util.regex.Matcher m = listening.matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return -1;
+    }
 }
