@@ -37,7 +37,7 @@ def read_until(s, token, timeout=60):
 def register(nick):
     s = connect()
     s.sendall(("NICK %s\r\nUSER %s 0 * :%s\r\n" % (nick, nick, nick)).encode())
-    read_until(s, b" 376 " if False else b"\r\n:", 30)
+    read_until(s, b"\r\n:", 30)  # the greeting; the PONG below proves registration went through
     s.sendall(b"PING reg\r\n")
     read_until(s, b"PONG", 30)
     return s
