@@ -80,6 +80,8 @@ public final class TestServer implements AutoCloseable {
         public int maxClients = DEFAULTS.maxClients();
         public int sendQueueSoftBytes = DEFAULTS.sendQueueSoftBytes();
         public int sendQueueHardBytes = DEFAULTS.sendQueueHardBytes();
+        public long sendQueueSoftMillis = DEFAULTS.sendQueueSoftMillis();
+        public long sendQueueTotalBytes = DEFAULTS.sendQueueTotalBytes();
         public double floodLinesPerSecond = 0;
         public int floodBurstLines = DEFAULTS.floodBurstLines();
         public int floodMaxDelayedLines = DEFAULTS.floodMaxDelayedLines();
@@ -94,6 +96,7 @@ public final class TestServer implements AutoCloseable {
         public ServerConfig build() {
             return DEFAULTS.toBuilder().port(port).password(password).maxClients(maxClients)
                     .sendQueueSoftBytes(sendQueueSoftBytes).sendQueueHardBytes(sendQueueHardBytes)
+                    .sendQueueSoftMillis(sendQueueSoftMillis).sendQueueTotalBytes(sendQueueTotalBytes)
                     .floodLinesPerSecond(floodLinesPerSecond).floodBurstLines(floodBurstLines)
                     .floodMaxDelayedLines(floodMaxDelayedLines).registrationTimeoutMillis(registrationTimeoutMillis)
                     .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)

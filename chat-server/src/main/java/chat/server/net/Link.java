@@ -25,12 +25,12 @@ public final class Link {
     final SendQueue out;
     private final QueueTotal total;
     private final LinkHost host;
-    private final LinkPolicy policy;
+    final LinkPolicy policy;
     private final long connectedAtMillis;
     /** What the per-address limits count this link under; null when exempt. */
     private final InetAddress addressKey;
     private LinkSession session;
-    private WireFormat format = WireFormat.IRC;
+    WireFormat format = WireFormat.IRC;
     /** Replies waiting behind a streamed reply; null unless one is pending (see OutputStage.refill). */
     DeferredOutput deferred;
     /** Queued output is past the soft limit, without a break since {@link #overSoftSinceMillis}. */
@@ -104,14 +104,6 @@ public final class Link {
         this.format = newFormat;
     }
 
-    WireFormat format() {
-        return format;
-    }
-
-    LinkPolicy policy() {
-        return policy;
-    }
-
     /** When the last line arrived; any line proves the peer is alive. */
     public long lastLineAtMillis() {
         return lastLineAtMillis;
@@ -161,9 +153,7 @@ public final class Link {
         if (deferred == null) {
             queue(bytes);
         } else if (!closing && bytes.length > 0) {
-            // Bounded all the same: past the soft limit the peer is not read, so its own commands
-            // stop adding replies, and the soft-limit clock runs.
-            deferred.add(bytes);
+            deferred.add(bytes); // bounded: past the soft limit the peer is not read, so it asks no more
         }
     }
 
@@ -198,12 +188,10 @@ public final class Link {
     }
 
     /**
-     * Past the soft limit the soft-limit clock starts (the sweep drops a link that stays past it
-     * for the configured time). Past the hard limit the link is dropped at once, but only while its
-     * socket is full: a peer whose every write is taken whole is draining as fast as the loop's
-     * per-turn write budget lets it, and a burst from many senders must not cut it off (the old
-     * check, per turn against 64 KiB written per turn, did). A draining link's queue is still
-     * bounded by the soft-limit time and by the server's output budget.
+     * Past the soft limit its clock starts (the sweep drops a link past it for the soft time). Past
+     * the hard limit: dropped at once, but only while the socket is full. A peer whose every write
+     * is taken whole is draining, held back only by the 64 KiB per-turn write budget, and a burst
+     * from many senders must not cut it off; the soft time and the output budget still bound it.
      */
     private boolean admitPastSoftLimit(int length) {
         startSoftClock();

@@ -38,7 +38,7 @@ public final class LinkPipeline implements LinkHost {
         this.sweeper = new Sweeper(links, clock, policy.sweepIntervalMillis());
         this.closer = new Closer(links, clock);
         this.addresses = new AddressGate(policy.maxPerAddress(), policy.connectsPerMinute(), policy.exempt());
-        this.budget = new OutputBudget(links.queued, policy.sendQueueTotalBytes(), links);
+        this.budget = new OutputBudget(links.queued, policy.sendQueueTotalBytes(), links, clock);
     }
 
     public LinkTable links() {
@@ -107,9 +107,12 @@ public final class LinkPipeline implements LinkHost {
     public void endTurn() {
         input.processBacklogs();
         sweeper.fireDue();
-        budget.enforce(); // before leaving: the dropped links leave the chat in this same turn
         closer.leaveChat(input);
         output.flushAll(input);
+        // After the writes and the refills of streamed replies, so every turn ends within the
+        // budget; the links it drops leave the chat at the start of the next turn (which comes at
+        // once: nextDeadline sees the pending closes).
+        budget.enforce();
         closer.closeDrained();
         addresses.purge(clock.now());
     }

@@ -21,17 +21,31 @@ final class OutputBudget {
             .comparing((Link link) -> !link.out.socketFull())
             .thenComparing(Comparator.comparingLong(Link::queuedBytes).reversed());
 
+    /**
+     * Dropping stops at 7/8 of the budget, not at the budget: streamed replies refill a little
+     * every turn, and without the margin a total hovering at the line would cost one link per turn.
+     */
+    private static final int TARGET_EIGHTHS = 7;
+    /** The warning is written at most this often; each drop is also logged (at INFO) by the closer. */
+    private static final long WARNING_INTERVAL_MILLIS = 60_000;
+
     private final QueueTotal total;
     private final long limitBytes;
+    private final long targetBytes;
     private final LinkTable links;
+    private final LoopClock clock;
+    private long lastWarningAtMillis = Long.MIN_VALUE;
+    private long droppedSinceWarning;
 
-    OutputBudget(QueueTotal total, long limitBytes, LinkTable links) {
+    OutputBudget(QueueTotal total, long limitBytes, LinkTable links, LoopClock clock) {
         this.total = total;
         this.limitBytes = limitBytes;
+        this.targetBytes = limitBytes / 8 * TARGET_EIGHTHS;
         this.links = links;
+        this.clock = clock;
     }
 
-    /** Once a turn: one comparison while within the budget; past it, drops links until within. */
+    /** Once a turn: one comparison while within the budget; past it, drops links until under the target. */
     void enforce() {
         if (total.bytes() <= limitBytes) {
             return;
@@ -44,13 +58,18 @@ final class OutputBudget {
             }
         }
         candidates.sort(EVICTION_ORDER);
-        int dropped = 0;
-        for (int i = 0; i < candidates.size() && total.bytes() > limitBytes; i++) {
+        for (int i = 0; i < candidates.size() && total.bytes() > targetBytes; i++) {
             candidates.get(i).requestClose(Link.OUTPUT_BUDGET_EXCEEDED); // frees its queue at once
-            dropped++;
+            droppedSinceWarning++;
         }
-        int count = dropped;
-        LOG.log(Level.WARNING, () -> "output budget of " + limitBytes + " bytes exceeded (" + before
-                + " queued): dropped " + count + " links with the largest queues, " + total.bytes() + " bytes left");
+        long now = clock.now();
+        if (lastWarningAtMillis == Long.MIN_VALUE || now - lastWarningAtMillis >= WARNING_INTERVAL_MILLIS) {
+            long dropped = droppedSinceWarning;
+            LOG.log(Level.WARNING, () -> "output budget of " + limitBytes + " bytes exceeded (" + before
+                    + " queued): dropped " + dropped + " links with the largest queues since the last warning, "
+                    + total.bytes() + " bytes left");
+            lastWarningAtMillis = now;
+            droppedSinceWarning = 0;
+        }
     }
 }

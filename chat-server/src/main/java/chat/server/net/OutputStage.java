@@ -47,7 +47,7 @@ final class OutputStage {
             return;
         }
         refill(link);
-        if (link.overSoft && link.queuedBytes() <= link.policy().sendQueueSoftBytes()) {
+        if (link.overSoft && link.queuedBytes() <= link.policy.sendQueueSoftBytes()) {
             link.overSoft = false; // back under the soft limit: its clock stops ("continuously" past it)
         }
     }
@@ -59,7 +59,7 @@ final class OutputStage {
             return;
         }
         try {
-            if (deferred.moveInto(link.out, link.format(), link.policy().streamRefillBytes())) {
+            if (deferred.moveInto(link.out, link.format, link.policy.streamRefillBytes())) {
                 link.deferred = null;
             }
         } catch (RuntimeException unexpected) {

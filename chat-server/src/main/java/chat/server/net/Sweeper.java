@@ -35,7 +35,7 @@ final class Sweeper {
      * reading never is. Checked once a sweep, so the drop comes up to one sweep late.
      */
     private void checkSoftLimit(Link link, long now) {
-        LinkPolicy policy = link.policy();
+        LinkPolicy policy = link.policy;
         if (!link.overSoft) {
             if (link.queuedBytes() > policy.sendQueueSoftBytes()) {
                 link.startSoftClock(); // grown by replies held behind a stream, which do not pass Link.queue
