@@ -37,6 +37,8 @@ public final class ClientSession implements LinkSession {
     private SessionKind kind;
     private PlainText plain;
     private boolean capNegotiating;
+    private final CapabilitySet capabilities = new CapabilitySet();
+    private int capVersion;
     private String passwordGiven;
 
     private ClientSession(ServerState state, CommandDispatcher dispatcher, Link link,
@@ -160,6 +162,20 @@ public final class ClientSession implements LinkSession {
 
     void capNegotiating(boolean on) {
         capNegotiating = on;
+    }
+
+    /** What this connection asked for with CAP REQ (and cap-notify, implied by CAP LS 302). */
+    public CapabilitySet capabilities() {
+        return capabilities;
+    }
+
+    /** The highest CAP LS version this connection gave (0: none, or plain CAP LS). */
+    int capVersion() {
+        return capVersion;
+    }
+
+    void capVersion(int version) {
+        capVersion = Math.max(capVersion, version);
     }
 
     String passwordGiven() {

@@ -8,6 +8,7 @@ import chat.protocol.ProtocolLimits;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
+import java.util.List;
 import java.util.Locale;
 
 /** CAP, PASS, NICK and USER: connection registration (RFC 2812 section 3.1, IRCv3 capability negotiation). */
@@ -22,25 +23,52 @@ final class RegistrationCommands {
         this.info = info;
     }
 
-    // CAP LS [302] | CAP LIST | CAP REQ :caps | CAP END. No capabilities yet, so LS and LIST are
-    // empty, every REQ is refused with NAK, and registration waits for END once LS was asked.
+    // CAP LS [302] | CAP LIST | CAP REQ :caps | CAP END (IRCv3 capability negotiation). LS or REQ
+    // before registration holds it until END; LS 302 shows values and enables cap-notify.
     void cap(User user, IrcMessage message, Replies replies) {
         String sub = message.param(0).toUpperCase(Locale.ROOT);
+        ClientSession session = replies.session();
         switch (sub) {
             case "LS" -> {
-                if (!user.isRegistered()) {
-                    replies.session().capNegotiating(true);
+                holdRegistration(user, session);
+                int version = CapNegotiation.version(message.param(1));
+                session.capVersion(version);
+                if (session.capVersion() >= CapNegotiation.VALUES_VERSION) {
+                    session.capabilities().enable(Capability.CAP_NOTIFY);
                 }
-                replies.send(state.fromServer(Command.CAP, user.nickOrStar(), "LS", ""));
+                sendList(user, replies, "LS", CapNegotiation.offered(session.capVersion()));
             }
-            case "LIST" -> replies.send(state.fromServer(Command.CAP, user.nickOrStar(), "LIST", ""));
-            case "REQ" -> replies.send(state.fromServer(Command.CAP, user.nickOrStar(), "NAK",
-                    message.paramCount() > 1 ? message.param(1) : ""));
+            case "LIST" -> sendList(user, replies, "LIST", session.capabilities().names());
+            case "REQ" -> {
+                holdRegistration(user, session);
+                String asked = message.paramCount() > 1 ? message.param(1) : "";
+                boolean taken = CapNegotiation.apply(asked, session.capabilities(), session.capVersion());
+                replies.send(state.fromServer(Command.CAP, user.nickOrStar(), taken ? "ACK" : "NAK", asked));
+            }
             case "END" -> {
-                replies.session().capNegotiating(false);
+                session.capNegotiating(false);
                 completeIfReady(user, replies);
             }
             default -> replies.numeric(Numeric.ERR_INVALIDCAPCMD, message.param(0), "Invalid CAP command");
+        }
+    }
+
+    private static void holdRegistration(User user, ClientSession session) {
+        if (!user.isRegistered()) {
+            session.capNegotiating(true);
+        }
+    }
+
+    /** LS and LIST in as many lines as needed, every one but the last marked with "*". */
+    private void sendList(User user, Replies replies, String sub, List<String> tokens) {
+        String nick = user.nickOrStar();
+        int room = ProtocolLimits.MAX_LINE_BYTES - 2
+                - (":" + state.serverName() + " CAP " + nick + " " + sub + " * :").length();
+        List<String> lines = CapNegotiation.pack(tokens, room);
+        for (int i = 0; i < lines.size(); i++) {
+            replies.send(i < lines.size() - 1
+                    ? state.fromServer(Command.CAP, nick, sub, "*", lines.get(i))
+                    : state.fromServer(Command.CAP, nick, sub, lines.get(i)));
         }
     }
 
