@@ -7,6 +7,7 @@ import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
 import chat.server.model.ServerState;
 import chat.server.model.User;
+import chat.server.net.WireFormat;
 import chat.server.net.Outbound;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,12 @@ final class RegistrationCommands {
                 holdRegistration(user, session);
                 String asked = message.paramCount() > 1 ? message.param(1) : "";
                 boolean taken = CapNegotiation.apply(asked, session.capabilities(), session.capVersion());
+                if (taken) {
+                    CapabilitySet caps = session.capabilities();
+                    // From the ACK on, relayed lines come in the shape these tags ask for.
+                    session.link().useFormat(WireFormat.irc(caps.has(Capability.MESSAGE_TAGS),
+                            caps.has(Capability.SERVER_TIME)));
+                }
                 replies.send(state.fromServer(Command.CAP, user.nickOrStar(), taken ? "ACK" : "NAK", asked));
             }
             case "END" -> {

@@ -9,9 +9,11 @@ import chat.protocol.IrcMessage;
  */
 public final class Outbound {
     private final IrcMessage message;
-    // Two fields rather than an array: one allocation less per relayed message.
+    // Two fields for the shapes nearly every relay meets (plain IRC, plain text); the tagged
+    // shapes share an array made only when a receiver asked for tags.
     private byte[] shape0;
     private byte[] shape1;
+    private byte[][] tagged;
 
     public Outbound(IrcMessage message) {
         this.message = message;
@@ -23,15 +25,25 @@ public final class Outbound {
 
     /** The bytes in {@code format}; an empty array when that format shows nothing of this message. */
     byte[] bytesFor(WireFormat format) {
-        if (format.shape == 0) {
+        int shape = format.shape;
+        if (shape == 0) {
             if (shape0 == null) {
                 shape0 = format.encode(message);
             }
             return shape0;
         }
-        if (shape1 == null) {
-            shape1 = format.encode(message);
+        if (shape == 1) {
+            if (shape1 == null) {
+                shape1 = format.encode(message);
+            }
+            return shape1;
         }
-        return shape1;
+        if (tagged == null) {
+            tagged = new byte[WireFormat.SHAPES][];
+        }
+        if (tagged[shape] == null) {
+            tagged[shape] = format.encode(message);
+        }
+        return tagged[shape];
     }
 }

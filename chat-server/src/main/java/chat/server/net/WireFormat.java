@@ -3,6 +3,8 @@ package chat.server.net;
 import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How a link puts a message into bytes: the IRC wire line, or the plain-text view of someone at
@@ -11,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 public abstract class WireFormat {
     /** How many shapes an {@link Outbound} caches. */
-    public static final int SHAPES = 2;
+    public static final int SHAPES = 5;
 
     /**
      * This format's slot in {@link Outbound}'s cache, below {@link #SHAPES}. A field, not a method:
@@ -32,16 +34,58 @@ public abstract class WireFormat {
     /** The last line a closing link gets, saying why. */
     public abstract byte[] farewell(String text);
 
-    /** The IRC wire format (RFC 1459/2812 lines). */
-    public static final WireFormat IRC = new WireFormat(0) {
+    /** The IRC wire format (RFC 1459/2812 lines), without tags: what a client that asked for nothing gets. */
+    public static final WireFormat IRC = new IrcFormat(0, false, false);
+
+    /**
+     * The IRC format for a connection's tag capabilities: server-time alone gives the {@code time}
+     * tag only; message-tags gives every tag (msgid, client-only tags, and time if server-time is
+     * enabled too). Shapes 2 to 4, so receivers with the same choice share one encoding.
+     */
+    public static WireFormat irc(boolean messageTags, boolean serverTime) {
+        if (messageTags) {
+            return serverTime ? IrcFormat.ALL_TAGS : IrcFormat.TAGS_WITHOUT_TIME;
+        }
+        return serverTime ? IrcFormat.TIME_ONLY : IRC;
+    }
+
+    private static final class IrcFormat extends WireFormat {
+        static final IrcFormat TIME_ONLY = new IrcFormat(2, false, true);
+        static final IrcFormat TAGS_WITHOUT_TIME = new IrcFormat(3, true, false);
+        static final IrcFormat ALL_TAGS = new IrcFormat(4, true, true);
+
+        private final boolean allTags;
+        private final boolean time;
+
+        private IrcFormat(int shape, boolean allTags, boolean time) {
+            super(shape);
+            this.allTags = allTags;
+            this.time = time;
+        }
+
         @Override
         public byte[] encode(IrcMessage message) {
-            return IrcEncoder.encode(message);
+            return IrcEncoder.encode(withTags(message));
+        }
+
+        private IrcMessage withTags(IrcMessage message) {
+            Map<String, String> tags = message.tags();
+            if (tags.isEmpty() || (allTags && time)) {
+                return message;
+            }
+            Map<String, String> kept = new LinkedHashMap<>();
+            for (Map.Entry<String, String> tag : tags.entrySet()) {
+                boolean isTime = tag.getKey().equals("time");
+                if (isTime ? time : allTags) {
+                    kept.put(tag.getKey(), tag.getValue());
+                }
+            }
+            return new IrcMessage(kept, message.prefix(), message.command(), message.params());
         }
 
         @Override
         public byte[] farewell(String text) {
             return ("ERROR :" + text + "\r\n").getBytes(StandardCharsets.UTF_8);
         }
-    };
+    }
 }
