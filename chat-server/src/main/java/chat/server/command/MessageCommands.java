@@ -8,6 +8,9 @@ import chat.protocol.ProtocolLimits;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
+import chat.server.net.Outbound;
+import java.util.List;
+import java.util.Map;
 
 /** PRIVMSG, NOTICE and AWAY: the relay itself (RFC 2812 3.3, 4.1). */
 final class MessageCommands {
@@ -53,9 +56,9 @@ final class MessageCommands {
             } else if (namedBefore(targets, i)) {
                 continue; // PRIVMSG #a,#a delivers once: a repeated target is the same recipient
             } else if (IrcNames.isRoomName(target)) {
-                toRoom(sender, command, target, text, replies);
+                toRoom(sender, command, target, text, message, replies);
             } else {
-                toPerson(sender, command, target, text, replies);
+                toPerson(sender, command, target, text, message, replies);
             }
         }
     }
@@ -70,7 +73,24 @@ final class MessageCommands {
         return false;
     }
 
-    private void toRoom(User sender, String command, String name, String text, Replies replies) {
+    /**
+     * What {@code sender} says to {@code target}, stamped with time and msgid; the client-only tags
+     * of the line pass only from a connection that negotiated message-tags.
+     */
+    private Outbound said(User sender, String command, String target, String text, IrcMessage line, Replies replies) {
+        boolean mayTag = replies.session().capabilities().has(Capability.MESSAGE_TAGS);
+        return new Outbound(new IrcMessage(state.stamp(mayTag ? line.tags() : Map.of()), sender.prefix(), command,
+                List.of(target, text)));
+    }
+
+    /** echo-message: the sender's own connection gets the line as others do, tags and all. */
+    private static void echo(Outbound said, Replies replies) {
+        if (replies.session().capabilities().has(Capability.ECHO_MESSAGE)) {
+            replies.send(said);
+        }
+    }
+
+    private void toRoom(User sender, String command, String name, String text, IrcMessage line, Replies replies) {
         Room room = state.rooms().find(name);
         if (room == null) {
             replies.noSuchChannel(name);
@@ -78,18 +98,22 @@ final class MessageCommands {
             // Rooms are +n: only members speak in them.
             replies.numeric(Numeric.ERR_CANNOTSENDTOCHAN, room.name(), "Cannot send to channel");
         } else {
-            room.broadcast(sender.says(command, room.name(), text), sender);
+            Outbound said = said(sender, command, room.name(), text, line, replies);
+            room.broadcast(said, sender);
+            echo(said, replies);
             state.countRelayed();
         }
     }
 
-    private void toPerson(User sender, String command, String nick, String text, Replies replies) {
+    private void toPerson(User sender, String command, String nick, String text, IrcMessage line, Replies replies) {
         User recipient = state.nicks().findRegistered(nick);
         if (recipient == null) {
             replies.noSuchNick(nick);
             return;
         }
-        recipient.send(sender.says(command, recipient.nick(), text));
+        Outbound said = said(sender, command, recipient.nick(), text, line, replies);
+        recipient.send(said);
+        echo(said, replies);
         state.countRelayed();
         if (recipient.away() != null && command.equals(Command.PRIVMSG)) {
             replies.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.away());

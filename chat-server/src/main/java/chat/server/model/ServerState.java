@@ -4,6 +4,8 @@ import chat.protocol.IrcMessage;
 import chat.server.ServerConfig;
 import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Everything the chat knows: users by nick, rooms, counters, the configuration and the loop's
@@ -21,12 +23,32 @@ public final class ServerState {
     private long linesReceived;
     private int registeredUsers;
 
+    private final MessageIds messageIds = new MessageIds();
+
     public ServerState(ServerConfig config, LoopClock clock, LinkTable links) {
         this.config = config;
         this.clock = clock;
         this.links = links;
         this.startedEpochMillis = clock.epochMillis();
         this.rooms = new RoomRegistry(clock);
+    }
+
+    /**
+     * The server's tags for a line a user says: {@code time} (server-time, UTC, milliseconds) and
+     * {@code msgid}, then the sender's client-only tags ({@code +name}) when it may send them. Each
+     * receiver's wire format keeps the ones its capabilities ask for.
+     */
+    public Map<String, String> stamp(Map<String, String> clientTags) {
+        long now = clock.epochMillis();
+        Map<String, String> tags = new LinkedHashMap<>(4 + clientTags.size() * 2);
+        tags.put("time", ServerTime.format(now));
+        tags.put("msgid", messageIds.next(now));
+        for (Map.Entry<String, String> tag : clientTags.entrySet()) {
+            if (tag.getKey().startsWith("+")) {
+                tags.put(tag.getKey(), tag.getValue());
+            }
+        }
+        return tags;
     }
 
     public ServerConfig config() {

@@ -1,0 +1,52 @@
+package chat.server.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.server.harness.ChatHarness;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** server-time, msgid, client-only tags and echo-message on the in-memory harness. */
+class MessageTagsTest {
+    private final ChatHarness chat = new ChatHarness(ChatHarness.testConfig().build());
+
+    @Test
+    void eachReceiverGetsWhatItAskedForAndTheSenderItsEcho() {
+        ChatHarness.Peer alice = chat.irc("alice");
+        assertEquals(List.of(":test.server CAP alice ACK :message-tags server-time echo-message"),
+                alice.ask("CAP REQ :message-tags server-time echo-message"));
+        ChatHarness.Peer bob = chat.irc("bob");
+        ChatHarness.Peer carol = chat.irc("carol");
+        assertEquals(List.of(":test.server CAP carol ACK server-time"), carol.ask("CAP REQ server-time"));
+        for (ChatHarness.Peer peer : List.of(alice, bob, carol)) {
+            peer.send("JOIN #lobby");
+        }
+        alice.lines();
+        bob.lines();
+        carol.lines();
+
+        alice.send("@+typing=done;+draft/react=x PRIVMSG #lobby :hello");
+        List<String> echo = alice.lines();
+        assertEquals(1, echo.size(), echo::toString);
+        assertTrue(echo.get(0).matches("@time=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z;msgid=[0-9a-v]{14};"
+                + "\\+typing=done;\\+draft/react=x :alice!alice@\\S+ PRIVMSG #lobby hello"), echo.get(0));
+        assertEquals(List.of(echo.get(0).substring(echo.get(0).indexOf(" :alice!") + 1)), bob.lines(),
+                "a client that asked for nothing sees today's line");
+        String time = echo.get(0).substring(1, echo.get(0).indexOf(';'));
+        assertEquals(List.of("@" + time + " :alice!alice@" + echo.get(0).split("@")[2].split(" ")[0]
+                + " PRIVMSG #lobby hello"), carol.lines(), "server-time alone: the time tag only");
+    }
+
+    @Test
+    void clientOnlyTagsPassOnlyFromAConnectionThatNegotiatedMessageTags() {
+        ChatHarness.Peer alice = chat.irc("alice");
+        ChatHarness.Peer bob = chat.irc("bob");
+        bob.ask("CAP REQ message-tags");
+        alice.send("@+typing=active PRIVMSG bob :hi");
+        List<String> got = bob.lines();
+        assertEquals(1, got.size(), got::toString);
+        assertTrue(got.get(0).startsWith("@msgid="), got.get(0));
+        assertTrue(!got.get(0).contains("typing"), got.get(0));
+    }
+}
