@@ -10,6 +10,8 @@ public final class Command {
     public static final String JOIN = "JOIN";
     public static final String PART = "PART";
     public static final String PRIVMSG = "PRIVMSG";
+    /** IRCv3 message-tags: a message of tags only (typing, reactions), for receivers that negotiated message-tags. */
+    public static final String TAGMSG = "TAGMSG";
     public static final String NOTICE = "NOTICE";
     public static final String NAMES = "NAMES";
     public static final String TOPIC = "TOPIC";

@@ -87,6 +87,7 @@ public final class CommandTable {
         table.put(Command.KICK, new Entry(modes::kick, REGISTERED, 2, 1));
         table.put(Command.PRIVMSG, new Entry(messages::privmsg, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
         table.put(Command.NOTICE, new Entry(messages::notice, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
+        table.put(Command.TAGMSG, new Entry(messages::tagmsg, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
         table.put(Command.AWAY, new Entry(messages::away, REGISTERED, 0, 1));
         table.put(Command.WHO, new Entry(queries::who, REGISTERED, 0, 3));
         table.put(Command.WHOIS, new Entry(queries::whois, REGISTERED, 0, 2, Targets.LAST_PARAM, WHOIS_TARGETS));

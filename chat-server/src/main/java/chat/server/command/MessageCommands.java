@@ -33,17 +33,30 @@ final class MessageCommands {
         relay(user, message, Command.NOTICE, replies);
     }
 
+    // TAGMSG <target>{,<target>} (IRCv3 message-tags): tags only, so only from a connection that
+    // negotiated message-tags (others get 421 as before), and shown only to receivers that did too.
+    void tagmsg(User user, IrcMessage message, Replies replies) {
+        if (!replies.session().capabilities().has(Capability.MESSAGE_TAGS)) {
+            replies.numeric(Numeric.ERR_UNKNOWNCOMMAND, Command.TAGMSG, "Unknown command");
+            return;
+        }
+        relay(user, message, Command.TAGMSG, replies);
+    }
+
     private void relay(User sender, IrcMessage message, String command, Replies replies) {
         if (message.paramCount() == 0 || message.param(0).isEmpty()) {
             replies.numeric(Numeric.ERR_NORECIPIENT, "No recipient given (" + command + ")");
             return;
         }
-        if (message.paramCount() < 2 || message.param(1).isEmpty()) {
+        boolean tagsOnly = command.equals(Command.TAGMSG);
+        if (!tagsOnly && (message.paramCount() < 2 || message.param(1).isEmpty())) {
             replies.numeric(Numeric.ERR_NOTEXTTOSEND, "No text to send");
             return;
         }
-        String text = message.param(1);
-        sender.spoke(state.clock().now());
+        String text = tagsOnly ? null : message.param(1);
+        if (!tagsOnly) {
+            sender.spoke(state.clock().now()); // typing notices do not end being idle
+        }
         String[] targets = message.param(0).split(",");
         for (int i = 0; i < targets.length; i++) {
             String target = targets[i];
@@ -80,7 +93,7 @@ final class MessageCommands {
     private Outbound said(User sender, String command, String target, String text, IrcMessage line, Replies replies) {
         boolean mayTag = replies.session().capabilities().has(Capability.MESSAGE_TAGS);
         return new Outbound(new IrcMessage(state.stamp(mayTag ? line.tags() : Map.of()), sender.prefix(), command,
-                List.of(target, text)));
+                text == null ? List.of(target) : List.of(target, text)));
     }
 
     /** echo-message: the sender's own connection gets the line as others do, tags and all. */
@@ -115,7 +128,7 @@ final class MessageCommands {
         recipient.send(said);
         echo(said, replies);
         state.countRelayed();
-        if (recipient.away() != null && command.equals(Command.PRIVMSG)) {
+        if (recipient.away() != null && command.equals(Command.PRIVMSG)) { // never for NOTICE or TAGMSG
             replies.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.away());
         }
     }

@@ -1,5 +1,6 @@
 package chat.server.net;
 
+import chat.protocol.Command;
 import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.Map;
  * shape among its receivers, never once per receiver.
  */
 public abstract class WireFormat {
+    private static final byte[] NOTHING = new byte[0];
+
     /** How many shapes an {@link Outbound} caches. */
     public static final int SHAPES = 5;
 
@@ -65,6 +68,9 @@ public abstract class WireFormat {
 
         @Override
         public byte[] encode(IrcMessage message) {
+            if (!allTags && message.command().equals(Command.TAGMSG)) {
+                return NOTHING; // a message of tags is nothing to a receiver without message-tags
+            }
             return IrcEncoder.encode(withTags(message));
         }
 

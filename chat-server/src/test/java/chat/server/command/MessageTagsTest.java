@@ -49,4 +49,25 @@ class MessageTagsTest {
         assertTrue(got.get(0).startsWith("@msgid="), got.get(0));
         assertTrue(!got.get(0).contains("typing"), got.get(0));
     }
+
+    @Test
+    void tagmsgReachesOnlyReceiversWithMessageTags() {
+        ChatHarness.Peer alice = chat.irc("alice");
+        ChatHarness.Peer bob = chat.irc("bob");
+        ChatHarness.Peer carol = chat.irc("carol");
+        assertEquals(List.of(":test.server 421 alice TAGMSG :Unknown command"), alice.ask("@+typing=active TAGMSG #lobby"));
+        alice.ask("CAP REQ message-tags");
+        bob.ask("CAP REQ message-tags");
+        for (ChatHarness.Peer peer : List.of(alice, bob, carol)) {
+            peer.send("JOIN #lobby");
+        }
+        alice.lines();
+        bob.lines();
+        carol.lines();
+        alice.send("@+typing=active TAGMSG #lobby");
+        List<String> got = bob.lines();
+        assertEquals(1, got.size(), got::toString);
+        assertTrue(got.get(0).matches("@msgid=[0-9a-v]{14};\\+typing=active :alice!\\S+ TAGMSG #lobby"), got.get(0));
+        assertEquals(List.of(), carol.lines(), "nothing for a receiver without message-tags");
+    }
 }
