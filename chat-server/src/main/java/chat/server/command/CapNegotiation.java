@@ -28,7 +28,9 @@ final class CapNegotiation {
     static List<String> offered(int version) {
         List<String> names = new ArrayList<>();
         for (Capability cap : Capability.all()) {
-            names.add(cap.wireName);
+            if (cap.offered) {
+                names.add(cap.wireName);
+            }
         }
         return names;
     }

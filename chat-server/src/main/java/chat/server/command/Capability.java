@@ -9,30 +9,33 @@ import java.util.Locale;
  * ones.
  */
 public enum Capability {
-    CAP_NOTIFY("cap-notify"),
-    MESSAGE_TAGS("message-tags"),
-    SERVER_TIME("server-time"),
-    ECHO_MESSAGE("echo-message"),
-    BATCH("batch"),
-    LABELED_RESPONSE("labeled-response"),
-    MULTI_PREFIX("multi-prefix"),
-    USERHOST_IN_NAMES("userhost-in-names"),
-    AWAY_NOTIFY("away-notify"),
-    EXTENDED_JOIN("extended-join"),
-    ACCOUNT_NOTIFY("account-notify"),
-    ACCOUNT_TAG("account-tag"),
-    SETNAME("setname"),
-    INVITE_NOTIFY("invite-notify"),
-    CHGHOST("chghost"),
-    STANDARD_REPLIES("standard-replies");
+    CAP_NOTIFY("cap-notify", true),
+    MESSAGE_TAGS("message-tags", true),
+    SERVER_TIME("server-time", true),
+    ECHO_MESSAGE("echo-message", true),
+    BATCH("batch", false),
+    LABELED_RESPONSE("labeled-response", false),
+    MULTI_PREFIX("multi-prefix", false),
+    USERHOST_IN_NAMES("userhost-in-names", false),
+    AWAY_NOTIFY("away-notify", false),
+    EXTENDED_JOIN("extended-join", false),
+    ACCOUNT_NOTIFY("account-notify", false),
+    ACCOUNT_TAG("account-tag", false),
+    SETNAME("setname", false),
+    INVITE_NOTIFY("invite-notify", false),
+    CHGHOST("chghost", false),
+    STANDARD_REPLIES("standard-replies", false);
 
     private static final Capability[] ALL = values();
 
     /** The name on the wire: lower case, as the specs write it. */
     public final String wireName;
+    /** Listed by CAP LS and accepted by CAP REQ: only once it behaves as its spec says. */
+    final boolean offered;
 
-    Capability(String wireName) {
+    Capability(String wireName, boolean offered) {
         this.wireName = wireName;
+        this.offered = offered;
     }
 
     long bit() {
@@ -43,7 +46,7 @@ public enum Capability {
     public static Capability named(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (Capability cap : ALL) {
-            if (cap.wireName.equals(lower)) {
+            if (cap.offered && cap.wireName.equals(lower)) {
                 return cap;
             }
         }
