@@ -120,6 +120,16 @@ public final class IrcEncoder {
         }
     }
 
+    /**
+     * The UTF-8 size of these tags as a tag section, the leading '@' and the trailing space included,
+     * e.g. to hold a client's own tags to the message-tags limit; 0 for no tags.
+     */
+    public static int tagSectionBytes(Map<String, String> tags) {
+        StringBuilder section = new StringBuilder();
+        appendTags(tags, section);
+        return section.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
     private static void appendTags(Map<String, String> tags, StringBuilder out) {
         if (tags.isEmpty()) {
             return;

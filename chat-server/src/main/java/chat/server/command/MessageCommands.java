@@ -1,6 +1,7 @@
 package chat.server.command;
 
 import chat.protocol.Command;
+import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
@@ -9,6 +10,7 @@ import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +45,14 @@ final class MessageCommands {
         relay(user, message, Command.TAGMSG, replies);
     }
 
+    /** IRCv3 message-tags: a client's own tag data, without the leading '@' and the trailing space. */
+    private static final int MAX_CLIENT_TAG_BYTES = 4094;
+
     private void relay(User sender, IrcMessage message, String command, Replies replies) {
+        if (clientTagBytes(message) > MAX_CLIENT_TAG_BYTES + 2) {
+            replies.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
+            return;
+        }
         if (message.paramCount() == 0 || message.param(0).isEmpty()) {
             replies.numeric(Numeric.ERR_NORECIPIENT, "No recipient given (" + command + ")");
             return;
@@ -74,6 +83,20 @@ final class MessageCommands {
                 toPerson(sender, command, target, text, message, replies);
             }
         }
+    }
+
+    /** The size on the wire of the line's client-only tags as a tag section ('@' and space included). */
+    private static int clientTagBytes(IrcMessage message) {
+        if (message.tags().isEmpty()) {
+            return 0;
+        }
+        Map<String, String> own = new LinkedHashMap<>();
+        message.tags().forEach((key, value) -> {
+            if (key.startsWith("+")) {
+                own.put(key, value);
+            }
+        });
+        return IrcEncoder.tagSectionBytes(own);
     }
 
     /** True when target {@code i} names, case-folded, the same recipient as an earlier one (at most 4: no set needed). */

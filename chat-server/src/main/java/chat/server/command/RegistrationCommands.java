@@ -49,6 +49,9 @@ final class RegistrationCommands {
                     // From the ACK on, relayed lines come in the shape these tags ask for.
                     session.link().useFormat(WireFormat.irc(caps.has(Capability.MESSAGE_TAGS),
                             caps.has(Capability.SERVER_TIME)));
+                    if (caps.has(Capability.MESSAGE_TAGS)) {
+                        session.link().allowMessageTags();
+                    }
                 }
                 replies.send(state.fromServer(Command.CAP, user.nickOrStar(), taken ? "ACK" : "NAK", asked));
             }

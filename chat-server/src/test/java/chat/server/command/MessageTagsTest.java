@@ -70,4 +70,18 @@ class MessageTagsTest {
         assertTrue(got.get(0).matches("@msgid=[0-9a-v]{14};\\+typing=active :alice!\\S+ TAGMSG #lobby"), got.get(0));
         assertEquals(List.of(), carol.lines(), "nothing for a receiver without message-tags");
     }
+
+    @Test
+    void clientTagsPastTheLimitAreRefusedWith417AndNotRelayed() {
+        ChatHarness.Peer alice = chat.irc("alice");
+        ChatHarness.Peer bob = chat.irc("bob");
+        alice.ask("CAP REQ message-tags");
+        bob.ask("CAP REQ message-tags");
+        String big = "x".repeat(4094 - "+a=".length()); // 4,094 bytes of tag data: the most a client may send
+        assertEquals(List.of(), alice.ask("@+a=" + big + " PRIVMSG bob :fits"));
+        assertEquals(1, bob.lines().size());
+        assertEquals(List.of(":test.server 417 alice :Input line was too long"),
+                alice.ask("@+a=" + big + "y PRIVMSG bob :one byte too many"));
+        assertEquals(List.of(), bob.lines());
+    }
 }
