@@ -67,6 +67,12 @@ final class LineDispatcher {
                     events.joined(client);
                 }
             }
+            // A refused capability would measure lines of another shape than asked for.
+            case "CAP" -> {
+                if ("NAK".equals(message.param(1))) {
+                    events.refused(client, line);
+                }
+            }
             case "PING" -> events.pinged(client, message.lastParam() == null ? "" : message.lastParam());
             // Nick and join refusals (RFC 2812 5.2) and ERROR end the run: its numbers would be wrong.
             case "ERROR", "431", "432", "433", "436", "437", "451", "461", "403", "405",
