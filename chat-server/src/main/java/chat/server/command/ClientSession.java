@@ -151,7 +151,7 @@ public final class ClientSession implements LinkSession {
     @Override
     public void onClose(String reason, boolean announce) {
         if (user.isRegistered() && announce) {
-            state.rooms().sendToRoommates(user, user.says(Command.QUIT, reason));
+            state.rooms().sendToRoommates(user, state.says(user, Command.QUIT, reason));
         }
         state.remove(user);
     }

@@ -103,7 +103,7 @@ final class ModeCommands {
         User member = memberNamed(nick, room, replies);
         if (member != null) {
             room.setFlag(member, mode == 'o' ? Room.OPERATOR : Room.VOICE, adding);
-            room.broadcast(user.says(Command.MODE, room.name(), (adding ? "+" : "-") + mode, member.nick()), null);
+            room.broadcast(state.says(user, Command.MODE, room.name(), (adding ? "+" : "-") + mode, member.nick()), null);
         }
     }
 
@@ -138,7 +138,7 @@ final class ModeCommands {
         for (String nick : message.param(1).split(",")) {
             User target = memberNamed(nick, room, replies);
             if (target != null) {
-                room.broadcast(user.says(Command.KICK, room.name(), target.nick(), reason), null);
+                room.broadcast(state.says(user, Command.KICK, room.name(), target.nick(), reason), null);
                 state.rooms().leave(room, target);
             }
         }

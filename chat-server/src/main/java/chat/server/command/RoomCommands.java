@@ -44,7 +44,7 @@ final class RoomCommands {
             }
             Room room = existing != null ? existing : state.rooms().findOrCreate(name);
             state.rooms().join(room, user);
-            room.broadcast(user.says(Command.JOIN, room.name()), null);
+            room.broadcast(state.says(user, Command.JOIN, room.name()), null);
             if (room.topic() != null) {
                 sendTopic(replies, room);
             }
@@ -65,8 +65,8 @@ final class RoomCommands {
 
     private void leave(User user, Room room, String reason) {
         Outbound part = reason == null || reason.isEmpty()
-                ? user.says(Command.PART, room.name())
-                : user.says(Command.PART, room.name(), reason);
+                ? state.says(user, Command.PART, room.name())
+                : state.says(user, Command.PART, room.name(), reason);
         room.broadcast(part, null);
         state.rooms().leave(room, user);
     }
@@ -112,7 +112,7 @@ final class RoomCommands {
             topic = topic.substring(0, ProtocolLimits.MAX_TOPIC_CHARS);
         }
         room.setTopic(topic, user.prefix(), state.clock().epochSeconds());
-        room.broadcast(user.says(Command.TOPIC, room.name(), topic), null);
+        room.broadcast(state.says(user, Command.TOPIC, room.name(), topic), null);
     }
 
     private void sendTopic(Replies replies, Room room) {

@@ -4,7 +4,9 @@ import chat.protocol.IrcMessage;
 import chat.server.ServerConfig;
 import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
+import chat.server.net.Outbound;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +51,19 @@ public final class ServerState {
             }
         }
         return tags;
+    }
+
+    /**
+     * What {@code user} does that others see (JOIN, PART, QUIT, NICK, TOPIC, MODE, KICK), with its
+     * source and the server's time and msgid, so clients with server-time show when it happened.
+     */
+    public Outbound says(User user, String command, String... params) {
+        return new Outbound(new IrcMessage(stamp(Map.of()), user.prefix(), command, List.of(params)));
+    }
+
+    /** What the operator says from the console, stamped like what users say. */
+    public Outbound serverSays(String command, String... params) {
+        return new Outbound(new IrcMessage(stamp(Map.of()), config.serverName(), command, List.of(params)));
     }
 
     public ServerConfig config() {

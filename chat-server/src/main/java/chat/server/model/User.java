@@ -69,11 +69,6 @@ public final class User {
         disconnect(reason, reason);
     }
 
-    /** A message with this user as its source (nick!user@host), e.g. JOIN or PRIVMSG, to relay. */
-    public Outbound says(String command, String... params) {
-        return new Outbound(IrcMessage.from(prefix(), command, params));
-    }
-
     /** The nick for numerics: "*" until one is set (RFC 2812 leaves it to servers; all use "*"). */
     public String nickOrStar() {
         return nick == null ? "*" : nick;

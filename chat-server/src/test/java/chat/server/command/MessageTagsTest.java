@@ -84,4 +84,26 @@ class MessageTagsTest {
                 alice.ask("@+a=" + big + "y PRIVMSG bob :one byte too many"));
         assertEquals(List.of(), bob.lines());
     }
+
+    @Test
+    void joinPartTopicNickAndQuitCarryTimeAndMsgidForThoseWhoAsked() {
+        ChatHarness.Peer alice = chat.irc("alice");
+        ChatHarness.Peer bob = chat.irc("bob");
+        alice.ask("CAP REQ :server-time message-tags");
+        alice.send("JOIN #lobby");
+        alice.lines();
+        bob.send("JOIN #lobby");
+        bob.lines();
+        alice.send("TOPIC #lobby :plans");
+        bob.send("NICK robert");
+        bob.send("PART #lobby :later");
+        List<String> seen = alice.lines();
+        assertEquals(4, seen.size(), seen::toString);
+        String stamp = "@time=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z;msgid=[0-9a-v]{14} ";
+        assertTrue(seen.get(0).matches(stamp + ":bob!\\S+ JOIN #lobby"), seen.get(0));
+        assertTrue(seen.get(1).matches(stamp + ":alice!\\S+ TOPIC #lobby plans"), seen.get(1));
+        assertTrue(seen.get(2).matches(stamp + ":bob!\\S+ NICK robert"), seen.get(2));
+        assertTrue(seen.get(3).matches(stamp + ":robert!\\S+ PART #lobby later"), seen.get(3));
+        assertTrue(bob.lines().stream().noneMatch(line -> line.startsWith("@")), "bob asked for nothing");
+    }
 }
