@@ -30,6 +30,14 @@ public final class Command {
     public static final String ISON = "ISON";
     public static final String USERHOST = "USERHOST";
     public static final String ERROR = "ERROR";
+    /** IRCv3 batch: "BATCH +ref type" opens a group of lines tagged batch=ref, "BATCH -ref" closes it. */
+    public static final String BATCH = "BATCH";
+    /** IRCv3 labeled-response: the answer to a labeled command that has no other answer. */
+    public static final String ACK = "ACK";
+    /** IRCv3 setname: a user changes their real name. */
+    public static final String SETNAME = "SETNAME";
+    /** IRCv3 standard-replies: a command failed (FAIL command code [context...] :description). */
+    public static final String FAIL = "FAIL";
 
     private Command() {
     }

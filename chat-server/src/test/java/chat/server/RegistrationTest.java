@@ -24,7 +24,7 @@ class RegistrationTest extends WithTestServer {
             client.send("NICK alice");
             client.send("USER alice 0 * :Alice A");
             List<String> beforeEnd = client.sync();
-            assertTrue(beforeEnd.contains(":test.server CAP * LS :cap-notify message-tags server-time echo-message"), beforeEnd::toString);
+            assertTrue(beforeEnd.contains(":test.server CAP * LS :cap-notify message-tags server-time echo-message batch labeled-response"), beforeEnd::toString);
             assertTrue(beforeEnd.stream().noneMatch(line -> line.contains(" 001 ")), "registration waits for CAP END");
             client.send("CAP END");
             List<String> burst = client.sync();

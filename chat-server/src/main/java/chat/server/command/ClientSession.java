@@ -40,6 +40,7 @@ public final class ClientSession implements LinkSession {
     private final CapabilitySet capabilities = new CapabilitySet();
     private int capVersion;
     private String passwordGiven;
+    private long batches;
 
     private ClientSession(ServerState state, CommandDispatcher dispatcher, Link link,
             Function<ClientSession, PlainText> plainTextView) {
@@ -176,6 +177,11 @@ public final class ClientSession implements LinkSession {
 
     void capVersion(int version) {
         capVersion = Math.max(capVersion, version);
+    }
+
+    /** A batch reference unique on this connection (IRCv3 batch: letters and digits). */
+    String nextBatchRef() {
+        return Long.toString(++batches, 36);
     }
 
     String passwordGiven() {

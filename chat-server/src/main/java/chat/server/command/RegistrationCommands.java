@@ -113,7 +113,7 @@ final class RegistrationCommands {
         if (user.isRegistered()) {
             // Announced once to the user and to everyone sharing a room, with the old nick as source.
             Outbound announcement = state.says(user, Command.NICK, wanted);
-            user.send(announcement);
+            replies.send(announcement);
             state.rooms().sendToRoommates(user, announcement);
             state.nicks().rename(user, wanted);
             return;

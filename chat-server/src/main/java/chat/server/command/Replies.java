@@ -20,10 +20,18 @@ import java.util.Map;
 public final class Replies {
     private final ServerState state;
     private final ClientSession session;
+    /** Null unless the command carried a label this connection may use (labeled-response and batch). */
+    private final LabeledResponse labeled;
 
     Replies(ServerState state, ClientSession session) {
+        this(state, session, null);
+    }
+
+    Replies(ServerState state, ClientSession session, String label) {
         this.state = state;
         this.session = session;
+        this.labeled = label == null ? null
+                : new LabeledResponse(session.link(), state.serverName(), label, session::nextBatchRef);
     }
 
     public ClientSession session() {
@@ -47,12 +55,24 @@ public final class Replies {
 
     /** Any line to the connection this command came from; it waits behind a streamed reply. */
     public void send(IrcMessage message) {
-        session.link().send(message);
+        if (labeled != null) {
+            labeled.send(message);
+        } else {
+            session.link().send(message);
+        }
     }
 
-    /** A relayed line (from {@code User.says}); it may fall between the lines of a streamed reply. */
+    /**
+     * The sender's own copy of a line others get too (its JOIN, its echoed PRIVMSG): shared bytes,
+     * unless the command was labeled and this copy must carry the label or the batch tag. It may
+     * fall between the lines of a streamed reply.
+     */
     public void send(Outbound message) {
-        session.link().send(message);
+        if (labeled != null) {
+            labeled.send(message.message());
+        } else {
+            session.link().send(message);
+        }
     }
 
     /**
@@ -61,7 +81,18 @@ public final class Replies {
      * later ones, are sent after its last line; handlers need do nothing else to keep the order.
      */
     public void stream(ReplyStream lines) {
-        session.link().stream(lines);
+        if (labeled != null) {
+            labeled.stream(lines);
+        } else {
+            session.link().stream(lines);
+        }
+    }
+
+    /** The command is done: a labeled one gets its label, batch end or ACK now. */
+    void finish() {
+        if (labeled != null) {
+            labeled.finish();
+        }
     }
 
     /** 401: no user by that nick. */

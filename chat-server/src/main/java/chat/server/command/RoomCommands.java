@@ -22,7 +22,7 @@ final class RoomCommands {
     void join(User user, IrcMessage message, Replies replies) {
         if (message.param(0).equals("0")) {
             for (Room room : user.rooms().toArray(new Room[0])) {
-                leave(user, room, user.nick());
+                leave(user, room, user.nick(), replies);
             }
             return;
         }
@@ -44,7 +44,7 @@ final class RoomCommands {
             }
             Room room = existing != null ? existing : state.rooms().findOrCreate(name);
             state.rooms().join(room, user);
-            room.broadcast(state.says(user, Command.JOIN, room.name()), null);
+            tellRoomAndSender(room, state.says(user, Command.JOIN, room.name()), user, replies);
             if (room.topic() != null) {
                 sendTopic(replies, room);
             }
@@ -58,17 +58,26 @@ final class RoomCommands {
         for (String name : message.param(0).split(",")) {
             Room room = memberRoom(user, name, replies);
             if (room != null) {
-                leave(user, room, reason);
+                leave(user, room, reason, replies);
             }
         }
     }
 
-    private void leave(User user, Room room, String reason) {
+    private void leave(User user, Room room, String reason, Replies replies) {
         Outbound part = reason == null || reason.isEmpty()
                 ? state.says(user, Command.PART, room.name())
                 : state.says(user, Command.PART, room.name(), reason);
-        room.broadcast(part, null);
+        tellRoomAndSender(room, part, user, replies);
         state.rooms().leave(room, user);
+    }
+
+    /**
+     * An event to the room, the sender's own copy as a reply: the same bytes unless the command was
+     * labeled, when that copy belongs to the labeled response.
+     */
+    static void tellRoomAndSender(Room room, Outbound event, User sender, Replies replies) {
+        room.broadcast(event, sender);
+        replies.send(event);
     }
 
     /** The room if it exists and the user is in it; answers 403 or 442 and returns null otherwise. */
@@ -112,7 +121,7 @@ final class RoomCommands {
             topic = topic.substring(0, ProtocolLimits.MAX_TOPIC_CHARS);
         }
         room.setTopic(topic, user.prefix(), state.clock().epochSeconds());
-        room.broadcast(state.says(user, Command.TOPIC, room.name(), topic), null);
+        tellRoomAndSender(room, state.says(user, Command.TOPIC, room.name(), topic), user, replies);
     }
 
     private void sendTopic(Replies replies, Room room) {

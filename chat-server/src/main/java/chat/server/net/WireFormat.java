@@ -82,11 +82,19 @@ public abstract class WireFormat {
             Map<String, String> kept = new LinkedHashMap<>();
             for (Map.Entry<String, String> tag : tags.entrySet()) {
                 boolean isTime = tag.getKey().equals("time");
-                if (isTime ? time : allTags) {
+                if (isTime ? time : allTags || isResponseTag(tag.getKey())) {
                     kept.put(tag.getKey(), tag.getValue());
                 }
             }
             return new IrcMessage(kept, message.prefix(), message.command(), message.params());
+        }
+
+        /**
+         * label and batch are put only on replies to a connection that negotiated labeled-response
+         * and batch, and so are kept whatever else it asked for; no relayed line carries them.
+         */
+        private static boolean isResponseTag(String key) {
+            return key.equals("label") || key.equals("batch");
         }
 
         @Override
