@@ -36,6 +36,7 @@ public final class Command {
     public static final String ACK = "ACK";
     /** IRCv3 setname: a user changes their real name. */
     public static final String SETNAME = "SETNAME";
+    public static final String INVITE = "INVITE";
     /** IRCv3 standard-replies: a command failed (FAIL command code [context...] :description). */
     public static final String FAIL = "FAIL";
 

@@ -1,5 +1,7 @@
 package chat.server.command;
 
+import chat.server.model.Capability;
+import chat.server.model.CapabilitySet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,9 +30,7 @@ final class CapNegotiation {
     static List<String> offered(int version) {
         List<String> names = new ArrayList<>();
         for (Capability cap : Capability.all()) {
-            if (cap.offered) {
-                names.add(cap.wireName);
-            }
+            names.add(cap.wireName);
         }
         return names;
     }

@@ -1,5 +1,7 @@
 package chat.server.command;
 
+import chat.server.model.Capability;
+import chat.server.model.CapabilitySet;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.model.ServerState;

@@ -80,6 +80,8 @@ public final class CommandTable {
         table.put(Command.QUIT, new Entry(session::quit, ANYTIME, 0, 1));
         table.put(Command.JOIN, new Entry(rooms::join, REGISTERED, 1, 2, Targets.FIRST_PARAM, ROOMS));
         table.put(Command.PART, new Entry(rooms::part, REGISTERED, 1, 1, Targets.FIRST_PARAM, ROOMS));
+        table.put(Command.INVITE, new Entry(rooms::invite, REGISTERED, 2, 1));
+        table.put(Command.SETNAME, new Entry(registration::setname, REGISTERED, 0, 1));
         table.put(Command.TOPIC, new Entry(rooms::topic, REGISTERED, 1, 1));
         table.put(Command.NAMES, new Entry(rooms::names, REGISTERED, 0, 2, Targets.FIRST_PARAM, Integer.MAX_VALUE));
         table.put(Command.LIST, new Entry(rooms::list, REGISTERED, 0, 10));

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.model.Capability;
 import chat.protocol.Command;
 import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
@@ -162,9 +163,12 @@ final class MessageCommands {
         if (text == null || text.isEmpty()) {
             user.away(null);
             replies.numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
+            state.rooms().sendToRoommates(user, state.says(user, Command.AWAY), Capability.AWAY_NOTIFY);
             return;
         }
         user.away(text.length() > ProtocolLimits.MAX_AWAY_CHARS ? text.substring(0, ProtocolLimits.MAX_AWAY_CHARS) : text);
         replies.numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
+        // away-notify: roommates who asked see it at once instead of polling WHO.
+        state.rooms().sendToRoommates(user, state.says(user, Command.AWAY, user.away()), Capability.AWAY_NOTIFY);
     }
 }

@@ -1,5 +1,7 @@
 package chat.server.command;
 
+import chat.server.model.Capability;
+import chat.server.model.CapabilitySet;
 import chat.protocol.Command;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
@@ -120,6 +122,23 @@ final class RegistrationCommands {
         }
         state.nicks().rename(user, wanted);
         completeIfReady(user, replies);
+    }
+
+    // SETNAME :<realname> (IRCv3 setname): refused with FAIL, never cut as USER's is, since the
+    // user is there to see it. Without the capability it works silently, as the spec asks.
+    void setname(User user, IrcMessage message, Replies replies) {
+        String name = message.param(0);
+        if (name == null || name.isBlank() || name.length() > ProtocolLimits.MAX_REAL_NAME_CHARS) {
+            replies.fail(Command.SETNAME, "INVALID_REALNAME", "Realname is not valid (1 to "
+                    + ProtocolLimits.MAX_REAL_NAME_CHARS + " characters)");
+            return;
+        }
+        user.realName(name);
+        Outbound changed = state.says(user, Command.SETNAME, name);
+        state.rooms().sendToRoommates(user, changed, Capability.SETNAME);
+        if (user.capabilities().has(Capability.SETNAME)) {
+            replies.send(changed);
+        }
     }
 
     // USER <user> <mode> <unused> :<realname> (RFC 2812 3.1.3).

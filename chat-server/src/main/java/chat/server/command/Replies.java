@@ -1,7 +1,9 @@
 package chat.server.command;
 
+import chat.protocol.Command;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
+import chat.server.model.Capability;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
@@ -93,6 +95,23 @@ public final class Replies {
         if (labeled != null) {
             labeled.finish();
         }
+    }
+
+    /** The member's room prefix as this connection wants it: all of them with multi-prefix, else the highest. */
+    String memberPrefix(Room room, User member) {
+        return session.capabilities().has(Capability.MULTI_PREFIX) ? room.allPrefixesOf(member) : room.prefixOf(member);
+    }
+
+    /**
+     * A standard reply (IRCv3 standard-replies): {@code FAIL <command> <code> [context...] :<text>},
+     * from the server, labeled like any reply.
+     */
+    public void fail(String command, String code, String... contextAndText) {
+        String[] params = new String[contextAndText.length + 2];
+        params[0] = command;
+        params[1] = code;
+        System.arraycopy(contextAndText, 0, params, 2, contextAndText.length);
+        send(state.fromServer(Command.FAIL, params));
     }
 
     /** 401: no user by that nick. */

@@ -5,13 +5,18 @@ import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
+import chat.server.model.Capability;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
+import java.util.List;
 
-/** JOIN, PART, TOPIC, NAMES and LIST (RFC 2812 section 3.2). */
+/** JOIN, PART, TOPIC, INVITE, NAMES and LIST (RFC 2812 section 3.2). */
 final class RoomCommands {
+    /** extended-join's account field for a user who is not logged in; accounts come with their own issue. */
+    private static final String NO_ACCOUNT = "*";
+
     private final ServerState state;
 
     RoomCommands(ServerState state) {
@@ -44,11 +49,52 @@ final class RoomCommands {
             }
             Room room = existing != null ? existing : state.rooms().findOrCreate(name);
             state.rooms().join(room, user);
-            tellRoomAndSender(room, state.says(user, Command.JOIN, room.name()), user, replies);
+            announceJoin(user, room, replies);
             if (room.topic() != null) {
                 sendTopic(replies, room);
             }
             sendNames(replies, room);
+        }
+    }
+
+    /**
+     * JOIN to the room and the joiner: extended-join receivers get the account ("*": no accounts
+     * yet) and real name too, with the same time and msgid; away-notify receivers then learn
+     * that the newcomer is away.
+     */
+    private void announceJoin(User user, Room room, Replies replies) {
+        Outbound join = state.says(user, Command.JOIN, room.name());
+        IrcMessage plain = join.message();
+        Outbound extended = new Outbound(new IrcMessage(plain.tags(), plain.prefix(), Command.JOIN,
+                List.of(room.name(), NO_ACCOUNT, user.realName())));
+        room.broadcast(join, extended, Capability.EXTENDED_JOIN, user);
+        replies.send(user.capabilities().has(Capability.EXTENDED_JOIN) ? extended : join);
+        if (user.away() != null) {
+            room.broadcast(null, state.says(user, Command.AWAY, user.away()), Capability.AWAY_NOTIFY, user);
+        }
+    }
+
+    // INVITE <nick> <room> (RFC 2812 3.2.7): any member may invite while rooms have no +i.
+    void invite(User user, IrcMessage message, Replies replies) {
+        User target = state.nicks().findRegistered(message.param(0));
+        if (target == null) {
+            replies.noSuchNick(message.param(0));
+            return;
+        }
+        Room room = memberRoom(user, message.param(1), replies);
+        if (room == null) {
+            return;
+        }
+        if (room.contains(target)) {
+            replies.numeric(Numeric.ERR_USERONCHANNEL, target.nick(), room.name(), "is already on channel");
+            return;
+        }
+        Outbound invite = state.says(user, Command.INVITE, target.nick(), room.name());
+        replies.numeric(Numeric.RPL_INVITING, target.nick(), room.name());
+        target.send(invite);
+        room.broadcast(null, invite, Capability.INVITE_NOTIFY, user); // invite-notify: the room learns of it
+        if (target.away() != null) {
+            replies.numeric(Numeric.RPL_AWAY, target.nick(), target.away());
         }
     }
 

@@ -27,6 +27,8 @@ public final class User {
     private boolean registered;
     private long lastMessageAtMillis;
     private String prefix;
+    /** What the connection asked for with CAP REQ: which lines and tags it is sent. */
+    private final CapabilitySet capabilities = new CapabilitySet();
 
     /** A local user on one link. */
     public User(Link link, String host, long signonEpochSeconds, long nowMillis) {
@@ -34,6 +36,10 @@ public final class User {
         this.host = host;
         this.signonEpochSeconds = signonEpochSeconds;
         this.lastMessageAtMillis = nowMillis;
+    }
+
+    public CapabilitySet capabilities() {
+        return capabilities;
     }
 
     /** Queues the message on every link of this user (encoded once per format, not per link). */

@@ -1,4 +1,4 @@
-package chat.server.command;
+package chat.server.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,20 +15,20 @@ public final class CapabilitySet {
         return (bits & cap.bit()) != 0;
     }
 
-    void enable(Capability cap) {
+    public void enable(Capability cap) {
         bits |= cap.bit();
     }
 
-    void disable(Capability cap) {
+    public void disable(Capability cap) {
         bits &= ~cap.bit();
     }
 
-    long bits() {
+    public long bits() {
         return bits;
     }
 
     /** The enabled capabilities' names, in LS order. */
-    List<String> names() {
+    public List<String> names() {
         List<String> names = new ArrayList<>();
         for (Capability cap : Capability.all()) {
             if (has(cap)) {
