@@ -10,6 +10,7 @@ import chat.server.model.User;
 import chat.server.net.Outbound;
 import chat.server.net.ReplyStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +58,7 @@ public final class Replies {
 
     /** Any line to the connection this command came from; it waits behind a streamed reply. */
     public void send(IrcMessage message) {
+        message = timed(message);
         if (labeled != null) {
             labeled.send(message);
         } else {
@@ -88,6 +90,19 @@ public final class Replies {
         } else {
             session.link().stream(lines);
         }
+    }
+
+    /**
+     * server-time on a reply too, as InspIRCd does, so a client shows the server's clock on every
+     * line; a reply is one connection's, so this costs nothing to anyone who did not ask.
+     */
+    private IrcMessage timed(IrcMessage message) {
+        if (!session.capabilities().has(Capability.SERVER_TIME) || message.tags().containsKey("time")) {
+            return message;
+        }
+        Map<String, String> tags = new LinkedHashMap<>(state.timeTag());
+        tags.putAll(message.tags());
+        return new IrcMessage(tags, message.prefix(), message.command(), message.params());
     }
 
     /** The command is done: a labeled one gets its label, batch end or ACK now. */

@@ -66,6 +66,11 @@ public final class ServerState {
         return new Outbound(new IrcMessage(stamp(Map.of()), config.serverName(), command, List.of(params)));
     }
 
+    /** The server-time tag alone, for a reply to a connection that asked for server-time. */
+    public Map<String, String> timeTag() {
+        return Map.of("time", ServerTime.format(clock.epochMillis()));
+    }
+
     public ServerConfig config() {
         return config;
     }

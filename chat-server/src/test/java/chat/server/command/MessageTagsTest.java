@@ -14,11 +14,11 @@ class MessageTagsTest {
     @Test
     void eachReceiverGetsWhatItAskedForAndTheSenderItsEcho() {
         ChatHarness.Peer alice = chat.irc("alice");
-        assertEquals(List.of(":test.server CAP alice ACK :message-tags server-time echo-message"),
+        assertEquals(List.of("@time=2027-01-15T08:00:00.000Z :test.server CAP alice ACK :message-tags server-time echo-message"),
                 alice.ask("CAP REQ :message-tags server-time echo-message"));
         ChatHarness.Peer bob = chat.irc("bob");
         ChatHarness.Peer carol = chat.irc("carol");
-        assertEquals(List.of(":test.server CAP carol ACK server-time"), carol.ask("CAP REQ server-time"));
+        assertEquals(List.of("@time=2027-01-15T08:00:00.000Z :test.server CAP carol ACK server-time"), carol.ask("CAP REQ server-time"));
         for (ChatHarness.Peer peer : List.of(alice, bob, carol)) {
             peer.send("JOIN #lobby");
         }
