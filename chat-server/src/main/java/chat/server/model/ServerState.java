@@ -26,6 +26,7 @@ public final class ServerState {
     private int registeredUsers;
 
     private final MessageIds messageIds = new MessageIds();
+    private final ServerTime serverTime = new ServerTime();
 
     public ServerState(ServerConfig config, LoopClock clock, LinkTable links) {
         this.config = config;
@@ -43,7 +44,7 @@ public final class ServerState {
     public Map<String, String> stamp(Map<String, String> clientTags) {
         long now = clock.epochMillis();
         Map<String, String> tags = new LinkedHashMap<>(4 + clientTags.size() * 2);
-        tags.put("time", ServerTime.format(now));
+        tags.put("time", serverTime.format(now));
         tags.put("msgid", messageIds.next(now));
         for (Map.Entry<String, String> tag : clientTags.entrySet()) {
             if (tag.getKey().startsWith("+")) {
@@ -68,7 +69,7 @@ public final class ServerState {
 
     /** The server-time tag alone, for a reply to a connection that asked for server-time. */
     public Map<String, String> timeTag() {
-        return Map.of("time", ServerTime.format(clock.epochMillis()));
+        return Map.of("time", serverTime.format(clock.epochMillis()));
     }
 
     public ServerConfig config() {
