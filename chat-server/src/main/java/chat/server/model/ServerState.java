@@ -1,6 +1,7 @@
 package chat.server.model;
 
 import chat.protocol.IrcMessage;
+import chat.protocol.TagKeys;
 import chat.server.ServerConfig;
 import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
@@ -47,7 +48,7 @@ public final class ServerState {
         tags.put("time", serverTime.format(now));
         tags.put("msgid", messageIds.next(now));
         for (Map.Entry<String, String> tag : clientTags.entrySet()) {
-            if (tag.getKey().startsWith("+")) {
+            if (TagKeys.isValidClientTag(tag.getKey())) { // a malformed key is not relayed
                 tags.put(tag.getKey(), tag.getValue());
             }
         }

@@ -106,4 +106,22 @@ class MessageTagsTest {
         assertTrue(seen.get(3).matches(stamp + ":robert!\\S+ PART #lobby later"), seen.get(3));
         assertTrue(bob.lines().stream().noneMatch(line -> line.startsWith("@")), "bob asked for nothing");
     }
+
+    @Test
+    void malformedTagsAreNotRelayedAndMalformedLinesAreRefusedWithTheConnectionKept() {
+        ChatHarness.Peer alice = chat.irc("alice");
+        ChatHarness.Peer bob = chat.irc("bob");
+        alice.ask("CAP REQ message-tags");
+        bob.ask("CAP REQ message-tags");
+        alice.send("@+a:b=1;+ok=2;+x/y/z=3 PRIVMSG bob :hi");
+        List<String> got = bob.lines();
+        assertEquals(1, got.size(), got::toString);
+        assertTrue(got.get(0).matches("@msgid=\\w+;\\+ok=2 :alice!\\S+ PRIVMSG bob hi"), got.get(0));
+        List<String> refused = alice.ask("@=x PRIVMSG bob :hi");
+        assertEquals(1, refused.size(), refused::toString);
+        assertTrue(refused.get(0).startsWith(":test.server 400 alice * :Malformed line ignored"), refused.get(0));
+        assertEquals(List.of(), bob.lines());
+        alice.send("PRIVMSG bob :still here");
+        assertTrue(bob.lines().get(0).endsWith("still here"));
+    }
 }
