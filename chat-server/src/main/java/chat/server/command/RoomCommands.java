@@ -10,7 +10,6 @@ import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
-import java.util.List;
 
 /** JOIN, PART, TOPIC, INVITE, NAMES and LIST (RFC 2812 section 3.2). */
 final class RoomCommands {
@@ -64,9 +63,8 @@ final class RoomCommands {
      */
     private void announceJoin(User user, Room room, Replies replies) {
         Outbound join = state.says(user, Command.JOIN, room.name());
-        IrcMessage plain = join.message();
-        Outbound extended = new Outbound(new IrcMessage(plain.tags(), plain.prefix(), Command.JOIN,
-                List.of(room.name(), NO_ACCOUNT, user.realName())));
+        Outbound extended = join.withBareMessage(IrcMessage.from(user.prefix(), Command.JOIN, room.name(), NO_ACCOUNT,
+                user.realName()));
         room.broadcast(join, extended, Capability.EXTENDED_JOIN, user);
         replies.send(user.capabilities().has(Capability.EXTENDED_JOIN) ? extended : join);
         if (user.away() != null) {

@@ -1,13 +1,11 @@
 package chat.server.model;
 
 import chat.protocol.IrcMessage;
-import chat.protocol.TagKeys;
 import chat.server.ServerConfig;
 import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
 import chat.server.net.Outbound;
-import java.util.LinkedHashMap;
-import java.util.List;
+import chat.server.net.TagSource;
 import java.util.Map;
 
 /**
@@ -38,21 +36,14 @@ public final class ServerState {
     }
 
     /**
-     * The server's tags for a line a user says: {@code time} (server-time, UTC, milliseconds) and
+     * The server's stamp for a line a user says: {@code time} (server-time, UTC, milliseconds) and
      * {@code msgid}, then the sender's client-only tags ({@code +name}) when it may send them. Each
-     * receiver's wire format keeps the ones its capabilities ask for.
+     * receiver's wire format keeps the ones its capabilities ask for; none are written out unless
+     * a receiver asked for tags.
      */
-    public Map<String, String> stamp(Map<String, String> clientTags) {
+    public TagSource stamp(Map<String, String> clientTags) {
         long now = clock.epochMillis();
-        Map<String, String> tags = new LinkedHashMap<>(4 + clientTags.size() * 2);
-        tags.put("time", serverTime.format(now));
-        tags.put("msgid", messageIds.next(now));
-        for (Map.Entry<String, String> tag : clientTags.entrySet()) {
-            if (TagKeys.isValidClientTag(tag.getKey())) { // a malformed key is not relayed
-                tags.put(tag.getKey(), tag.getValue());
-            }
-        }
-        return tags;
+        return new MessageStamp(now, messageIds.nextSequence(now), clientTags, serverTime);
     }
 
     /**
@@ -60,12 +51,12 @@ public final class ServerState {
      * source and the server's time and msgid, so clients with server-time show when it happened.
      */
     public Outbound says(User user, String command, String... params) {
-        return new Outbound(new IrcMessage(stamp(Map.of()), user.prefix(), command, List.of(params)));
+        return new Outbound(IrcMessage.from(user.prefix(), command, params), stamp(Map.of()));
     }
 
     /** What the operator says from the console, stamped like what users say. */
     public Outbound serverSays(String command, String... params) {
-        return new Outbound(new IrcMessage(stamp(Map.of()), config.serverName(), command, List.of(params)));
+        return new Outbound(IrcMessage.from(config.serverName(), command, params), stamp(Map.of()));
     }
 
     /** The server-time tag alone, for a reply to a connection that asked for server-time. */
