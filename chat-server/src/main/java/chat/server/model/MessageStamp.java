@@ -1,7 +1,9 @@
 package chat.server.model;
 
+import chat.protocol.IrcEncoder;
 import chat.protocol.TagKeys;
 import chat.server.net.TagSource;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +12,8 @@ import java.util.Map;
  * (then the sender's well-formed client-only tags) only if some receiver's shape shows tags.
  */
 final class MessageStamp implements TagSource {
+    private static final byte[] NO_TAGS = {};
+
     private final long epochMillis;
     private final long sequence;
     private final Map<String, String> clientTags;
@@ -33,5 +37,27 @@ final class MessageStamp implements TagSource {
             }
         }
         return tags;
+    }
+
+    /** Written straight from the numbers: time and msgid never need escaping, so no map is made. */
+    @Override
+    public byte[] tagSection(boolean time, boolean allTags) {
+        if (!time && !allTags) {
+            return NO_TAGS;
+        }
+        StringBuilder out = new StringBuilder(64);
+        out.append('@');
+        if (time) {
+            out.append("time=").append(serverTime.format(epochMillis));
+        }
+        if (allTags) {
+            out.append(time ? ";msgid=" : "msgid=").append(MessageIds.format(sequence));
+            for (Map.Entry<String, String> tag : clientTags.entrySet()) {
+                if (TagKeys.isValidClientTag(tag.getKey())) {
+                    IrcEncoder.appendTag(tag.getKey(), tag.getValue(), out.append(';'));
+                }
+            }
+        }
+        return out.append(' ').toString().getBytes(StandardCharsets.UTF_8);
     }
 }

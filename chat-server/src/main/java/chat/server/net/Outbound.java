@@ -1,5 +1,6 @@
 package chat.server.net;
 
+import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 
 /**
@@ -18,6 +19,8 @@ public final class Outbound {
     private byte[] shape0;
     private byte[] shape1;
     private byte[][] taggedShapes;
+    /** The bare line on the wire, which every tagged shape puts its tags before. */
+    private byte[] bareLine;
 
     public Outbound(IrcMessage message) {
         this(message, null);
@@ -64,7 +67,14 @@ public final class Outbound {
             taggedShapes = new byte[WireFormat.SHAPES][];
         }
         if (taggedShapes[shape] == null) {
-            taggedShapes[shape] = format.encode(message());
+            if (tagSource == null) {
+                taggedShapes[shape] = format.encode(bare);
+            } else {
+                if (bareLine == null) {
+                    bareLine = IrcEncoder.encode(bare);
+                }
+                taggedShapes[shape] = format.encodeTagged(bare, bareLine, tagSource);
+            }
         }
         return taggedShapes[shape];
     }

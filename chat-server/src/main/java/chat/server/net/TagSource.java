@@ -5,10 +5,18 @@ import java.util.Map;
 /**
  * The tags of an {@link Outbound}, made only when a receiver's shape shows tags: a line for
  * receivers that asked for nothing is encoded from the bare message, so stamping every line
- * costs the plain relay nothing but the stamp itself.
+ * costs the plain relay nothing but the stamp itself. Called on the loop thread only.
  */
-@FunctionalInterface
 public interface TagSource {
-    /** The tags in wire order; called at most once per {@link Outbound}, on the loop thread. */
+    /** Every tag, in wire order (for a reply that carries the line, such as a labeled echo). */
     Map<String, String> tags();
+
+    /**
+     * The tag section a receiver sees ({@code "@time=...;msgid=... "}, trailing space included),
+     * ready to put before the encoded bare line; empty when it sees no tags.
+     *
+     * @param time    the receiver asked for server-time
+     * @param allTags the receiver asked for message-tags (msgid and client-only tags)
+     */
+    byte[] tagSection(boolean time, boolean allTags);
 }

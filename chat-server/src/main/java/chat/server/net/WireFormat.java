@@ -34,6 +34,14 @@ public abstract class WireFormat {
     /** The CRLF-terminated bytes, or an empty array when this format shows nothing of the message. */
     public abstract byte[] encode(IrcMessage message);
 
+    /**
+     * A tagged relayed line: the tags this format shows, put before the bare line already encoded
+     * once for every shape ({@code bareLine}, CRLF included). Only the tagged IRC shapes are asked.
+     */
+    byte[] encodeTagged(IrcMessage bare, byte[] bareLine, TagSource tags) {
+        return encode(bare);
+    }
+
     /** The last line a closing link gets, saying why. */
     public abstract byte[] farewell(String text);
 
@@ -72,6 +80,21 @@ public abstract class WireFormat {
                 return NOTHING; // a message of tags is nothing to a receiver without message-tags
             }
             return IrcEncoder.encode(withTags(message));
+        }
+
+        @Override
+        byte[] encodeTagged(IrcMessage bare, byte[] bareLine, TagSource tags) {
+            if (!allTags && bare.command().equals(Command.TAGMSG)) {
+                return NOTHING;
+            }
+            byte[] section = tags.tagSection(time, allTags);
+            if (section.length == 0) {
+                return bareLine;
+            }
+            byte[] line = new byte[section.length + bareLine.length];
+            System.arraycopy(section, 0, line, 0, section.length);
+            System.arraycopy(bareLine, 0, line, section.length, bareLine.length);
+            return line;
         }
 
         private IrcMessage withTags(IrcMessage message) {
