@@ -3,6 +3,7 @@ package chat.client;
 import chat.client.net.NetworkLoop;
 import chat.client.net.ReconnectBackoff;
 import chat.client.net.SendPacer;
+import chat.client.session.Capabilities;
 import chat.client.session.ClientState;
 import chat.client.session.ServerMessageHandler;
 import chat.client.session.StateCell;
@@ -106,7 +107,8 @@ public final class ChatClient {
             this.config = config;
             Clock clock = Clock.systemDefaultZone();
             MessageRenderer renderer = new MessageRenderer(new Styles(config.color()));
-            handler = new ServerMessageHandler(config, state, renderer, screen, clock);
+            Capabilities capabilities = new Capabilities();
+            handler = new ServerMessageHandler(config, state, capabilities, renderer, screen, clock);
             ReconnectBackoff backoff = new ReconnectBackoff(config.reconnectFirstDelayMillis(),
                     config.reconnectMaxDelayMillis(), config.stableAfterMillis(),
                     bound -> ThreadLocalRandom.current().nextLong(bound + 1));

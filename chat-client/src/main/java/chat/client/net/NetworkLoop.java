@@ -102,6 +102,13 @@ public final class NetworkLoop implements Runnable {
         }
     }
 
+    /** IRCv3 tags were negotiated (network thread only): tagged lines from the server may use the tag budget. */
+    public void allowMessageTags() {
+        if (link != null) {
+            link.allowMessageTags();
+        }
+    }
+
     @Override
     public void run() {
         reconnectAtNanos = System.nanoTime();

@@ -36,14 +36,19 @@ public final class ServerMessageHandler implements NetworkListener {
     private final Screen screen;
     private final Clock clock;
     private final Map<String, List<String>> namesArriving = new HashMap<>();
+    private final Capabilities capabilities;
+    private final CapNegotiation caps;
     private NetworkLoop network;
     private int nickAttempt;
     /** The nick the user asked for (--nick, then /nick); registration after a reconnect starts from it. */
     private String preferredNick;
     private volatile String failure;
 
-    public ServerMessageHandler(ClientConfig config, StateCell state, MessageRenderer renderer, Screen screen, Clock clock) {
+    public ServerMessageHandler(ClientConfig config, StateCell state, Capabilities capabilities, MessageRenderer renderer,
+            Screen screen, Clock clock) {
         this.config = config;
+        this.capabilities = capabilities;
+        this.caps = new CapNegotiation(capabilities);
         this.state = state;
         this.renderer = renderer;
         this.screen = screen;
@@ -64,6 +69,7 @@ public final class ServerMessageHandler implements NetworkListener {
     public void connected() {
         nickAttempt = 0;
         namesArriving.clear();
+        network.sendNow(caps.start());
         if (config.password() != null) {
             network.sendNow(IrcMessage.of(Command.PASS, config.password()));
         }
@@ -108,6 +114,17 @@ public final class ServerMessageHandler implements NetworkListener {
     }
 
     private void handle(IrcMessage message) {
+        if (message.command().equals(Command.CAP)) {
+            negotiate(caps.onCap(message));
+            return;
+        }
+        if (caps.negotiating()) {
+            CapNegotiation.Answer answer = caps.onOther(message);
+            negotiate(answer.send());
+            if (answer.hide()) {
+                return;
+            }
+        }
         switch (message.command()) {
             case Command.PING -> network.sendNow(new IrcMessage(null, null, Command.PONG, message.params()));
             case Numeric.ERR_NICKNAMEINUSE -> nickInUse(message);
@@ -115,6 +132,14 @@ public final class ServerMessageHandler implements NetworkListener {
             case Numeric.RPL_NAMREPLY -> namesArrived(message);
             case Numeric.RPL_ENDOFNAMES -> namesComplete(message);
             default -> track(message);
+        }
+    }
+
+    private void negotiate(List<IrcMessage> answers) {
+        answers.forEach(network::sendNow);
+        if (!capabilities.enabled().isEmpty()) {
+            // Tags come with every capability this client asks for (time, msgid, label, batch).
+            network.allowMessageTags();
         }
     }
 

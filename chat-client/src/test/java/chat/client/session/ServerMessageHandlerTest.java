@@ -38,7 +38,7 @@ class ServerMessageHandlerTest {
         StateCell state = new StateCell(ClientState.initial("me", "#lobby").withRegistered(true)
                 .withRoomJoined("#lobby"));
         FailingOnceScreen screen = new FailingOnceScreen();
-        ServerMessageHandler handler = new ServerMessageHandler(config, state, new MessageRenderer(new Styles(false)),
+        ServerMessageHandler handler = new ServerMessageHandler(config, state, new Capabilities(), new MessageRenderer(new Styles(false)),
                 screen, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         handler.received(IrcMessage.from("bob!b@h", "PRIVMSG", "#lobby", "first \u001b[2J"));
         handler.received(IrcMessage.from("bob!b@h", "PRIVMSG", "#lobby", "second"));
