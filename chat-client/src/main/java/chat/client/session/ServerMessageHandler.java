@@ -240,7 +240,7 @@ public final class ServerMessageHandler implements NetworkListener {
     }
 
     private void render(IrcMessage message, ClientState now) {
-        renderer.render(message, now, now()).ifPresent(line -> show(line, now));
+        renderer.render(message, now, ServerTime.of(message, clock)).ifPresent(line -> show(line, now));
     }
 
     private void show(MessageRenderer.Rendered line, ClientState now) {

@@ -47,4 +47,17 @@ class ServerMessageHandlerTest {
                 + ":bob!b@h PRIVMSG #lobby :first \u241b[2J"), screen.shown.get(0));
         assertTrue(screen.shown.get(1).contains("<bob> second"), screen.shown.get(1));
     }
+
+    @Test
+    void aLineIsStampedWithTheServerTimeWhenItCarriesOne() {
+        ClientConfig config = ClientConfig.of("localhost", 6667, "me", "#lobby", null, false, null);
+        StateCell state = new StateCell(ClientState.initial("me", "#lobby").withRegistered(true).withRoomJoined("#lobby"));
+        RecordingScreen screen = new RecordingScreen();
+        ServerMessageHandler handler = new ServerMessageHandler(config, state, new Capabilities(),
+                new MessageRenderer(new Styles(false)), screen, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        handler.received(new IrcMessage(java.util.Map.of("time", "2026-12-05T17:22:21.123Z"), "bob!b@h", "PRIVMSG",
+                List.of("#lobby", "from the past")));
+        handler.received(IrcMessage.from("bob!b@h", "PRIVMSG", "#lobby", "now"));
+        assertEquals(List.of("17:22 <bob> from the past", "00:00 <bob> now"), screen.shown);
+    }
 }
