@@ -5,6 +5,10 @@ import chat.client.net.ReconnectBackoff;
 import chat.client.net.SendPacer;
 import chat.client.session.Capabilities;
 import chat.client.session.ClientState;
+import chat.client.session.DeliveryTracker;
+import chat.client.session.OwnMessages;
+import chat.client.session.StatusArea;
+import chat.client.session.TypingIndicator;
 import chat.client.session.ServerMessageHandler;
 import chat.client.session.StateCell;
 import chat.client.session.TypedLineHandler;
@@ -108,7 +112,11 @@ public final class ChatClient {
             Clock clock = Clock.systemDefaultZone();
             MessageRenderer renderer = new MessageRenderer(new Styles(config.color()));
             Capabilities capabilities = new Capabilities();
-            handler = new ServerMessageHandler(config, state, capabilities, renderer, screen, clock);
+            DeliveryTracker delivery = new DeliveryTracker();
+            TypingIndicator typing = new TypingIndicator();
+            StatusArea status = new StatusArea(delivery, typing, renderer, screen, clock);
+            OwnMessages own = new OwnMessages(state, capabilities, delivery, status, renderer, screen, clock);
+            handler = new ServerMessageHandler(config, state, capabilities, renderer, screen, clock, own, typing, status);
             ReconnectBackoff backoff = new ReconnectBackoff(config.reconnectFirstDelayMillis(),
                     config.reconnectMaxDelayMillis(), config.stableAfterMillis(),
                     bound -> ThreadLocalRandom.current().nextLong(bound + 1));
@@ -116,7 +124,7 @@ public final class ChatClient {
             InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
             network = new NetworkLoop(address, handler, backoff, pacer, reconnect);
             handler.attach(network);
-            lines = new TypedLineHandler(state, network, renderer, screen, clock);
+            lines = new TypedLineHandler(state, network, renderer, screen, clock, own, status);
         }
 
         int run(Thread console, PrintWriter err) {

@@ -29,6 +29,8 @@ public final class ServerMessageHandler implements NetworkListener {
     /** RFC 2812 5.1 353: a member's nick may carry a status prefix (op, voice, ...) that is not part of the nick. */
     private static final String MEMBER_PREFIXES = "@+%~&!";
     private static final int NICK_FALLBACKS = 2;
+    private static final String TYPING_TAG = "+typing";
+    private static final long EXPIRY_MARGIN_MILLIS = 100;
 
     private final ClientConfig config;
     private final StateCell state;
@@ -38,6 +40,9 @@ public final class ServerMessageHandler implements NetworkListener {
     private final Map<String, List<String>> namesArriving = new HashMap<>();
     private final Capabilities capabilities;
     private final CapNegotiation caps;
+    private final OwnMessages own;
+    private final TypingIndicator typing;
+    private final StatusArea status;
     private NetworkLoop network;
     private int nickAttempt;
     /** The nick the user asked for (--nick, then /nick); registration after a reconnect starts from it. */
@@ -45,7 +50,10 @@ public final class ServerMessageHandler implements NetworkListener {
     private volatile String failure;
 
     public ServerMessageHandler(ClientConfig config, StateCell state, Capabilities capabilities, MessageRenderer renderer,
-            Screen screen, Clock clock) {
+            Screen screen, Clock clock, OwnMessages own, TypingIndicator typing, StatusArea status) {
+        this.own = own;
+        this.typing = typing;
+        this.status = status;
         this.config = config;
         this.capabilities = capabilities;
         this.caps = new CapNegotiation(capabilities);
@@ -84,6 +92,7 @@ public final class ServerMessageHandler implements NetworkListener {
         String next = retryInMillis < 0 ? "" : String.format("; reconnecting in %.1f s (88 or Ctrl-D leaves)", retryInMillis / 1000.0);
         String what = wasUp ? "connection lost: " : "cannot reconnect: ";
         show(renderer.problem(what + VisibleText.of(reason) + next, now()), now);
+        own.connectionLost();
     }
 
     @Override
@@ -125,14 +134,41 @@ public final class ServerMessageHandler implements NetworkListener {
                 return;
             }
         }
+        if (own.refused(message)) {
+            return;
+        }
         switch (message.command()) {
             case Command.PING -> network.sendNow(new IrcMessage(null, null, Command.PONG, message.params()));
+            case Command.TAGMSG -> typingTag(message);
             case Numeric.ERR_NICKNAMEINUSE -> nickInUse(message);
             case Numeric.RPL_WELCOME -> welcomed(message);
             case Numeric.RPL_NAMREPLY -> namesArrived(message);
             case Numeric.RPL_ENDOFNAMES -> namesComplete(message);
             default -> track(message);
         }
+    }
+
+    /** TAGMSG: of its tags only +typing is of use to this client (ircv3.net client-tags/typing). */
+    private void typingTag(IrcMessage message) {
+        String value = message.tags().get(TYPING_TAG);
+        String source = message.sourceNick();
+        String conversation = conversation(message);
+        if (value == null || conversation == null || state.get().isMe(source)) {
+            return;
+        }
+        typing.tag(conversation, source, value, clock.millis());
+        status.refresh(state.get());
+        // Redrawn once the notice has expired, unless renewed; a little later, so it surely has.
+        network.after(TypingIndicator.ACTIVE_FOR_MILLIS + EXPIRY_MARGIN_MILLIS, () -> status.refresh(state.get()));
+    }
+
+    /** Where a message belongs: its room, or for a private one the other person; null when unknown. */
+    private String conversation(IrcMessage message) {
+        String target = message.param(0);
+        if (target == null || message.sourceNick() == null) {
+            return null;
+        }
+        return IrcNames.isRoomName(target) ? target : message.sourceNick();
     }
 
     private void negotiate(List<IrcMessage> answers) {
@@ -215,6 +251,9 @@ public final class ServerMessageHandler implements NetworkListener {
         if (message.command().equals(Command.NICK) && first != null && state.get().isMe(source)) {
             preferredNick = first;
         }
+        if (message.command().equals(Command.PRIVMSG) || message.command().equals(Command.NOTICE)) {
+            spoke(message);
+        }
         ClientState now = state.update(s -> switch (message.command()) {
             case Command.JOIN -> first == null ? s
                     : s.isMe(source) ? s.withRoomJoined(first) : s.withMembersAdded(first, List.of(source));
@@ -227,6 +266,21 @@ public final class ServerMessageHandler implements NetworkListener {
             default -> s;
         });
         render(message, now);
+    }
+
+    /** A message ends its sender's typing there; mine may be the echo that confirms a pending line. */
+    private void spoke(IrcMessage message) {
+        String conversation = conversation(message);
+        if (conversation == null) {
+            return;
+        }
+        if (state.get().isMe(message.sourceNick())) {
+            own.echoed(message);
+            return;
+        }
+        if (typing.spoke(conversation, message.sourceNick())) {
+            status.refresh(state.get());
+        }
     }
 
     /** A message for a conversation other than the current one counts as unread there. */

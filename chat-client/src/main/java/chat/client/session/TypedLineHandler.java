@@ -6,14 +6,15 @@ import chat.client.ui.Screen;
 import chat.client.ui.VisibleText;
 
 import chat.protocol.Command;
+import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import java.time.Clock;
 import java.time.LocalTime;
 
 /**
  * Carries out what the user typed, on the console thread: interprets each line, queues the
- * messages for the network thread, shows the user's own messages (servers do not echo them back),
- * and switches the target. Shared by the terminal console and the plain stdin reader.
+ * messages for the network thread, has {@link OwnMessages} show the user's own messages, and
+ * switches the target. Shared by the terminal console and the plain stdin reader.
  */
 public final class TypedLineHandler {
     private final StateCell state;
@@ -21,8 +22,13 @@ public final class TypedLineHandler {
     private final MessageRenderer renderer;
     private final Screen screen;
     private final Clock clock;
+    private final OwnMessages own;
+    private final StatusArea status;
 
-    public TypedLineHandler(StateCell state, NetworkLoop network, MessageRenderer renderer, Screen screen, Clock clock) {
+    public TypedLineHandler(StateCell state, NetworkLoop network, MessageRenderer renderer, Screen screen, Clock clock,
+            OwnMessages own, StatusArea status) {
+        this.own = own;
+        this.status = status;
         this.state = state;
         this.network = network;
         this.renderer = renderer;
@@ -55,6 +61,7 @@ public final class TypedLineHandler {
             } else if (action instanceof ClientAction.SwitchTarget to) {
                 ClientState now = state.update(s -> s.withTarget(to.target()));
                 screen.show(renderer.note("typed lines now go to " + VisibleText.of(to.target()), now()), now);
+                status.refresh(now); // who is typing there, not here
             } else if (action instanceof ClientAction.Inform inform) {
                 for (String text : inform.text().split("\n")) {
                     screen.show(renderer.note(text, now()), state.get());
@@ -73,17 +80,10 @@ public final class TypedLineHandler {
                 network.leave(message);
                 return;
             }
-            network.sendPaced(message, () -> showOwn(message));
+            byte[] encoded = IrcEncoder.encode(message); // fails here, before the line shows as pending
+            network.sendPaced(encoded, own.queued(message));
         } catch (IllegalArgumentException unencodable) {
             screen.show(renderer.problem("cannot send that: " + unencodable.getMessage(), now()), now);
-        }
-    }
-
-    /** Servers do not echo a sender's messages back, so the client shows them itself as they go out. */
-    private void showOwn(IrcMessage message) {
-        if (message.command().equals(Command.PRIVMSG)) {
-            ClientState now = state.get();
-            renderer.render(message.withPrefix(now.nick()), now, now()).ifPresent(line -> screen.show(line, now));
         }
     }
 

@@ -33,7 +33,7 @@ public final class ConsoleLoop implements Runnable {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(JLineScreen.escapePrompt(Prompt.of(state.get())));
+                    line = reader.readLine(screen.prompt(state.get()));
                 } catch (UserInterruptException interrupt) {
                     if (!interrupt.getPartialLine().isEmpty() || !confirmLeave()) {
                         continue;

@@ -15,7 +15,8 @@ final class RecordingScreen implements Screen {
         shown.add(line.text().toString());
     }
 
-    String last() {
-        return shown.get(shown.size() - 1);
+    @Override
+    public void status(List<MessageRenderer.Rendered> lines, ClientState state) {
+        status = lines.stream().map(line -> line.text().toString()).toList();
     }
 }
