@@ -9,6 +9,7 @@ import chat.client.session.DeliveryTracker;
 import chat.client.session.OwnMessages;
 import chat.client.session.StatusArea;
 import chat.client.session.TypingIndicator;
+import chat.client.session.TypingNotifier;
 import chat.client.session.ServerMessageHandler;
 import chat.client.session.StateCell;
 import chat.client.session.TypedLineHandler;
@@ -60,6 +61,7 @@ public final class ChatClient {
             screen = new JLineScreen(reader);
         }
         Session session = new Session(config, state, screen, true);
+        reader.onEdit(session.lines::edited);
         Thread console = new Thread(new ConsoleLoop(reader, screen, state, session.lines), "chat-console");
         console.setDaemon(true);
         int code = session.run(console, err);
@@ -124,7 +126,8 @@ public final class ChatClient {
             InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
             network = new NetworkLoop(address, handler, backoff, pacer, reconnect);
             handler.attach(network);
-            lines = new TypedLineHandler(state, network, renderer, screen, clock, own, status);
+            TypingNotifier typingNotifier = new TypingNotifier(state, capabilities, network::sendNow, clock);
+            lines = new TypedLineHandler(state, network, renderer, screen, clock, own, status, typingNotifier);
         }
 
         int run(Thread console, PrintWriter err) {

@@ -24,9 +24,11 @@ public final class TypedLineHandler {
     private final Clock clock;
     private final OwnMessages own;
     private final StatusArea status;
+    private final TypingNotifier typing;
 
     public TypedLineHandler(StateCell state, NetworkLoop network, MessageRenderer renderer, Screen screen, Clock clock,
-            OwnMessages own, StatusArea status) {
+            OwnMessages own, StatusArea status, TypingNotifier typing) {
+        this.typing = typing;
         this.own = own;
         this.status = status;
         this.state = state;
@@ -41,12 +43,18 @@ public final class TypedLineHandler {
      * separate lines (the network loop paces them). Returns false once the user has left.
      */
     public boolean handle(String typed) {
+        typing.sent();
         for (String line : typed.split("\\R", -1)) {
             if (!handleLine(line.replace("\0", ""))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The input line changed as the user edits it (console thread): others may see that I am typing. */
+    public void edited(String text) {
+        typing.edited(text);
     }
 
     /** Leaves with this QUIT reason (Ctrl-D, end of input, a confirmed Ctrl-C). */

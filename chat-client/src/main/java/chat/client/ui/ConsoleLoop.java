@@ -35,6 +35,7 @@ public final class ConsoleLoop implements Runnable {
                 try {
                     line = reader.readLine(screen.prompt(state.get()));
                 } catch (UserInterruptException interrupt) {
+                    lines.edited(""); // the half-typed line is gone
                     if (!interrupt.getPartialLine().isEmpty() || !confirmLeave()) {
                         continue;
                     }
