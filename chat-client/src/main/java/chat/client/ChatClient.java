@@ -6,6 +6,7 @@ import chat.client.net.SendPacer;
 import chat.client.session.Capabilities;
 import chat.client.session.ClientState;
 import chat.client.session.DeliveryTracker;
+import chat.client.session.LabeledReplies;
 import chat.client.session.OwnMessages;
 import chat.client.session.StatusArea;
 import chat.client.session.TypingIndicator;
@@ -118,7 +119,9 @@ public final class ChatClient {
             TypingIndicator typing = new TypingIndicator();
             StatusArea status = new StatusArea(delivery, typing, renderer, screen, clock);
             OwnMessages own = new OwnMessages(state, capabilities, delivery, status, renderer, screen, clock);
-            handler = new ServerMessageHandler(config, state, capabilities, renderer, screen, clock, own, typing, status);
+            LabeledReplies labeled = new LabeledReplies();
+            handler = new ServerMessageHandler(config, state, capabilities, renderer, screen, clock, own, typing, status,
+                    labeled);
             ReconnectBackoff backoff = new ReconnectBackoff(config.reconnectFirstDelayMillis(),
                     config.reconnectMaxDelayMillis(), config.stableAfterMillis(),
                     bound -> ThreadLocalRandom.current().nextLong(bound + 1));
@@ -127,7 +130,8 @@ public final class ChatClient {
             network = new NetworkLoop(address, handler, backoff, pacer, reconnect);
             handler.attach(network);
             TypingNotifier typingNotifier = new TypingNotifier(state, capabilities, network::sendNow, clock);
-            lines = new TypedLineHandler(state, network, renderer, screen, clock, own, status, typingNotifier);
+            lines = new TypedLineHandler(state, network, renderer, screen, clock, own, status, typingNotifier,
+                    capabilities, labeled);
         }
 
         int run(Thread console, PrintWriter err) {

@@ -43,6 +43,7 @@ public final class ServerMessageHandler implements NetworkListener {
     private final OwnMessages own;
     private final TypingIndicator typing;
     private final StatusArea status;
+    private final LabeledReplies labeled;
     private NetworkLoop network;
     private int nickAttempt;
     /** The nick the user asked for (--nick, then /nick); registration after a reconnect starts from it. */
@@ -50,7 +51,8 @@ public final class ServerMessageHandler implements NetworkListener {
     private volatile String failure;
 
     public ServerMessageHandler(ClientConfig config, StateCell state, Capabilities capabilities, MessageRenderer renderer,
-            Screen screen, Clock clock, OwnMessages own, TypingIndicator typing, StatusArea status) {
+            Screen screen, Clock clock, OwnMessages own, TypingIndicator typing, StatusArea status, LabeledReplies labeled) {
+        this.labeled = labeled;
         this.own = own;
         this.typing = typing;
         this.status = status;
@@ -77,6 +79,7 @@ public final class ServerMessageHandler implements NetworkListener {
     public void connected() {
         nickAttempt = 0;
         namesArriving.clear();
+        labeled.reset();
         network.sendNow(caps.start());
         if (config.password() != null) {
             network.sendNow(IrcMessage.of(Command.PASS, config.password()));
@@ -133,6 +136,16 @@ public final class ServerMessageHandler implements NetworkListener {
             if (answer.hide()) {
                 return;
             }
+        }
+        LabeledReplies.Outcome outcome = labeled.accept(message);
+        if (outcome instanceof LabeledReplies.Held) {
+            return;
+        }
+        if (outcome instanceof LabeledReplies.Complete replies) {
+            ClientState now = state.get();
+            show(renderer.header(VisibleText.of(replies.command()), now()), now);
+            replies.replies().forEach(this::handle);
+            return;
         }
         if (own.refused(message)) {
             return;

@@ -10,6 +10,7 @@ import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import java.time.Clock;
 import java.time.LocalTime;
+import java.util.Set;
 
 /**
  * Carries out what the user typed, on the console thread: interprets each line, queues the
@@ -17,6 +18,9 @@ import java.time.LocalTime;
  * switches the target. Shared by the terminal console and the plain stdin reader.
  */
 public final class TypedLineHandler {
+    /** Commands answered by several lines, which labeled-response lets us show together. */
+    private static final Set<String> GROUPED_REPLIES = Set.of(Command.WHO, Command.WHOIS, Command.NAMES, Command.LIST);
+
     private final StateCell state;
     private final NetworkLoop network;
     private final MessageRenderer renderer;
@@ -25,9 +29,13 @@ public final class TypedLineHandler {
     private final OwnMessages own;
     private final StatusArea status;
     private final TypingNotifier typing;
+    private final Capabilities capabilities;
+    private final LabeledReplies labeled;
 
     public TypedLineHandler(StateCell state, NetworkLoop network, MessageRenderer renderer, Screen screen, Clock clock,
-            OwnMessages own, StatusArea status, TypingNotifier typing) {
+            OwnMessages own, StatusArea status, TypingNotifier typing, Capabilities capabilities, LabeledReplies labeled) {
+        this.capabilities = capabilities;
+        this.labeled = labeled;
         this.typing = typing;
         this.own = own;
         this.status = status;
@@ -87,6 +95,10 @@ public final class TypedLineHandler {
             if (message.command().equals(Command.QUIT)) {
                 network.leave(message);
                 return;
+            }
+            if (GROUPED_REPLIES.contains(message.command()) && capabilities.has(Capabilities.LABELED_RESPONSE)
+                    && capabilities.has(Capabilities.BATCH)) {
+                message = labeled.label(message);
             }
             byte[] encoded = IrcEncoder.encode(message); // fails here, before the line shows as pending
             network.sendPaced(encoded, own.queued(message));

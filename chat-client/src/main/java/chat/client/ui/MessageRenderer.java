@@ -61,7 +61,8 @@ public final class MessageRenderer {
             case "INVITE" -> Optional.of(line(at, styles.privateMark(), "--- " + from + " invites you to " + last, false));
             case Command.ERROR -> dim(at, "--- the server closed the link: " + last);
             // TAGMSG carries only tags (typing), which the status area shows, never a line.
-            case Command.PING, Command.PONG, Command.CAP, Command.TAGMSG -> Optional.empty();
+            // and BATCH only frames lines that are shown on their own.
+            case Command.PING, Command.PONG, Command.CAP, Command.TAGMSG, "BATCH" -> Optional.empty();
             default -> dim(at, "--- " + VisibleText.of(message.command()) + " " + VisibleText.of(String.join(" ", message.params())));
         };
     }
@@ -69,6 +70,11 @@ public final class MessageRenderer {
     /** A note from the client itself (help, hints, connection news). */
     public Rendered note(String text, LocalTime at) {
         return line(at, AttributedStyle.DEFAULT, "--- " + text, false);
+    }
+
+    /** Heads the replies to one command, shown together: "── /whois bob ──". */
+    public Rendered header(String command, LocalTime at) {
+        return line(at, AttributedStyle.BOLD, "\u2500\u2500 " + command + " \u2500\u2500", false);
     }
 
     /** One of my lines waiting for the server's echo: as it will read, but dim and marked as on its way. */

@@ -22,6 +22,7 @@ final class SessionFixture {
     final MessageRenderer renderer = new MessageRenderer(new Styles(false));
     final DeliveryTracker delivery = new DeliveryTracker();
     final TypingIndicator typing = new TypingIndicator();
+    final LabeledReplies labeled = new LabeledReplies();
     final StatusArea status;
     final OwnMessages own;
     final ServerMessageHandler handler;
@@ -30,7 +31,7 @@ final class SessionFixture {
         ClientConfig config = ClientConfig.of("localhost", 6667, "me", "#lobby", null, false, null);
         status = new StatusArea(delivery, typing, renderer, screen, clock);
         own = new OwnMessages(state, capabilities, delivery, status, renderer, screen, clock);
-        handler = new ServerMessageHandler(config, state, capabilities, renderer, screen, clock, own, typing, status);
+        handler = new ServerMessageHandler(config, state, capabilities, renderer, screen, clock, own, typing, status, labeled);
         handler.attach(new NetworkLoop(new InetSocketAddress("localhost", 6667), handler,
                 new ReconnectBackoff(1, 1, 1, bound -> 0), new SendPacer(1, 0), false));
     }
