@@ -3,14 +3,8 @@ package chat.client;
 import chat.client.net.NetworkLoop;
 import chat.client.net.ReconnectBackoff;
 import chat.client.net.SendPacer;
-import chat.client.session.Capabilities;
 import chat.client.session.ClientState;
-import chat.client.session.DeliveryTracker;
-import chat.client.session.LabeledReplies;
-import chat.client.session.OwnMessages;
-import chat.client.session.StatusArea;
-import chat.client.session.TypingIndicator;
-import chat.client.session.TypingNotifier;
+import chat.client.session.Ircv3Parts;
 import chat.client.session.ServerMessageHandler;
 import chat.client.session.StateCell;
 import chat.client.session.TypedLineHandler;
@@ -114,14 +108,8 @@ public final class ChatClient {
             this.config = config;
             Clock clock = Clock.systemDefaultZone();
             MessageRenderer renderer = new MessageRenderer(new Styles(config.color()));
-            Capabilities capabilities = new Capabilities();
-            DeliveryTracker delivery = new DeliveryTracker();
-            TypingIndicator typing = new TypingIndicator();
-            StatusArea status = new StatusArea(delivery, typing, renderer, screen, clock);
-            OwnMessages own = new OwnMessages(state, capabilities, delivery, status, renderer, screen, clock);
-            LabeledReplies labeled = new LabeledReplies();
-            handler = new ServerMessageHandler(config, state, capabilities, renderer, screen, clock, own, typing, status,
-                    labeled);
+            Ircv3Parts ircv3 = Ircv3Parts.create(state, renderer, screen, clock);
+            handler = new ServerMessageHandler(config, state, ircv3, renderer, screen, clock);
             ReconnectBackoff backoff = new ReconnectBackoff(config.reconnectFirstDelayMillis(),
                     config.reconnectMaxDelayMillis(), config.stableAfterMillis(),
                     bound -> ThreadLocalRandom.current().nextLong(bound + 1));
@@ -129,9 +117,7 @@ public final class ChatClient {
             InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
             network = new NetworkLoop(address, handler, backoff, pacer, reconnect);
             handler.attach(network);
-            TypingNotifier typingNotifier = new TypingNotifier(state, capabilities, network::sendNow, clock);
-            lines = new TypedLineHandler(state, network, renderer, screen, clock, own, status, typingNotifier,
-                    capabilities, labeled);
+            lines = new TypedLineHandler(state, network, ircv3, renderer, screen, clock);
         }
 
         int run(Thread console, PrintWriter err) {

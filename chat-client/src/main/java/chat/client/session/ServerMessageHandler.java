@@ -14,8 +14,6 @@ import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
 import java.time.Clock;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,39 +24,27 @@ import java.util.Map;
  */
 public final class ServerMessageHandler implements NetworkListener {
     private static final System.Logger LOG = System.getLogger(ServerMessageHandler.class.getName());
-    /** RFC 2812 5.1 353: a member's nick may carry a status prefix (op, voice, ...) that is not part of the nick. */
-    private static final String MEMBER_PREFIXES = "@+%~&!";
     private static final int NICK_FALLBACKS = 2;
-    private static final String TYPING_TAG = "+typing";
-    private static final long EXPIRY_MARGIN_MILLIS = 100;
 
     private final ClientConfig config;
     private final StateCell state;
     private final MessageRenderer renderer;
     private final Screen screen;
     private final Clock clock;
-    private final Map<String, List<String>> namesArriving = new HashMap<>();
-    private final Capabilities capabilities;
+    private final NamesCollector names = new NamesCollector();
+    private final Ircv3Parts ircv3;
     private final CapNegotiation caps;
-    private final OwnMessages own;
-    private final TypingIndicator typing;
-    private final StatusArea status;
-    private final LabeledReplies labeled;
     private NetworkLoop network;
     private int nickAttempt;
     /** The nick the user asked for (--nick, then /nick); registration after a reconnect starts from it. */
     private String preferredNick;
     private volatile String failure;
 
-    public ServerMessageHandler(ClientConfig config, StateCell state, Capabilities capabilities, MessageRenderer renderer,
-            Screen screen, Clock clock, OwnMessages own, TypingIndicator typing, StatusArea status, LabeledReplies labeled) {
-        this.labeled = labeled;
-        this.own = own;
-        this.typing = typing;
-        this.status = status;
+    public ServerMessageHandler(ClientConfig config, StateCell state, Ircv3Parts ircv3, MessageRenderer renderer,
+            Screen screen, Clock clock) {
         this.config = config;
-        this.capabilities = capabilities;
-        this.caps = new CapNegotiation(capabilities);
+        this.ircv3 = ircv3;
+        this.caps = new CapNegotiation(ircv3.capabilities());
         this.state = state;
         this.renderer = renderer;
         this.screen = screen;
@@ -78,8 +64,8 @@ public final class ServerMessageHandler implements NetworkListener {
     @Override
     public void connected() {
         nickAttempt = 0;
-        namesArriving.clear();
-        labeled.reset();
+        names.clear();
+        ircv3.labeled().reset();
         network.sendNow(caps.start());
         if (config.password() != null) {
             network.sendNow(IrcMessage.of(Command.PASS, config.password()));
@@ -95,7 +81,7 @@ public final class ServerMessageHandler implements NetworkListener {
         String next = retryInMillis < 0 ? "" : String.format("; reconnecting in %.1f s (88 or Ctrl-D leaves)", retryInMillis / 1000.0);
         String what = wasUp ? "connection lost: " : "cannot reconnect: ";
         show(renderer.problem(what + VisibleText.of(reason) + next, now()), now);
-        own.connectionLost();
+        ircv3.own().connectionLost();
     }
 
     @Override
@@ -137,7 +123,7 @@ public final class ServerMessageHandler implements NetworkListener {
                 return;
             }
         }
-        LabeledReplies.Outcome outcome = labeled.accept(message);
+        LabeledReplies.Outcome outcome = ircv3.labeled().accept(message);
         if (outcome instanceof LabeledReplies.Held) {
             return;
         }
@@ -147,46 +133,23 @@ public final class ServerMessageHandler implements NetworkListener {
             replies.replies().forEach(this::handle);
             return;
         }
-        if (own.refused(message)) {
+        if (ircv3.own().refused(message)) {
             return;
         }
         switch (message.command()) {
             case Command.PING -> network.sendNow(new IrcMessage(null, null, Command.PONG, message.params()));
-            case Command.TAGMSG -> typingTag(message);
+            case Command.TAGMSG -> ircv3.typing().tagged(message, network);
             case Numeric.ERR_NICKNAMEINUSE -> nickInUse(message);
             case Numeric.RPL_WELCOME -> welcomed(message);
-            case Numeric.RPL_NAMREPLY -> namesArrived(message);
+            case Numeric.RPL_NAMREPLY -> names.arrived(message);
             case Numeric.RPL_ENDOFNAMES -> namesComplete(message);
             default -> track(message);
         }
     }
 
-    /** TAGMSG: of its tags only +typing is of use to this client (ircv3.net client-tags/typing). */
-    private void typingTag(IrcMessage message) {
-        String value = message.tags().get(TYPING_TAG);
-        String source = message.sourceNick();
-        String conversation = conversation(message);
-        if (value == null || conversation == null || state.get().isMe(source)) {
-            return;
-        }
-        typing.tag(conversation, source, value, clock.millis());
-        status.refresh(state.get());
-        // Redrawn once the notice has expired, unless renewed; a little later, so it surely has.
-        network.after(TypingIndicator.ACTIVE_FOR_MILLIS + EXPIRY_MARGIN_MILLIS, () -> status.refresh(state.get()));
-    }
-
-    /** Where a message belongs: its room, or for a private one the other person; null when unknown. */
-    private String conversation(IrcMessage message) {
-        String target = message.param(0);
-        if (target == null || message.sourceNick() == null) {
-            return null;
-        }
-        return IrcNames.isRoomName(target) ? target : message.sourceNick();
-    }
-
     private void negotiate(List<IrcMessage> answers) {
         answers.forEach(network::sendNow);
-        if (!capabilities.enabled().isEmpty()) {
+        if (!ircv3.capabilities().enabled().isEmpty()) {
             // Tags come with every capability this client asks for (time, msgid, label, batch).
             network.allowMessageTags();
         }
@@ -225,36 +188,18 @@ public final class ServerMessageHandler implements NetworkListener {
         network.openGate();
     }
 
-    private void namesArrived(IrcMessage message) {
-        // 353 <me> <=|*|@> <room> :<nick> <nick> ...
-        String room = message.param(2);
-        if (room == null || message.paramCount() < 4) {
-            return;
-        }
-        List<String> names = namesArriving.computeIfAbsent(IrcNames.fold(room), r -> new ArrayList<>());
-        for (String entry : message.lastParam().split(" ")) {
-            int start = 0;
-            while (start < entry.length() && MEMBER_PREFIXES.indexOf(entry.charAt(start)) >= 0) {
-                start++;
-            }
-            if (start < entry.length()) {
-                names.add(entry.substring(start));
-            }
-        }
-    }
-
     private void namesComplete(IrcMessage message) {
         String room = message.param(1);
         if (room == null) {
             return;
         }
-        List<String> names = namesArriving.remove(IrcNames.fold(room));
-        if (names == null) {
+        List<String> nicks = names.complete(room);
+        if (nicks == null) {
             return;
         }
-        ClientState now = state.update(s -> s.inRoom(room) ? s.withMembersAdded(room, names) : s);
-        String list = VisibleText.of(String.join(", ", now.inRoom(room) ? now.membersOf(room) : names));
-        show(renderer.note("in " + VisibleText.of(room) + ": " + list + " (" + names.size() + ")", now()), now);
+        ClientState now = state.update(s -> s.inRoom(room) ? s.withMembersAdded(room, nicks) : s);
+        String list = VisibleText.of(String.join(", ", now.inRoom(room) ? now.membersOf(room) : nicks));
+        show(renderer.note("in " + VisibleText.of(room) + ": " + list + " (" + nicks.size() + ")", now()), now);
     }
 
     /** Everything else: update what we know, then show it. */
@@ -283,16 +228,10 @@ public final class ServerMessageHandler implements NetworkListener {
 
     /** A message ends its sender's typing there; mine may be the echo that confirms a pending line. */
     private void spoke(IrcMessage message) {
-        String conversation = conversation(message);
-        if (conversation == null) {
-            return;
-        }
         if (state.get().isMe(message.sourceNick())) {
-            own.echoed(message);
-            return;
-        }
-        if (typing.spoke(conversation, message.sourceNick())) {
-            status.refresh(state.get());
+            ircv3.own().echoed(message);
+        } else {
+            ircv3.typing().spoke(message);
         }
     }
 

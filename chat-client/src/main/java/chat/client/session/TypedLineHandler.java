@@ -26,19 +26,13 @@ public final class TypedLineHandler {
     private final MessageRenderer renderer;
     private final Screen screen;
     private final Clock clock;
-    private final OwnMessages own;
-    private final StatusArea status;
+    private final Ircv3Parts ircv3;
     private final TypingNotifier typing;
-    private final Capabilities capabilities;
-    private final LabeledReplies labeled;
 
-    public TypedLineHandler(StateCell state, NetworkLoop network, MessageRenderer renderer, Screen screen, Clock clock,
-            OwnMessages own, StatusArea status, TypingNotifier typing, Capabilities capabilities, LabeledReplies labeled) {
-        this.capabilities = capabilities;
-        this.labeled = labeled;
-        this.typing = typing;
-        this.own = own;
-        this.status = status;
+    public TypedLineHandler(StateCell state, NetworkLoop network, Ircv3Parts ircv3, MessageRenderer renderer,
+            Screen screen, Clock clock) {
+        this.ircv3 = ircv3;
+        this.typing = new TypingNotifier(state, ircv3.capabilities(), network::sendNow, clock);
         this.state = state;
         this.network = network;
         this.renderer = renderer;
@@ -77,7 +71,7 @@ public final class TypedLineHandler {
             } else if (action instanceof ClientAction.SwitchTarget to) {
                 ClientState now = state.update(s -> s.withTarget(to.target()));
                 screen.show(renderer.note("typed lines now go to " + VisibleText.of(to.target()), now()), now);
-                status.refresh(now); // who is typing there, not here
+                ircv3.status().refresh(now); // who is typing there, not here
             } else if (action instanceof ClientAction.Inform inform) {
                 for (String text : inform.text().split("\n")) {
                     screen.show(renderer.note(text, now()), state.get());
@@ -96,12 +90,13 @@ public final class TypedLineHandler {
                 network.leave(message);
                 return;
             }
+            Capabilities capabilities = ircv3.capabilities();
             if (GROUPED_REPLIES.contains(message.command()) && capabilities.has(Capabilities.LABELED_RESPONSE)
                     && capabilities.has(Capabilities.BATCH)) {
-                message = labeled.label(message);
+                message = ircv3.labeled().label(message);
             }
             byte[] encoded = IrcEncoder.encode(message); // fails here, before the line shows as pending
-            network.sendPaced(encoded, own.queued(message));
+            network.sendPaced(encoded, ircv3.own().queued(message));
         } catch (IllegalArgumentException unencodable) {
             screen.show(renderer.problem("cannot send that: " + unencodable.getMessage(), now()), now);
         }

@@ -18,20 +18,24 @@ import java.time.Instant;
 final class SessionFixture {
     final FakeClock clock = new FakeClock(Instant.parse("2026-12-05T17:00:00Z"));
     final StateCell state = new StateCell(ClientState.initial("me", "#lobby").withRegistered(true).withRoomJoined("#lobby"));
-    final Capabilities capabilities = new Capabilities();
     final MessageRenderer renderer = new MessageRenderer(new Styles(false));
-    final DeliveryTracker delivery = new DeliveryTracker();
-    final TypingIndicator typing = new TypingIndicator();
-    final LabeledReplies labeled = new LabeledReplies();
-    final StatusArea status;
+    final Ircv3Parts ircv3;
+    final Capabilities capabilities;
+    final DeliveryTracker delivery;
     final OwnMessages own;
+    final StatusArea status;
+    final LabeledReplies labeled;
     final ServerMessageHandler handler;
 
     SessionFixture(Screen screen) throws IOException {
         ClientConfig config = ClientConfig.of("localhost", 6667, "me", "#lobby", null, false, null);
-        status = new StatusArea(delivery, typing, renderer, screen, clock);
-        own = new OwnMessages(state, capabilities, delivery, status, renderer, screen, clock);
-        handler = new ServerMessageHandler(config, state, capabilities, renderer, screen, clock, own, typing, status, labeled);
+        ircv3 = Ircv3Parts.create(state, renderer, screen, clock);
+        capabilities = ircv3.capabilities();
+        delivery = ircv3.delivery();
+        own = ircv3.own();
+        status = ircv3.status();
+        labeled = ircv3.labeled();
+        handler = new ServerMessageHandler(config, state, ircv3, renderer, screen, clock);
         handler.attach(new NetworkLoop(new InetSocketAddress("localhost", 6667), handler,
                 new ReconnectBackoff(1, 1, 1, bound -> 0), new SendPacer(1, 0), false));
     }
