@@ -46,6 +46,13 @@ public final class OthersTyping {
         }
     }
 
+    /** Someone left a room (PART, KICK) or the network (QUIT, room null): their notices there end. */
+    void left(String nick, String room) {
+        if (nick != null && indicator.left(nick, room)) {
+            status.refresh(state.get());
+        }
+    }
+
     /** Where a message belongs: its room, or for a private one the other person; null when unknown. */
     static String conversation(IrcMessage message) {
         String target = message.param(0);

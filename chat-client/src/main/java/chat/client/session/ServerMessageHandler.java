@@ -209,8 +209,14 @@ public final class ServerMessageHandler implements NetworkListener {
         if (message.command().equals(Command.NICK) && first != null && state.get().isMe(source)) {
             preferredNick = first;
         }
-        if (message.command().equals(Command.PRIVMSG) || message.command().equals(Command.NOTICE)) {
-            spoke(message);
+        switch (message.command()) {
+            case Command.PRIVMSG, Command.NOTICE -> spoke(message);
+            case Command.QUIT -> ircv3.typing().left(source, null);
+            case Command.PART -> ircv3.typing().left(source, first);
+            case Command.KICK -> ircv3.typing().left(message.param(1), first);
+            default -> {
+                // other lines say nothing about who is typing
+            }
         }
         ClientState now = state.update(s -> switch (message.command()) {
             case Command.JOIN -> first == null ? s

@@ -42,6 +42,13 @@ public final class TypingIndicator {
         return typing.remove(Key.of(conversation, nick)) != null;
     }
 
+    /** Nick left (quit, or parted this room when it is given): whatever they typed will not be sent; true if shown. */
+    synchronized boolean left(String nick, String room) {
+        String folded = IrcNames.fold(nick);
+        return typing.keySet().removeIf(key -> key.nick().equals(folded)
+                && (room == null || key.conversation().equals(IrcNames.fold(room))));
+    }
+
     /** "bob is typing…" for this conversation, or nothing when no one is. */
     synchronized Optional<String> describe(String conversation, long nowMillis) {
         typing.values().removeIf(t -> t.untilMillis() <= nowMillis);

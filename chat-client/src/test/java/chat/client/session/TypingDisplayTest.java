@@ -48,6 +48,17 @@ class TypingDisplayTest {
     }
 
     @Test
+    void someoneWhoLeavesIsNoLongerTyping() throws Exception {
+        SessionFixture session = new SessionFixture(screen).with(Capabilities.MESSAGE_TAGS);
+        receive(session, "@+typing=active :bob!b@h TAGMSG #lobby");
+        receive(session, "@+typing=active :carol!c@h TAGMSG #lobby");
+        receive(session, ":bob!b@h QUIT :88");
+        assertEquals(List.of("carol is typing…"), screen.status);
+        receive(session, ":carol!c@h PART #lobby");
+        assertEquals(List.of(), screen.status);
+    }
+
+    @Test
     void activeExpiresAfterSixSecondsWithoutNews() throws Exception {
         SessionFixture session = new SessionFixture(screen).with(Capabilities.MESSAGE_TAGS);
         receive(session, "@+typing=active :bob!b@h TAGMSG #lobby");
