@@ -2,6 +2,8 @@
 # End-to-end test of the terminal client in real terminals: starts a chat server, opens three
 # clients (alice, bob, carol) in tmux windows, has them chat in #lobby and one-to-one while carol
 # has a line half typed, checks every screen with `tmux capture-pane`, and has each type 88.
+# Against our server (IRCv3) it also checks that others see "carol is typing…" and that a line
+# sent while the server is stopped (SIGSTOP) waits dim with "…" until the server echoes it.
 # Exits 0 when everything was seen, 1 on the first failure (after printing all three screens).
 #
 # Usage:
@@ -92,6 +94,10 @@ done
 port_is_open "$port" || { echo "e2e: nothing listens on 127.0.0.1:$port"; cat "$work/server.log"; exit 1; }
 echo "e2e: server up on 127.0.0.1:$port ($server_spec)"
 
+# ngIRCd offers no IRCv3 capabilities: typing and delivery confirmation are checked with ours only.
+ircv3=yes
+[[ "$server_spec" == ngircd ]] && ircv3=no
+
 # --- helpers ----------------------------------------------------------------------------------
 screen_of() { "${T[@]}" capture-pane -p -J -t "e2e:$1"; }
 
@@ -122,6 +128,32 @@ refuse_screen() {
     local who="$1" text="$2"
     if screen_of "$who" | grep -qF -- "$text"; then fail "$who shows what it must not: $text"; fi
     echo "e2e: ok: $who does not see: $text"
+}
+
+# Waits until a window's screen no longer holds the text.
+expect_gone() {
+    local who="$1" text="$2"
+    for _ in $(seq 1 $((WAIT_SECONDS * 5))); do
+        screen_of "$who" | grep -qF -- "$text" || { echo "e2e: ok: $who no longer shows: $text"; return 0; }
+        sleep 0.2
+    done
+    fail "$who still shows: $text"
+}
+
+# The server command's process and all its descendants (a wrapper script, the JVM it started).
+server_processes() {
+    local pids=("$server_pid") dir ppid changed=1
+    while [[ $changed == 1 ]]; do
+        changed=0
+        for dir in /proc/[0-9]*; do
+            ppid="$(awk '{print $4}' "$dir/stat" 2>/dev/null)" || continue
+            if [[ " ${pids[*]} " == *" $ppid "* && " ${pids[*]} " != *" ${dir#/proc/} "* ]]; then
+                pids+=("${dir#/proc/}")
+                changed=1
+            fi
+        done
+    done
+    echo "${pids[@]}"
 }
 
 type_line() { "${T[@]}" send-keys -t "e2e:$1" -l -- "$2"; "${T[@]}" send-keys -t "e2e:$1" Enter; }
@@ -157,6 +189,10 @@ expect_screen alice "carol@127.0.0.1) joined #lobby"
 # carol starts a line and leaves it half typed while the others talk.
 "${T[@]}" send-keys -t e2e:carol -l -- "carol is half way through"
 expect_input_line carol "#lobby> carol is half way through"
+if [[ "$ircv3" == yes ]]; then
+    expect_screen alice "carol is typing…"
+    expect_screen bob "carol is typing…"
+fi
 
 type_line alice "hello from alice in the lobby"
 expect_screen bob "<alice> hello from alice in the lobby"
@@ -186,6 +222,22 @@ echo "e2e: ok: carol's half-typed line survived, messages appeared above it"
 "${T[@]}" send-keys -t e2e:carol Enter
 expect_screen alice "<carol> carol is half way through and sends it now"
 expect_screen bob "<carol> carol is half way through and sends it now"
+
+# --- delivery confirmation (echo-message) -----------------------------------------------------
+if [[ "$ircv3" == yes ]]; then
+    paused="$(server_processes)"
+    # shellcheck disable=SC2086 # one pid per word
+    kill -STOP $paused
+    type_line alice "sent while the server sleeps"
+    expect_screen alice "<alice> sent while the server sleeps …"
+    refuse_screen bob "sent while the server sleeps"
+    # shellcheck disable=SC2086
+    kill -CONT $paused
+    expect_screen bob "<alice> sent while the server sleeps"
+    expect_gone alice "sent while the server sleeps …"
+    expect_screen alice "<alice> sent while the server sleeps"
+    echo "e2e: ok: alice's line waited as pending and was confirmed by the server's echo"
+fi
 
 # --- everyone leaves with 88 ------------------------------------------------------------------
 type_line bob "88"

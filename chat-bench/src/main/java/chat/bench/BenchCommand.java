@@ -76,6 +76,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--server-pid", paramLabel = "PID", defaultValue = "0",
             description = "read this process's RSS and CPU from /proc before and after (default: not read)")
     long serverPid;
+    @Option(names = "--caps", paramLabel = "CAP[,CAP...]", defaultValue = "",
+            description = "IRCv3 capabilities every client requests before registering, e.g. "
+                    + "message-tags,server-time,echo-message; own echoes are counted apart (default: none)")
+    String caps;
     @Option(names = "--jit-warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "before connecting, run a short bench against a relay inside this process so the JIT has "
                     + "compiled the bench's hot paths before the server is measured; the server sees none of it "
@@ -91,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchOptions options;
         try {
             options = new BenchOptions(host, port, rooms, clients, messages, rate, window, size, warmup, duration,
-                    drainTimeout, connectTimeout, connectBatch, nickPrefix, roomPrefix, serverPid);
+                    drainTimeout, connectTimeout, connectBatch, nickPrefix, roomPrefix, serverPid, caps);
         } catch (IllegalArgumentException invalid) {
             err.println("bench: " + invalid.getMessage());
             return EXIT_USAGE;

@@ -26,7 +26,7 @@ final class BenchLoop implements LineDispatcher.Events {
 
     final BenchOptions options;
     final SimClient[] clients;
-    final Deliveries deliveries = new Deliveries();
+    final Deliveries deliveries;
     final long origin = System.nanoTime();
     final TrafficSender sender;
     private final Selector selector;
@@ -49,6 +49,7 @@ final class BenchLoop implements LineDispatcher.Events {
 
     BenchLoop(BenchOptions options) throws IOException {
         this.options = options;
+        this.deliveries = new Deliveries(options.echoes());
         this.clients = new SimClient[options.clients()];
         this.selector = Selector.open();
         this.address = new InetSocketAddress(options.host(), options.port());
@@ -145,7 +146,10 @@ final class BenchLoop implements LineDispatcher.Events {
     private void startRegistration(SimClient client) {
         client.state = SimClient.State.REGISTERING;
         client.key.interestOps(SelectionKey.OP_READ);
-        sendText(client, "NICK " + client.nick + "\r\nUSER " + client.nick + " 0 * :chat bench\r\n");
+        // CAP REQ and END go first: the server holds registration until END, so the ACK arrives
+        // before 001 and every relayed line after it has the asked-for shape.
+        String caps = options.capabilities().isEmpty() ? "" : "CAP REQ :" + options.capabilities() + "\r\nCAP END\r\n";
+        sendText(client, caps + "NICK " + client.nick + "\r\nUSER " + client.nick + " 0 * :chat bench\r\n");
     }
 
     private void read(SimClient client) throws IOException {

@@ -6,6 +6,7 @@ package chat.bench;
  * @param messagesPerClient 0 means "until the duration ends" (and no messages at all when the
  *                          duration is 0 too: a connect-and-join run for idle connections)
  * @param ratePerClient     messages per second per client; 0 means as fast as the window allows
+ * @param capabilities      IRCv3 capabilities requested before registering, space-separated; "" for none
  */
 public record BenchOptions(
         String host,
@@ -23,7 +24,18 @@ public record BenchOptions(
         int connectBatch,
         String nickPrefix,
         String roomPrefix,
-        long serverPid) {
+        long serverPid,
+        String capabilities) {
+
+    /** A run that asks for no capabilities: the plain relay. */
+    public BenchOptions(String host, int port, int rooms, int clients, long messagesPerClient, double ratePerClient,
+                        int window, int sizeBytes, double warmupSeconds, double durationSeconds,
+                        double drainTimeoutSeconds, double connectTimeoutSeconds, int connectBatch,
+                        String nickPrefix, String roomPrefix, long serverPid) {
+        this(host, port, rooms, clients, messagesPerClient, ratePerClient, window, sizeBytes, warmupSeconds,
+                durationSeconds, drainTimeoutSeconds, connectTimeoutSeconds, connectBatch, nickPrefix, roomPrefix,
+                serverPid, "");
+    }
 
     public BenchOptions {
         require(port > 0 && port < 65536, "--port must be 1..65535");
@@ -39,6 +51,8 @@ public record BenchOptions(
         require(connectBatch >= 1, "--connect-batch must be at least 1");
         require(nickPrefix.matches("[A-Za-z][A-Za-z0-9_-]{0,15}"), "--nick-prefix must be a nick start (letter, then letters/digits/_-)");
         require(roomPrefix.matches("[#&][A-Za-z0-9_-]{0,30}"), "--room-prefix must start with # or & then letters/digits/_-");
+        capabilities = capabilities.trim().replaceAll("[\\s,]+", " ");
+        require(capabilities.matches("([a-z0-9./-]+( [a-z0-9./-]+)*)?"), "--caps must be capability names (e.g. server-time,echo-message)");
     }
 
     private static void require(boolean ok, String message) {
@@ -50,6 +64,11 @@ public record BenchOptions(
     /** True when clients send nothing: the run measures connecting, joining and idle cost. */
     public boolean idleOnly() {
         return messagesPerClient == 0 && durationSeconds == 0;
+    }
+
+    /** With echo-message the server sends each sender its own line back: counted apart, not misrouted. */
+    public boolean echoes() {
+        return (" " + capabilities + " ").contains(" echo-message ");
     }
 
     public String nick(int client) {

@@ -7,6 +7,7 @@ package chat.bench;
  * @param measuredSeconds from the end of the warmup to the last delivery
  * @param benchThreadCpuSeconds CPU of the bench's selector thread during the traffic phase
  * @param benchProcessCpuSeconds CPU of the whole bench JVM (JIT and GC included) in that phase
+ * @param echoed          own lines the server sent back (echo-message); not counted as received
  * @param server          null without {@code --server-pid}
  */
 public record BenchResult(
@@ -21,6 +22,7 @@ public record BenchResult(
         long duplicated,
         long reordered,
         long misrouted,
+        long echoed,
         double trafficSeconds,
         double measuredSeconds,
         double deliveriesPerSecond,

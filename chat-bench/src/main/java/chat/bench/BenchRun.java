@@ -127,7 +127,7 @@ public final class BenchRun {
         var latency = d.latencyNanos;
         boolean any = latency.getTotalCount() > 0;
         return new BenchResult(options, loop.failure, loop.joined, connectSeconds,
-                d.sent, d.expected, d.distinct, d.lost(), d.duplicated, d.reordered, d.misrouted,
+                d.sent, d.expected, d.distinct, d.lost(), d.duplicated, d.reordered, d.misrouted, d.echoed,
                 trafficSeconds, measured, d.measuredDistinct * perSecond, d.measuredSent * perSecond,
                 latency.getTotalCount(),
                 any ? latency.getValueAtPercentile(50) / 1e3 : 0,

@@ -21,9 +21,16 @@ final class Deliveries {
     long reordered;
     /** Our payloads that arrived where they should not: another room, or a sender we never made. */
     long misrouted;
+    /** A sender's own lines sent back to it (echo-message): expected once per message, not deliveries. */
+    long echoed;
+    private final boolean echoes;
     long measuredDistinct;
     long lastArrivalNanos;
     private long measureFromNanos;
+
+    Deliveries(boolean echoes) {
+        this.echoes = echoes;
+    }
 
     void measureFrom(long sendNanos) {
         measureFromNanos = sendNanos;
@@ -39,6 +46,10 @@ final class Deliveries {
 
     /** Classifies one arrival at {@code receiver}; returns true for a first arrival. */
     boolean accept(SimClient receiver, SimClient sender, Payload.Fields payload, long arrivalNanos) {
+        if (echoes && sender == receiver && payload.sequence < sender.sent) {
+            echoed++;
+            return false;
+        }
         if (sender == null || sender.room != receiver.room || sender == receiver
                 || payload.sequence >= sender.sent) {
             misrouted++;

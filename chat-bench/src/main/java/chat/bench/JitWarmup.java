@@ -47,7 +47,7 @@ final class JitWarmup {
         int window = round == 0 ? real.window() : 1;
         return new BenchOptions("127.0.0.1", relayPort, rooms, clients, messages, rate, window,
                 real.sizeBytes(), 0, 0, real.drainTimeoutSeconds(), real.connectTimeoutSeconds(), clients,
-                real.nickPrefix(), real.roomPrefix(), 0);
+                real.nickPrefix(), real.roomPrefix(), 0, real.capabilities());
     }
 
     /**

@@ -67,6 +67,12 @@ final class LineDispatcher {
                     events.joined(client);
                 }
             }
+            // A refused capability would measure lines of another shape than asked for.
+            case "CAP" -> {
+                if ("NAK".equals(message.param(1))) {
+                    events.refused(client, line);
+                }
+            }
             case "PING" -> events.pinged(client, message.lastParam() == null ? "" : message.lastParam());
             // Nick and join refusals (RFC 2812 5.2) and ERROR end the run: its numbers would be wrong.
             case "ERROR", "431", "432", "433", "436", "437", "451", "461", "403", "405",
@@ -78,12 +84,19 @@ final class LineDispatcher {
     }
 
     /**
-     * For {@code :prefix PRIVMSG target :text}, the index where text starts; -1 for other lines.
+     * For {@code [@tags ]:prefix PRIVMSG target :text}, the index where text starts; -1 for other lines.
      * The target is not compared here: the sender id in the payload tells the room it came from.
      * RFC 1459 2.3.1 lets a one-word last parameter go without its ':', and some servers (ours among
      * them) write it so; both forms are read.
      */
     static int privmsgTrailing(byte[] bytes, int from, int to) {
+        if (bytes[from] == '@') { // IRCv3 tags (server-time, msgid): the relayed line follows them
+            int afterTags = ByteScan.indexOf(bytes, from, to, (byte) ' ') + 1;
+            if (afterTags <= 0 || afterTags >= to) {
+                return -1;
+            }
+            from = afterTags;
+        }
         if (bytes[from] != ':') {
             return -1;
         }

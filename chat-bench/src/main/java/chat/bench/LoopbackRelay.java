@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * The smallest IRC relay the bench needs, in the bench's own process on 127.0.0.1: a NOTICE on
  * connect, NICK and USER answered with the welcome numerics and a PING, JOIN with the JOIN to every
- * member, 353 and 366, PRIVMSG relayed to the room's other members, QUIT closes. {@link JitWarmup} runs a short bench against it so that the JIT compiles the bench's
+ * member, 353 and 366, PRIVMSG relayed to the room's other members, QUIT closes. CAP REQ is
+ * acknowledged, and a client that asked gets relayed lines with a tag section of a real server's
+ * size (time and msgid) and, with echo-message, its own lines back. {@link JitWarmup} runs a short bench against it so that the JIT compiles the bench's
  * hot paths (selector, reads, line scan, payload check, ledger, histogram, sends) before the real
  * server is measured. One thread, non-blocking; output is written once per loop turn.
  */
@@ -35,6 +37,7 @@ final class LoopbackRelay implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
     private long relayedWithoutColon;
+    private long messageIds;
 
     LoopbackRelay() throws IOException {
         listener = ServerSocketChannel.open();
@@ -124,11 +127,21 @@ final class LoopbackRelay implements AutoCloseable {
                 // Every other message without the ':' of its one-word text, as some servers write it
                 // (RFC 1459 2.3.1): the bench reads both, and here the JIT learns both.
                 String text = relayedWithoutColon++ % 2 == 0 && words[2].startsWith(":") ? words[2].substring(1) : words[2];
-                byte[] relayed = line(":" + peer.nick + "!bench@127.0.0.1 PRIVMSG " + words[1] + " " + text);
+                String relayedText = ":" + peer.nick + "!bench@127.0.0.1 PRIVMSG " + words[1] + " " + text;
+                byte[] relayed = line(relayedText);
+                byte[] tagged = line(String.format("@time=2026-12-05T12:00:00.000Z;msgid=%014d ", messageIds++) + relayedText);
                 for (RelayPeer member : rooms.getOrDefault(words[1], List.of())) {
-                    if (member != peer) {
-                        queue(member, relayed);
+                    if (member != peer || member.echo) {
+                        queue(member, member.tagged ? tagged : relayed);
                     }
+                }
+            }
+            case "CAP" -> {
+                if (words.length == 3 && words[1].equals("REQ")) {
+                    String caps = words[2].startsWith(":") ? words[2].substring(1) : words[2];
+                    peer.tagged = true;
+                    peer.echo = (" " + caps + " ").contains(" echo-message ");
+                    send(peer, ":" + SERVER_NAME + " CAP * ACK :" + caps);
                 }
             }
             case "QUIT" -> close(peer);

@@ -12,6 +12,10 @@ final class RelayPeer {
     SelectionKey key;
     String nick = "*";
     String room;
+    /** Asked for capabilities: relayed lines get a tag section like a real server's. */
+    boolean tagged;
+    /** Asked for echo-message: gets its own lines back. */
+    boolean echo;
     byte[] partial = new byte[0];
     private byte[] out = new byte[4096];
     private int outLength;

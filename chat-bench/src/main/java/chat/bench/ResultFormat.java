@@ -25,6 +25,9 @@ public final class ResultFormat {
                     micros(r.latencyP999Micros()), micros(r.latencyMaxMicros()), r.benchThreadCpuSeconds(),
                     percent(r.benchThreadCpuSeconds(), r.trafficSeconds()), r.trafficSeconds(),
                     r.benchProcessCpuSeconds()));
+            if (o.echoes()) {
+                line.append("  echoed ").append(r.echoed());
+            }
         }
         if (r.server() != null) {
             BenchResult.ServerUsage s = r.server();
@@ -51,6 +54,7 @@ public final class ResultFormat {
         options.put("size", o.sizeBytes());
         options.put("warmup_s", o.warmupSeconds());
         options.put("duration_s", o.durationSeconds());
+        options.put("caps", o.capabilities());
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("options", options);
         root.put("ok", r.failure() == null);
@@ -65,6 +69,7 @@ public final class ResultFormat {
         root.put("duplicated", r.duplicated());
         root.put("reordered", r.reordered());
         root.put("misrouted", r.misrouted());
+        root.put("echoed", r.echoed());
         root.put("traffic_s", r.trafficSeconds());
         root.put("measured_s", r.measuredSeconds());
         root.put("deliveries_per_s", r.deliveriesPerSecond());

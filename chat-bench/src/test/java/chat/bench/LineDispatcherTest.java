@@ -18,6 +18,14 @@ class LineDispatcherTest {
     }
 
     @Test
+    void skipsTheTagsOfAServerThatSendsThem() {
+        String tags = "@time=2026-12-05T17:00:00.000Z;msgid=0123456789abcd ";
+        assertEquals((tags + ":a!u@h PRIVMSG #r :").length(), trailing(tags + ":a!u@h PRIVMSG #r :1.2.3.x"));
+        assertEquals(-1, trailing("@time=x"));
+        assertEquals(-1, trailing("@time=x "));
+    }
+
+    @Test
     void otherLinesAreLeftToTheParser() {
         assertEquals(-1, trailing(":server 001 bench0 :Welcome"));
         assertEquals(-1, trailing("PING :server"));

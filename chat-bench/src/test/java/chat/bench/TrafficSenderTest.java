@@ -15,7 +15,7 @@ class TrafficSenderTest {
     }
 
     private static TrafficSender sender(BenchOptions o, int bufferBytes) {
-        return new TrafficSender(o, new Deliveries(), 0, ByteBuffer.allocate(bufferBytes));
+        return new TrafficSender(o, new Deliveries(false), 0, ByteBuffer.allocate(bufferBytes));
     }
 
     private static SimClient joined(BenchOptions o) {

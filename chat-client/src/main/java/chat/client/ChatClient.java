@@ -4,6 +4,7 @@ import chat.client.net.NetworkLoop;
 import chat.client.net.ReconnectBackoff;
 import chat.client.net.SendPacer;
 import chat.client.session.ClientState;
+import chat.client.session.Ircv3Parts;
 import chat.client.session.ServerMessageHandler;
 import chat.client.session.StateCell;
 import chat.client.session.TypedLineHandler;
@@ -55,6 +56,7 @@ public final class ChatClient {
             screen = new JLineScreen(reader);
         }
         Session session = new Session(config, state, screen, true);
+        reader.onEdit(session.lines::edited);
         Thread console = new Thread(new ConsoleLoop(reader, screen, state, session.lines), "chat-console");
         console.setDaemon(true);
         int code = session.run(console, err);
@@ -106,7 +108,8 @@ public final class ChatClient {
             this.config = config;
             Clock clock = Clock.systemDefaultZone();
             MessageRenderer renderer = new MessageRenderer(new Styles(config.color()));
-            handler = new ServerMessageHandler(config, state, renderer, screen, clock);
+            Ircv3Parts ircv3 = Ircv3Parts.create(state, renderer, screen, clock);
+            handler = new ServerMessageHandler(config, state, ircv3, renderer, screen, clock);
             ReconnectBackoff backoff = new ReconnectBackoff(config.reconnectFirstDelayMillis(),
                     config.reconnectMaxDelayMillis(), config.stableAfterMillis(),
                     bound -> ThreadLocalRandom.current().nextLong(bound + 1));
@@ -114,7 +117,7 @@ public final class ChatClient {
             InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
             network = new NetworkLoop(address, handler, backoff, pacer, reconnect);
             handler.attach(network);
-            lines = new TypedLineHandler(state, network, renderer, screen, clock);
+            lines = new TypedLineHandler(state, network, ircv3, renderer, screen, clock);
         }
 
         int run(Thread console, PrintWriter err) {

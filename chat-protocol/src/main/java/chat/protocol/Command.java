@@ -10,6 +10,8 @@ public final class Command {
     public static final String JOIN = "JOIN";
     public static final String PART = "PART";
     public static final String PRIVMSG = "PRIVMSG";
+    /** IRCv3 message-tags: a message of tags only (typing, reactions), for receivers that negotiated message-tags. */
+    public static final String TAGMSG = "TAGMSG";
     public static final String NOTICE = "NOTICE";
     public static final String NAMES = "NAMES";
     public static final String TOPIC = "TOPIC";
@@ -28,6 +30,15 @@ public final class Command {
     public static final String ISON = "ISON";
     public static final String USERHOST = "USERHOST";
     public static final String ERROR = "ERROR";
+    /** IRCv3 batch: "BATCH +ref type" opens a group of lines tagged batch=ref, "BATCH -ref" closes it. */
+    public static final String BATCH = "BATCH";
+    /** IRCv3 labeled-response: the answer to a labeled command that has no other answer. */
+    public static final String ACK = "ACK";
+    /** IRCv3 setname: a user changes their real name. */
+    public static final String SETNAME = "SETNAME";
+    public static final String INVITE = "INVITE";
+    /** IRCv3 standard-replies: a command failed (FAIL command code [context...] :description). */
+    public static final String FAIL = "FAIL";
 
     private Command() {
     }

@@ -120,6 +120,16 @@ public final class IrcEncoder {
         }
     }
 
+    /**
+     * The UTF-8 size of these tags as a tag section, the leading '@' and the trailing space included,
+     * e.g. to hold a client's own tags to the message-tags limit; 0 for no tags.
+     */
+    public static int tagSectionBytes(Map<String, String> tags) {
+        StringBuilder section = new StringBuilder();
+        appendTags(tags, section);
+        return section.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
     private static void appendTags(Map<String, String> tags, StringBuilder out) {
         if (tags.isEmpty()) {
             return;
@@ -131,19 +141,27 @@ public final class IrcEncoder {
                 out.append(';');
             }
             first = false;
-            checkWord(tag.getKey(), "tag key");
-            if (tag.getKey().indexOf('=') >= 0 || tag.getKey().indexOf(';') >= 0) {
-                throw new IllegalArgumentException("tag key holds '=' or ';'");
-            }
-            out.append(tag.getKey());
-            String value = tag.getValue();
-            if (value != null && !value.isEmpty()) {
-                checkNoNul(value);
-                out.append('=');
-                TagValues.escape(value, out);
-            }
+            appendTag(tag.getKey(), tag.getValue(), out);
         }
         out.append(' ');
+    }
+
+    /**
+     * One tag as {@code key} or {@code key=value} with the value escaped, checked as {@link #encode}
+     * checks it: for a caller that builds a tag section itself (a relay prepending tags to a line
+     * it has already encoded).
+     */
+    public static void appendTag(String key, String value, StringBuilder out) {
+        checkWord(key, "tag key");
+        if (key.indexOf('=') >= 0 || key.indexOf(';') >= 0) {
+            throw new IllegalArgumentException("tag key holds '=' or ';'");
+        }
+        out.append(key);
+        if (value != null && !value.isEmpty()) {
+            checkNoNul(value);
+            out.append('=');
+            TagValues.escape(value, out);
+        }
     }
 
     private static void checkCommand(String command) {

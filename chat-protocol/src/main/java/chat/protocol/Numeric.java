@@ -14,6 +14,10 @@ public final class Numeric {
     public static final String RPL_LUSERCHANNELS = "254";
     public static final String RPL_LUSERME = "255";
     public static final String RPL_AWAY = "301";
+    /** 341: the invitation was passed on (RFC 2812 3.2.7). */
+    public static final String RPL_INVITING = "341";
+    /** 443: the invited user is already in the room. */
+    public static final String ERR_USERONCHANNEL = "443";
     public static final String RPL_USERHOST = "302";
     public static final String RPL_ISON = "303";
     public static final String RPL_UNAWAY = "305";

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,17 @@ public final class NetworkLoop implements Runnable {
     private boolean quitWritten;
     private long deadlineNanos = NONE;
     private long reconnectAtNanos;
+    /** Tasks the listener asked to run later (network thread only), by deadline. */
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private long timersAdded;
+
+    private record Timer(long atNanos, long order, Runnable task) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer other) {
+            int byTime = Long.compare(atNanos - other.atNanos, 0); // nanoTime values compare by difference
+            return byTime != 0 ? byTime : Long.compare(order, other.order);
+        }
+    }
 
     public NetworkLoop(InetSocketAddress address, NetworkListener listener, ReconnectBackoff backoff, SendPacer pacer,
             boolean reconnect) throws IOException {
@@ -71,12 +83,12 @@ public final class NetworkLoop implements Runnable {
     }
 
     /**
-     * A user's message: encoded here, on the caller's thread, so a message that cannot be encoded
-     * fails where it was typed; sent in order, paced, once registration is done. onSent runs on the
-     * network thread as it goes out, so the user's own line is shown in order with what arrives.
+     * A user's message, encoded by the caller (on the console thread, so a message that cannot be
+     * encoded fails where it was typed); sent in order, paced, once registration is done. onSent runs
+     * on the network thread as it goes out, so the user's own line is shown in order with what arrives.
      */
-    public void sendPaced(IrcMessage message, Runnable onSent) {
-        outgoing.addPaced(IrcEncoder.encode(message), false, onSent);
+    public void sendPaced(byte[] encoded, Runnable onSent) {
+        outgoing.addPaced(encoded, false, onSent);
         selector.wakeup();
     }
 
@@ -99,6 +111,18 @@ public final class NetworkLoop implements Runnable {
         outgoing.openGate();
         if (!quitWritten) {
             deadlineNanos = NONE;
+        }
+    }
+
+    /** Runs task on the network thread after this delay (network thread only), connected or not. */
+    public void after(long delayMillis, Runnable task) {
+        timers.add(new Timer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), timersAdded++, task));
+    }
+
+    /** IRCv3 tags were negotiated (network thread only): tagged lines from the server may use the tag budget. */
+    public void allowMessageTags() {
+        if (link != null) {
+            link.allowMessageTags();
         }
     }
 
@@ -128,6 +152,9 @@ public final class NetworkLoop implements Runnable {
         if (abortCode >= 0) {
             finished.complete(abortCode);
             return;
+        }
+        while (!timers.isEmpty() && now - timers.peek().atNanos() >= 0) {
+            timers.poll().task().run();
         }
         if (link == null) {
             if (leaving && everConnected) {
@@ -175,6 +202,9 @@ public final class NetworkLoop implements Runnable {
         long next = link == null ? reconnectAtNanos : deadlineNanos;
         if (link != null && link.connected()) {
             next = Math.min(next, Math.min(outgoing.nextPacedNanos(now), keepalive.nextCheckNanos()));
+        }
+        if (!timers.isEmpty()) {
+            next = Math.min(next, timers.peek().atNanos());
         }
         return next == NONE ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - now + 999_999));
     }

@@ -78,6 +78,10 @@ public final class ServerLink {
         return true;
     }
 
+    void allowMessageTags() {
+        decoder.allowMessageTags();
+    }
+
     void queue(ByteBuffer bytes) {
         writing.add(bytes);
     }

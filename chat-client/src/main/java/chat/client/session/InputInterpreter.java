@@ -29,7 +29,7 @@ public final class InputInterpreter {
     private static final String CTCP = "\u0001";
 
     public static final List<String> COMMANDS = List.of("/join", "/part", "/msg", "/query", "/go", "/me", "/nick",
-            "/who", "/list", "/topic", "/away", "/quit", "/help");
+            "/who", "/whois", "/names", "/list", "/topic", "/away", "/quit", "/help");
 
     static final String HELP = String.join("\n",
             "Type a line to send it to the current room or person (shown in the prompt).",
@@ -41,6 +41,8 @@ public final class InputInterpreter {
             "/me action           show an action: * you waves",
             "/nick newnick        change your nickname",
             "/who [#room]         who is in a room",
+            "/whois nick          who someone is",
+            "/names [#room]       the nicks in a room",
             "/list                list the rooms",
             "/topic [text]        show or set the current room's topic",
             "/away [text]         mark yourself away (no text: back)",
@@ -79,6 +81,9 @@ public final class InputInterpreter {
             case "/me" -> action(rest, state);
             case "/nick" -> nick(rest);
             case "/who" -> who(rest, state);
+            case "/whois" -> rest.isEmpty() || rest.contains(" ") ? hint("usage: /whois nick")
+                    : List.of(new Send(IrcMessage.of(Command.WHOIS, rest)));
+            case "/names" -> names(rest, state);
             case "/list" -> List.of(new Send(IrcMessage.of(Command.LIST)));
             case "/topic" -> topic(rest, state);
             case "/away" -> List.of(new Send(rest.isEmpty() ? IrcMessage.of(Command.AWAY)
@@ -168,6 +173,14 @@ public final class InputInterpreter {
             return hint("usage: /who #room");
         }
         return List.of(new Send(IrcMessage.of(Command.WHO, room)));
+    }
+
+    private static List<ClientAction> names(String rest, ClientState state) {
+        String room = rest.isEmpty() ? state.target() : rest;
+        if (room == null || !IrcNames.isRoomName(room)) {
+            return hint("usage: /names #room");
+        }
+        return List.of(new Send(IrcMessage.of(Command.NAMES, room)));
     }
 
     private static List<ClientAction> topic(String rest, ClientState state) {

@@ -14,8 +14,6 @@ import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
 import java.time.Clock;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +24,6 @@ import java.util.Map;
  */
 public final class ServerMessageHandler implements NetworkListener {
     private static final System.Logger LOG = System.getLogger(ServerMessageHandler.class.getName());
-    /** RFC 2812 5.1 353: a member's nick may carry a status prefix (op, voice, ...) that is not part of the nick. */
-    private static final String MEMBER_PREFIXES = "@+%~&!";
     private static final int NICK_FALLBACKS = 2;
 
     private final ClientConfig config;
@@ -35,15 +31,20 @@ public final class ServerMessageHandler implements NetworkListener {
     private final MessageRenderer renderer;
     private final Screen screen;
     private final Clock clock;
-    private final Map<String, List<String>> namesArriving = new HashMap<>();
+    private final NamesCollector names = new NamesCollector();
+    private final Ircv3Parts ircv3;
+    private final CapNegotiation caps;
     private NetworkLoop network;
     private int nickAttempt;
     /** The nick the user asked for (--nick, then /nick); registration after a reconnect starts from it. */
     private String preferredNick;
     private volatile String failure;
 
-    public ServerMessageHandler(ClientConfig config, StateCell state, MessageRenderer renderer, Screen screen, Clock clock) {
+    public ServerMessageHandler(ClientConfig config, StateCell state, Ircv3Parts ircv3, MessageRenderer renderer,
+            Screen screen, Clock clock) {
         this.config = config;
+        this.ircv3 = ircv3;
+        this.caps = new CapNegotiation(ircv3.capabilities());
         this.state = state;
         this.renderer = renderer;
         this.screen = screen;
@@ -63,7 +64,9 @@ public final class ServerMessageHandler implements NetworkListener {
     @Override
     public void connected() {
         nickAttempt = 0;
-        namesArriving.clear();
+        names.clear();
+        ircv3.labeled().reset();
+        network.sendNow(caps.start());
         if (config.password() != null) {
             network.sendNow(IrcMessage.of(Command.PASS, config.password()));
         }
@@ -78,6 +81,7 @@ public final class ServerMessageHandler implements NetworkListener {
         String next = retryInMillis < 0 ? "" : String.format("; reconnecting in %.1f s (88 or Ctrl-D leaves)", retryInMillis / 1000.0);
         String what = wasUp ? "connection lost: " : "cannot reconnect: ";
         show(renderer.problem(what + VisibleText.of(reason) + next, now()), now);
+        ircv3.own().connectionLost();
     }
 
     @Override
@@ -108,13 +112,46 @@ public final class ServerMessageHandler implements NetworkListener {
     }
 
     private void handle(IrcMessage message) {
+        if (message.command().equals(Command.CAP)) {
+            negotiate(caps.onCap(message));
+            return;
+        }
+        if (caps.negotiating()) {
+            CapNegotiation.Answer answer = caps.onOther(message);
+            negotiate(answer.send());
+            if (answer.hide()) {
+                return;
+            }
+        }
+        LabeledReplies.Outcome outcome = ircv3.labeled().accept(message);
+        if (outcome instanceof LabeledReplies.Held) {
+            return;
+        }
+        if (outcome instanceof LabeledReplies.Complete replies) {
+            ClientState now = state.get();
+            show(renderer.header(VisibleText.of(replies.command()), now()), now);
+            replies.replies().forEach(this::handle);
+            return;
+        }
+        if (ircv3.own().refused(message)) {
+            return;
+        }
         switch (message.command()) {
             case Command.PING -> network.sendNow(new IrcMessage(null, null, Command.PONG, message.params()));
+            case Command.TAGMSG -> ircv3.typing().tagged(message, network);
             case Numeric.ERR_NICKNAMEINUSE -> nickInUse(message);
             case Numeric.RPL_WELCOME -> welcomed(message);
-            case Numeric.RPL_NAMREPLY -> namesArrived(message);
+            case Numeric.RPL_NAMREPLY -> names.arrived(message);
             case Numeric.RPL_ENDOFNAMES -> namesComplete(message);
             default -> track(message);
+        }
+    }
+
+    private void negotiate(List<IrcMessage> answers) {
+        answers.forEach(network::sendNow);
+        if (!ircv3.capabilities().enabled().isEmpty()) {
+            // Tags come with every capability this client asks for (time, msgid, label, batch).
+            network.allowMessageTags();
         }
     }
 
@@ -151,36 +188,18 @@ public final class ServerMessageHandler implements NetworkListener {
         network.openGate();
     }
 
-    private void namesArrived(IrcMessage message) {
-        // 353 <me> <=|*|@> <room> :<nick> <nick> ...
-        String room = message.param(2);
-        if (room == null || message.paramCount() < 4) {
-            return;
-        }
-        List<String> names = namesArriving.computeIfAbsent(IrcNames.fold(room), r -> new ArrayList<>());
-        for (String entry : message.lastParam().split(" ")) {
-            int start = 0;
-            while (start < entry.length() && MEMBER_PREFIXES.indexOf(entry.charAt(start)) >= 0) {
-                start++;
-            }
-            if (start < entry.length()) {
-                names.add(entry.substring(start));
-            }
-        }
-    }
-
     private void namesComplete(IrcMessage message) {
         String room = message.param(1);
         if (room == null) {
             return;
         }
-        List<String> names = namesArriving.remove(IrcNames.fold(room));
-        if (names == null) {
+        List<String> nicks = names.complete(room);
+        if (nicks == null) {
             return;
         }
-        ClientState now = state.update(s -> s.inRoom(room) ? s.withMembersAdded(room, names) : s);
-        String list = VisibleText.of(String.join(", ", now.inRoom(room) ? now.membersOf(room) : names));
-        show(renderer.note("in " + VisibleText.of(room) + ": " + list + " (" + names.size() + ")", now()), now);
+        ClientState now = state.update(s -> s.inRoom(room) ? s.withMembersAdded(room, nicks) : s);
+        String list = VisibleText.of(String.join(", ", now.inRoom(room) ? now.membersOf(room) : nicks));
+        show(renderer.note("in " + VisibleText.of(room) + ": " + list + " (" + nicks.size() + ")", now()), now);
     }
 
     /** Everything else: update what we know, then show it. */
@@ -189,6 +208,15 @@ public final class ServerMessageHandler implements NetworkListener {
         String first = message.param(0);
         if (message.command().equals(Command.NICK) && first != null && state.get().isMe(source)) {
             preferredNick = first;
+        }
+        switch (message.command()) {
+            case Command.PRIVMSG, Command.NOTICE -> spoke(message);
+            case Command.QUIT -> ircv3.typing().left(source, null);
+            case Command.PART -> ircv3.typing().left(source, first);
+            case Command.KICK -> ircv3.typing().left(message.param(1), first);
+            default -> {
+                // other lines say nothing about who is typing
+            }
         }
         ClientState now = state.update(s -> switch (message.command()) {
             case Command.JOIN -> first == null ? s
@@ -204,6 +232,15 @@ public final class ServerMessageHandler implements NetworkListener {
         render(message, now);
     }
 
+    /** A message ends its sender's typing there; mine may be the echo that confirms a pending line. */
+    private void spoke(IrcMessage message) {
+        if (state.get().isMe(message.sourceNick())) {
+            ircv3.own().echoed(message);
+        } else {
+            ircv3.typing().spoke(message);
+        }
+    }
+
     /** A message for a conversation other than the current one counts as unread there. */
     private static ClientState unread(ClientState s, IrcMessage message) {
         String target = message.param(0);
@@ -215,7 +252,7 @@ public final class ServerMessageHandler implements NetworkListener {
     }
 
     private void render(IrcMessage message, ClientState now) {
-        renderer.render(message, now, now()).ifPresent(line -> show(line, now));
+        renderer.render(message, now, ServerTime.of(message, clock)).ifPresent(line -> show(line, now));
     }
 
     private void show(MessageRenderer.Rendered line, ClientState now) {

@@ -6,23 +6,33 @@ import chat.client.ui.Screen;
 import chat.client.ui.VisibleText;
 
 import chat.protocol.Command;
+import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import java.time.Clock;
 import java.time.LocalTime;
+import java.util.Set;
 
 /**
  * Carries out what the user typed, on the console thread: interprets each line, queues the
- * messages for the network thread, shows the user's own messages (servers do not echo them back),
- * and switches the target. Shared by the terminal console and the plain stdin reader.
+ * messages for the network thread, has {@link OwnMessages} show the user's own messages, and
+ * switches the target. Shared by the terminal console and the plain stdin reader.
  */
 public final class TypedLineHandler {
+    /** Commands answered by several lines, which labeled-response lets us show together. */
+    private static final Set<String> GROUPED_REPLIES = Set.of(Command.WHO, Command.WHOIS, Command.NAMES, Command.LIST);
+
     private final StateCell state;
     private final NetworkLoop network;
     private final MessageRenderer renderer;
     private final Screen screen;
     private final Clock clock;
+    private final Ircv3Parts ircv3;
+    private final TypingNotifier typing;
 
-    public TypedLineHandler(StateCell state, NetworkLoop network, MessageRenderer renderer, Screen screen, Clock clock) {
+    public TypedLineHandler(StateCell state, NetworkLoop network, Ircv3Parts ircv3, MessageRenderer renderer,
+            Screen screen, Clock clock) {
+        this.ircv3 = ircv3;
+        this.typing = new TypingNotifier(state, ircv3.capabilities(), network::sendNow, clock);
         this.state = state;
         this.network = network;
         this.renderer = renderer;
@@ -35,12 +45,18 @@ public final class TypedLineHandler {
      * separate lines (the network loop paces them). Returns false once the user has left.
      */
     public boolean handle(String typed) {
+        typing.sent();
         for (String line : typed.split("\\R", -1)) {
             if (!handleLine(line.replace("\0", ""))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The input line changed as the user edits it (console thread): others may see that I am typing. */
+    public void edited(String text) {
+        typing.edited(text);
     }
 
     /** Leaves with this QUIT reason (Ctrl-D, end of input, a confirmed Ctrl-C). */
@@ -55,6 +71,7 @@ public final class TypedLineHandler {
             } else if (action instanceof ClientAction.SwitchTarget to) {
                 ClientState now = state.update(s -> s.withTarget(to.target()));
                 screen.show(renderer.note("typed lines now go to " + VisibleText.of(to.target()), now()), now);
+                ircv3.status().refresh(now); // who is typing there, not here
             } else if (action instanceof ClientAction.Inform inform) {
                 for (String text : inform.text().split("\n")) {
                     screen.show(renderer.note(text, now()), state.get());
@@ -73,17 +90,15 @@ public final class TypedLineHandler {
                 network.leave(message);
                 return;
             }
-            network.sendPaced(message, () -> showOwn(message));
+            Capabilities capabilities = ircv3.capabilities();
+            if (GROUPED_REPLIES.contains(message.command()) && capabilities.has(Capabilities.LABELED_RESPONSE)
+                    && capabilities.has(Capabilities.BATCH)) {
+                message = ircv3.labeled().label(message);
+            }
+            byte[] encoded = IrcEncoder.encode(message); // fails here, before the line shows as pending
+            network.sendPaced(encoded, ircv3.own().queued(message));
         } catch (IllegalArgumentException unencodable) {
             screen.show(renderer.problem("cannot send that: " + unencodable.getMessage(), now()), now);
-        }
-    }
-
-    /** Servers do not echo a sender's messages back, so the client shows them itself as they go out. */
-    private void showOwn(IrcMessage message) {
-        if (message.command().equals(Command.PRIVMSG)) {
-            ClientState now = state.get();
-            renderer.render(message.withPrefix(now.nick()), now, now()).ifPresent(line -> screen.show(line, now));
         }
     }
 

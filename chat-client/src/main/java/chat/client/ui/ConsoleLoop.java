@@ -33,8 +33,9 @@ public final class ConsoleLoop implements Runnable {
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(JLineScreen.escapePrompt(Prompt.of(state.get())));
+                    line = reader.readLine(screen.prompt(state.get()));
                 } catch (UserInterruptException interrupt) {
+                    lines.edited(""); // the half-typed line is gone
                     if (!interrupt.getPartialLine().isEmpty() || !confirmLeave()) {
                         continue;
                     }

@@ -3,8 +3,10 @@ package chat.client.ui;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
+import org.jline.reader.Widget;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.history.DefaultHistory;
@@ -19,6 +21,10 @@ import org.jline.terminal.Terminal;
  * with respect to JLine's own drawing.
  */
 public final class ConsoleReader extends LineReaderImpl {
+    /** Told the input line after each key that changed it (console thread, inside readLine). */
+    private Consumer<String> edits = text -> { };
+    private String lastText = "";
+
     private ConsoleReader(Terminal terminal, Map<String, Object> variables) {
         super(terminal, "chat", variables);
     }
@@ -57,6 +63,28 @@ public final class ConsoleReader extends LineReaderImpl {
             throw new IllegalStateException("the prompt changes only under the reader's lock (JLineScreen)");
         }
         super.setPrompt(prompt);
+    }
+
+    public void onEdit(Consumer<String> listener) {
+        edits = listener;
+    }
+
+    /**
+     * Every key runs a widget through here, so wrapping it sees each change of the input line,
+     * whichever widget made it (typing, deleting, yanking, history, completion).
+     */
+    @Override
+    protected Widget getWidget(Object binding) {
+        Widget widget = super.getWidget(binding);
+        return () -> {
+            boolean applied = widget.apply();
+            String text = buf.toString();
+            if (!text.equals(lastText)) {
+                lastText = text;
+                edits.accept(text);
+            }
+            return applied;
+        };
     }
 
     /** The prompt shown now (as set last, before %-expansion is undone). */

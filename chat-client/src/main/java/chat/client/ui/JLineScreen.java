@@ -2,6 +2,7 @@ package chat.client.ui;
 
 import chat.client.session.ClientState;
 
+import java.util.List;
 import org.jline.reader.LineReader;
 
 /**
@@ -17,6 +18,8 @@ public final class JLineScreen implements Screen {
     private final ConsoleReader reader;
     /** False while the console asks a question (nick, "leave?") whose prompt must stay. */
     private volatile boolean chatPrompt = true;
+    /** The status lines as ANSI text, each ending in a newline, to go above the prompt line. */
+    private volatile String statusLines = "";
 
     public JLineScreen(ConsoleReader reader) {
         this.reader = reader;
@@ -24,6 +27,14 @@ public final class JLineScreen implements Screen {
 
     void chatPrompt(boolean active) {
         chatPrompt = active;
+    }
+
+    /**
+     * The whole prompt: the status lines, then "#lobby> ". JLine draws a prompt of several lines as
+     * part of the input area, so these lines are redrawn in place under every line printed above.
+     */
+    String prompt(ClientState state) {
+        return escapePrompt(statusLines + Prompt.of(state));
     }
 
     /** JLine expands %-sequences in prompts; a room named #100% must show as typed. */
@@ -38,9 +49,25 @@ public final class JLineScreen implements Screen {
         reader.locked(() -> {
             if (chatPrompt && reader.isReading()) {
                 // The unread count may have changed; the redraw that printAbove does shows the new prompt.
-                reader.setPrompt(escapePrompt(Prompt.of(state)));
+                reader.setPrompt(prompt(state));
             }
             reader.printAbove(line.bell() ? text + BELL : text);
+        });
+    }
+
+    @Override
+    public void status(List<MessageRenderer.Rendered> lines, ClientState state) {
+        StringBuilder ansi = new StringBuilder();
+        for (MessageRenderer.Rendered line : lines) {
+            ansi.append(line.text().toAnsi(reader.getTerminal())).append('\n');
+        }
+        reader.locked(() -> {
+            statusLines = ansi.toString();
+            if (chatPrompt && reader.isReading()) {
+                reader.setPrompt(prompt(state));
+                // Draws the new prompt and the half-typed line as printAbove does, without a line above.
+                reader.redisplay();
+            }
         });
     }
 

@@ -60,7 +60,9 @@ public final class MessageRenderer {
             case Command.MODE -> dim(at, "--- " + from + " sets mode " + rest(message, 1) + " on " + first);
             case "INVITE" -> Optional.of(line(at, styles.privateMark(), "--- " + from + " invites you to " + last, false));
             case Command.ERROR -> dim(at, "--- the server closed the link: " + last);
-            case Command.PING, Command.PONG, Command.CAP -> Optional.empty();
+            // TAGMSG carries only tags (typing), which the status area shows, never a line.
+            // and BATCH only frames lines that are shown on their own.
+            case Command.PING, Command.PONG, Command.CAP, Command.TAGMSG, "BATCH" -> Optional.empty();
             default -> dim(at, "--- " + VisibleText.of(message.command()) + " " + VisibleText.of(String.join(" ", message.params())));
         };
     }
@@ -68,6 +70,33 @@ public final class MessageRenderer {
     /** A note from the client itself (help, hints, connection news). */
     public Rendered note(String text, LocalTime at) {
         return line(at, AttributedStyle.DEFAULT, "--- " + text, false);
+    }
+
+    /** Heads the replies to one command, shown together: "── /whois bob ──". */
+    public Rendered header(String command, LocalTime at) {
+        return line(at, AttributedStyle.BOLD, "\u2500\u2500 " + command + " \u2500\u2500", false);
+    }
+
+    /** One of my lines waiting for the server's echo: as it will read, but dim and marked as on its way. */
+    public Rendered pending(IrcMessage own, ClientState state, LocalTime at) {
+        String line = render(own, state, at).map(Rendered::plain).orElse(VisibleText.of(own.lastParam()));
+        return new Rendered(new AttributedStringBuilder().styled(styles.dim(), line + " …").toAttributedString(), false);
+    }
+
+    /** One of my lines the server refused, or that was lost with the connection. */
+    public Rendered notDelivered(IrcMessage own, String reason, LocalTime at) {
+        String text = own.lastParam() == null ? "" : own.lastParam();
+        if (text.startsWith(CTCP + "ACTION ")) {
+            text = "* " + text.substring(8).replace(CTCP, "");
+        }
+        return line(at, styles.error(), "\u2717 not delivered (" + VisibleText.of(reason) + "): "
+                + VisibleText.of(TerminalText.collapseSpaceRuns(text)), false);
+    }
+
+    /** Who is typing in the current conversation; no time, it is about now. */
+    public Rendered typing(String who) {
+        return new Rendered(new AttributedStringBuilder().styled(styles.dim(), VisibleText.of(who)).toAttributedString(),
+                false);
     }
 
     public Rendered problem(String text, LocalTime at) {

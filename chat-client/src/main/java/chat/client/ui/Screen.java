@@ -6,4 +6,12 @@ import chat.client.session.ClientState;
 public interface Screen {
     /** Shows one line above the input line; the state is the one the line belongs to (for the prompt). */
     void show(MessageRenderer.Rendered line, ClientState state);
+
+    /**
+     * Replaces the lines kept above the prompt (messages awaiting the server's echo, who is typing).
+     * Output that cannot change a line once written (a pipe, a log file) has no such place and
+     * ignores them: there only what is final is written, the confirmed or undelivered line.
+     */
+    default void status(java.util.List<MessageRenderer.Rendered> lines, ClientState state) {
+    }
 }

@@ -3,14 +3,9 @@ package chat.client.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.client.ClientConfig;
 import chat.client.ui.MessageRenderer;
 import chat.client.ui.Screen;
-import chat.client.ui.Styles;
 import chat.protocol.IrcMessage;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,18 +28,24 @@ class ServerMessageHandlerTest {
     }
 
     @Test
-    void aLineThatFailsToShowIsShownPlainlyAndTheNextOneNormally() {
-        ClientConfig config = ClientConfig.of("localhost", 6667, "me", "#lobby", null, false, null);
-        StateCell state = new StateCell(ClientState.initial("me", "#lobby").withRegistered(true)
-                .withRoomJoined("#lobby"));
+    void aLineThatFailsToShowIsShownPlainlyAndTheNextOneNormally() throws Exception {
         FailingOnceScreen screen = new FailingOnceScreen();
-        ServerMessageHandler handler = new ServerMessageHandler(config, state, new MessageRenderer(new Styles(false)),
-                screen, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        ServerMessageHandler handler = new SessionFixture(screen).handler;
         handler.received(IrcMessage.from("bob!b@h", "PRIVMSG", "#lobby", "first \u001b[2J"));
         handler.received(IrcMessage.from("bob!b@h", "PRIVMSG", "#lobby", "second"));
         assertEquals(2, screen.shown.size(), screen.shown::toString);
         assertTrue(screen.shown.get(0).contains("could not show this line from the server: "
                 + ":bob!b@h PRIVMSG #lobby :first \u241b[2J"), screen.shown.get(0));
         assertTrue(screen.shown.get(1).contains("<bob> second"), screen.shown.get(1));
+    }
+
+    @Test
+    void aLineIsStampedWithTheServerTimeWhenItCarriesOne() throws Exception {
+        RecordingScreen screen = new RecordingScreen();
+        ServerMessageHandler handler = new SessionFixture(screen).handler;
+        handler.received(new IrcMessage(java.util.Map.of("time", "2026-12-05T16:22:21.123Z"), "bob!b@h", "PRIVMSG",
+                List.of("#lobby", "from the past")));
+        handler.received(IrcMessage.from("bob!b@h", "PRIVMSG", "#lobby", "now"));
+        assertEquals(List.of("16:22 <bob> from the past", "17:00 <bob> now"), screen.shown);
     }
 }

@@ -65,4 +65,23 @@ class JLineScreenTest {
         keys.flush();
         assertEquals("typed whole", typed.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void statusLinesSitAbovePromptAndGoWhenCleared() throws Exception {
+        ConsoleReader reader = reader();
+        JLineScreen screen = new JLineScreen(reader);
+        ClientState state = ClientState.initial("me", "#lobby");
+        CompletableFuture<String> typed = CompletableFuture.supplyAsync(() -> reader.readLine(screen.prompt(state)));
+        while (!reader.isReading()) {
+            Thread.onSpinWait();
+        }
+        MessageRenderer renderer = new MessageRenderer(new Styles(false));
+        screen.status(java.util.List.of(renderer.typing("bob is typing…")), state);
+        assertEquals("bob is typing…\n#lobby> ", reader.promptText());
+        screen.status(java.util.List.of(), state);
+        assertEquals("#lobby> ", reader.promptText());
+        keys.write("done\n".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertEquals("done", typed.get(10, TimeUnit.SECONDS));
+    }
 }

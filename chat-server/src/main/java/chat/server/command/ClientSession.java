@@ -1,5 +1,7 @@
 package chat.server.command;
 
+import chat.server.model.Capability;
+import chat.server.model.CapabilitySet;
 import chat.protocol.Command;
 import chat.protocol.DecodedLine;
 import chat.protocol.IrcMessage;
@@ -37,7 +39,9 @@ public final class ClientSession implements LinkSession {
     private SessionKind kind;
     private PlainText plain;
     private boolean capNegotiating;
+    private int capVersion;
     private String passwordGiven;
+    private long batches;
 
     private ClientSession(ServerState state, CommandDispatcher dispatcher, Link link,
             Function<ClientSession, PlainText> plainTextView) {
@@ -82,8 +86,13 @@ public final class ClientSession implements LinkSession {
             refuse(Numeric.ERR_INPUTTOOLONG, "Input line was too long (limit "
                     + ProtocolLimits.MAX_LINE_BYTES + " bytes with CRLF); it was ignored");
         } else if (line instanceof DecodedLine.InvalidUtf8 invalid) {
-            refuse(Numeric.ERR_UNKNOWNERROR, "Line ignored: it is not valid UTF-8 (at byte "
-                    + invalid.byteOffset() + ")");
+            String explanation = "Line ignored: it is not valid UTF-8 (at byte " + invalid.byteOffset() + ")";
+            if (plain == null && user.capabilities().has(Capability.STANDARD_REPLIES)) {
+                // standard-replies: the registry's code, which a client can act on, instead of a bare 400
+                new Replies(state, this).fail("*", "INVALID_UTF8", explanation);
+            } else {
+                refuse(Numeric.ERR_UNKNOWNERROR, explanation);
+            }
         } else if (line instanceof DecodedLine.ForbiddenByte forbidden) {
             refuse(Numeric.ERR_UNKNOWNERROR, "Line ignored: it holds a "
                     + (forbidden.byteValue() == 0 ? "NUL" : "bare CR") + " byte (at byte " + forbidden.byteOffset() + ")");
@@ -149,7 +158,7 @@ public final class ClientSession implements LinkSession {
     @Override
     public void onClose(String reason, boolean announce) {
         if (user.isRegistered() && announce) {
-            state.rooms().sendToRoommates(user, user.says(Command.QUIT, reason));
+            state.rooms().sendToRoommates(user, state.says(user, Command.QUIT, reason));
         }
         state.remove(user);
     }
@@ -160,6 +169,25 @@ public final class ClientSession implements LinkSession {
 
     void capNegotiating(boolean on) {
         capNegotiating = on;
+    }
+
+    /** What this connection asked for with CAP REQ (and cap-notify, implied by CAP LS 302). */
+    public CapabilitySet capabilities() {
+        return user.capabilities();
+    }
+
+    /** The highest CAP LS version this connection gave (0: none, or plain CAP LS). */
+    int capVersion() {
+        return capVersion;
+    }
+
+    void capVersion(int version) {
+        capVersion = Math.max(capVersion, version);
+    }
+
+    /** A batch reference unique on this connection (IRCv3 batch: letters and digits). */
+    String nextBatchRef() {
+        return Long.toString(++batches, 36);
     }
 
     String passwordGiven() {

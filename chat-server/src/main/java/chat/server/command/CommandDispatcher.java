@@ -1,9 +1,12 @@
 package chat.server.command;
 
+import chat.server.model.Capability;
+import chat.server.model.CapabilitySet;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.server.model.ServerState;
 import chat.server.model.User;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -21,7 +24,26 @@ public final class CommandDispatcher {
     }
 
     public void dispatch(ClientSession session, IrcMessage message) {
-        Replies replies = new Replies(state, session);
+        Replies replies = new Replies(state, session, labelOf(session, message));
+        run(session, message, replies);
+        replies.finish();
+    }
+
+    /**
+     * The command's label when the connection negotiated labeled-response and batch (the spec
+     * needs both) and the label fits the spec's 64 bytes; otherwise the command is answered unlabeled.
+     */
+    private static String labelOf(ClientSession session, IrcMessage message) {
+        String label = message.tags().get(LabeledResponse.LABEL);
+        if (label == null || label.isEmpty() || label.length() > LabeledResponse.MAX_LABEL_BYTES
+                || label.getBytes(StandardCharsets.UTF_8).length > LabeledResponse.MAX_LABEL_BYTES) {
+            return null;
+        }
+        CapabilitySet caps = session.capabilities();
+        return caps.has(Capability.LABELED_RESPONSE) && caps.has(Capability.BATCH) ? label : null;
+    }
+
+    private void run(ClientSession session, IrcMessage message, Replies replies) {
         User user = session.user();
         CommandTable.Entry entry = table.get(message.command());
         if (entry == null) {

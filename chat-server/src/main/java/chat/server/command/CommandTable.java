@@ -80,6 +80,8 @@ public final class CommandTable {
         table.put(Command.QUIT, new Entry(session::quit, ANYTIME, 0, 1));
         table.put(Command.JOIN, new Entry(rooms::join, REGISTERED, 1, 2, Targets.FIRST_PARAM, ROOMS));
         table.put(Command.PART, new Entry(rooms::part, REGISTERED, 1, 1, Targets.FIRST_PARAM, ROOMS));
+        table.put(Command.INVITE, new Entry(rooms::invite, REGISTERED, 2, 1));
+        table.put(Command.SETNAME, new Entry(registration::setname, REGISTERED, 0, 1));
         table.put(Command.TOPIC, new Entry(rooms::topic, REGISTERED, 1, 1));
         table.put(Command.NAMES, new Entry(rooms::names, REGISTERED, 0, 2, Targets.FIRST_PARAM, Integer.MAX_VALUE));
         table.put(Command.LIST, new Entry(rooms::list, REGISTERED, 0, 10));
@@ -87,6 +89,7 @@ public final class CommandTable {
         table.put(Command.KICK, new Entry(modes::kick, REGISTERED, 2, 1));
         table.put(Command.PRIVMSG, new Entry(messages::privmsg, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
         table.put(Command.NOTICE, new Entry(messages::notice, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
+        table.put(Command.TAGMSG, new Entry(messages::tagmsg, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
         table.put(Command.AWAY, new Entry(messages::away, REGISTERED, 0, 1));
         table.put(Command.WHO, new Entry(queries::who, REGISTERED, 0, 3));
         table.put(Command.WHOIS, new Entry(queries::whois, REGISTERED, 0, 2, Targets.LAST_PARAM, WHOIS_TARGETS));

@@ -1,6 +1,8 @@
 package chat.server.command;
 
+import chat.server.model.Capability;
 import chat.protocol.Command;
+import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
@@ -8,6 +10,10 @@ import chat.protocol.ProtocolLimits;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
+import chat.server.net.Outbound;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** PRIVMSG, NOTICE and AWAY: the relay itself (RFC 2812 3.3, 4.1). */
 final class MessageCommands {
@@ -30,17 +36,37 @@ final class MessageCommands {
         relay(user, message, Command.NOTICE, replies);
     }
 
+    // TAGMSG <target>{,<target>} (IRCv3 message-tags): tags only, so only from a connection that
+    // negotiated message-tags (others get 421 as before), and shown only to receivers that did too.
+    void tagmsg(User user, IrcMessage message, Replies replies) {
+        if (!replies.session().capabilities().has(Capability.MESSAGE_TAGS)) {
+            replies.numeric(Numeric.ERR_UNKNOWNCOMMAND, Command.TAGMSG, "Unknown command");
+            return;
+        }
+        relay(user, message, Command.TAGMSG, replies);
+    }
+
+    /** IRCv3 message-tags: a client's own tag data, without the leading '@' and the trailing space. */
+    private static final int MAX_CLIENT_TAG_BYTES = 4094;
+
     private void relay(User sender, IrcMessage message, String command, Replies replies) {
+        if (clientTagBytes(message) > MAX_CLIENT_TAG_BYTES + 2) {
+            replies.numeric(Numeric.ERR_INPUTTOOLONG, "Input line was too long");
+            return;
+        }
         if (message.paramCount() == 0 || message.param(0).isEmpty()) {
             replies.numeric(Numeric.ERR_NORECIPIENT, "No recipient given (" + command + ")");
             return;
         }
-        if (message.paramCount() < 2 || message.param(1).isEmpty()) {
+        boolean tagsOnly = command.equals(Command.TAGMSG);
+        if (!tagsOnly && (message.paramCount() < 2 || message.param(1).isEmpty())) {
             replies.numeric(Numeric.ERR_NOTEXTTOSEND, "No text to send");
             return;
         }
-        String text = message.param(1);
-        sender.spoke(state.clock().now());
+        String text = tagsOnly ? null : message.param(1);
+        if (!tagsOnly) {
+            sender.spoke(state.clock().now()); // typing notices do not end being idle
+        }
         String[] targets = message.param(0).split(",");
         for (int i = 0; i < targets.length; i++) {
             String target = targets[i];
@@ -53,11 +79,25 @@ final class MessageCommands {
             } else if (namedBefore(targets, i)) {
                 continue; // PRIVMSG #a,#a delivers once: a repeated target is the same recipient
             } else if (IrcNames.isRoomName(target)) {
-                toRoom(sender, command, target, text, replies);
+                toRoom(sender, command, target, text, message, replies);
             } else {
-                toPerson(sender, command, target, text, replies);
+                toPerson(sender, command, target, text, message, replies);
             }
         }
+    }
+
+    /** The size on the wire of the line's client-only tags as a tag section ('@' and space included). */
+    private static int clientTagBytes(IrcMessage message) {
+        if (message.tags().isEmpty()) {
+            return 0;
+        }
+        Map<String, String> own = new LinkedHashMap<>();
+        message.tags().forEach((key, value) -> {
+            if (key.startsWith("+")) {
+                own.put(key, value);
+            }
+        });
+        return IrcEncoder.tagSectionBytes(own);
     }
 
     /** True when target {@code i} names, case-folded, the same recipient as an earlier one (at most 4: no set needed). */
@@ -70,7 +110,24 @@ final class MessageCommands {
         return false;
     }
 
-    private void toRoom(User sender, String command, String name, String text, Replies replies) {
+    /**
+     * What {@code sender} says to {@code target}, stamped with time and msgid; the client-only tags
+     * of the line pass only from a connection that negotiated message-tags.
+     */
+    private Outbound said(User sender, String command, String target, String text, IrcMessage line, Replies replies) {
+        boolean mayTag = replies.session().capabilities().has(Capability.MESSAGE_TAGS);
+        return new Outbound(new IrcMessage(Map.of(), sender.prefix(), command,
+                text == null ? List.of(target) : List.of(target, text)), state.stamp(mayTag ? line.tags() : Map.of()));
+    }
+
+    /** echo-message: the sender's own connection gets the line as others do, tags and all. */
+    private static void echo(Outbound said, Replies replies) {
+        if (replies.session().capabilities().has(Capability.ECHO_MESSAGE)) {
+            replies.send(said);
+        }
+    }
+
+    private void toRoom(User sender, String command, String name, String text, IrcMessage line, Replies replies) {
         Room room = state.rooms().find(name);
         if (room == null) {
             replies.noSuchChannel(name);
@@ -78,20 +135,24 @@ final class MessageCommands {
             // Rooms are +n: only members speak in them.
             replies.numeric(Numeric.ERR_CANNOTSENDTOCHAN, room.name(), "Cannot send to channel");
         } else {
-            room.broadcast(sender.says(command, room.name(), text), sender);
+            Outbound said = said(sender, command, room.name(), text, line, replies);
+            room.broadcast(said, sender);
+            echo(said, replies);
             state.countRelayed();
         }
     }
 
-    private void toPerson(User sender, String command, String nick, String text, Replies replies) {
+    private void toPerson(User sender, String command, String nick, String text, IrcMessage line, Replies replies) {
         User recipient = state.nicks().findRegistered(nick);
         if (recipient == null) {
             replies.noSuchNick(nick);
             return;
         }
-        recipient.send(sender.says(command, recipient.nick(), text));
+        Outbound said = said(sender, command, recipient.nick(), text, line, replies);
+        recipient.send(said);
+        echo(said, replies);
         state.countRelayed();
-        if (recipient.away() != null && command.equals(Command.PRIVMSG)) {
+        if (recipient.away() != null && command.equals(Command.PRIVMSG)) { // never for NOTICE or TAGMSG
             replies.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.away());
         }
     }
@@ -102,9 +163,12 @@ final class MessageCommands {
         if (text == null || text.isEmpty()) {
             user.away(null);
             replies.numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
+            state.rooms().sendToRoommates(user, state.says(user, Command.AWAY), Capability.AWAY_NOTIFY);
             return;
         }
         user.away(text.length() > ProtocolLimits.MAX_AWAY_CHARS ? text.substring(0, ProtocolLimits.MAX_AWAY_CHARS) : text);
         replies.numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
+        // away-notify: roommates who asked see it at once instead of polling WHO.
+        state.rooms().sendToRoommates(user, state.says(user, Command.AWAY, user.away()), Capability.AWAY_NOTIFY);
     }
 }

@@ -103,7 +103,8 @@ final class ModeCommands {
         User member = memberNamed(nick, room, replies);
         if (member != null) {
             room.setFlag(member, mode == 'o' ? Room.OPERATOR : Room.VOICE, adding);
-            room.broadcast(user.says(Command.MODE, room.name(), (adding ? "+" : "-") + mode, member.nick()), null);
+            RoomCommands.tellRoomAndSender(room,
+                    state.says(user, Command.MODE, room.name(), (adding ? "+" : "-") + mode, member.nick()), user, replies);
         }
     }
 
@@ -138,7 +139,8 @@ final class ModeCommands {
         for (String nick : message.param(1).split(",")) {
             User target = memberNamed(nick, room, replies);
             if (target != null) {
-                room.broadcast(user.says(Command.KICK, room.name(), target.nick(), reason), null);
+                RoomCommands.tellRoomAndSender(room, state.says(user, Command.KICK, room.name(), target.nick(), reason),
+                        user, replies);
                 state.rooms().leave(room, target);
             }
         }

@@ -27,7 +27,7 @@ final class QueryCommands {
             Room room = state.rooms().find(mask);
             if (room != null) { // a line per member as the client drains them
                 replies.stream(ReplyStreams.members(room,
-                        member -> whoReply(replies, room.name(), member, room.prefixOf(member))));
+                        member -> whoReply(replies, room.name(), member, replies.memberPrefix(room, member))));
             }
         } else {
             User user = state.nicks().findRegistered(mask);
@@ -83,7 +83,7 @@ final class QueryCommands {
             if (rooms.length() > 0) {
                 rooms.append(' ');
             }
-            rooms.append(room.prefixOf(user)).append(room.name());
+            rooms.append(replies.memberPrefix(room, user)).append(room.name());
         }
         if (rooms.length() > 0) {
             replies.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms.toString());

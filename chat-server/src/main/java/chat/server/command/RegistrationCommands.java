@@ -1,5 +1,7 @@
 package chat.server.command;
 
+import chat.server.model.Capability;
+import chat.server.model.CapabilitySet;
 import chat.protocol.Command;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
@@ -7,7 +9,9 @@ import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
 import chat.server.model.ServerState;
 import chat.server.model.User;
+import chat.server.net.WireFormat;
 import chat.server.net.Outbound;
+import java.util.List;
 import java.util.Locale;
 
 /** CAP, PASS, NICK and USER: connection registration (RFC 2812 section 3.1, IRCv3 capability negotiation). */
@@ -22,25 +26,61 @@ final class RegistrationCommands {
         this.info = info;
     }
 
-    // CAP LS [302] | CAP LIST | CAP REQ :caps | CAP END. No capabilities yet, so LS and LIST are
-    // empty, every REQ is refused with NAK, and registration waits for END once LS was asked.
+    // CAP LS [302] | CAP LIST | CAP REQ :caps | CAP END (IRCv3 capability negotiation). LS or REQ
+    // before registration holds it until END; LS 302 shows values and enables cap-notify.
     void cap(User user, IrcMessage message, Replies replies) {
         String sub = message.param(0).toUpperCase(Locale.ROOT);
+        ClientSession session = replies.session();
         switch (sub) {
             case "LS" -> {
-                if (!user.isRegistered()) {
-                    replies.session().capNegotiating(true);
+                holdRegistration(user, session);
+                int version = CapNegotiation.version(message.param(1));
+                session.capVersion(version);
+                if (session.capVersion() >= CapNegotiation.VALUES_VERSION) {
+                    session.capabilities().enable(Capability.CAP_NOTIFY);
                 }
-                replies.send(state.fromServer(Command.CAP, user.nickOrStar(), "LS", ""));
+                sendList(user, replies, "LS", CapNegotiation.offered(session.capVersion()));
             }
-            case "LIST" -> replies.send(state.fromServer(Command.CAP, user.nickOrStar(), "LIST", ""));
-            case "REQ" -> replies.send(state.fromServer(Command.CAP, user.nickOrStar(), "NAK",
-                    message.paramCount() > 1 ? message.param(1) : ""));
+            case "LIST" -> sendList(user, replies, "LIST", session.capabilities().names());
+            case "REQ" -> {
+                holdRegistration(user, session);
+                String asked = message.paramCount() > 1 ? message.param(1) : "";
+                boolean taken = CapNegotiation.apply(asked, session.capabilities(), session.capVersion());
+                if (taken) {
+                    CapabilitySet caps = session.capabilities();
+                    // From the ACK on, relayed lines come in the shape these tags ask for.
+                    session.link().useFormat(WireFormat.irc(caps.has(Capability.MESSAGE_TAGS),
+                            caps.has(Capability.SERVER_TIME)));
+                    if (caps.has(Capability.MESSAGE_TAGS)) {
+                        session.link().allowMessageTags();
+                    }
+                }
+                replies.send(state.fromServer(Command.CAP, user.nickOrStar(), taken ? "ACK" : "NAK", asked));
+            }
             case "END" -> {
-                replies.session().capNegotiating(false);
+                session.capNegotiating(false);
                 completeIfReady(user, replies);
             }
             default -> replies.numeric(Numeric.ERR_INVALIDCAPCMD, message.param(0), "Invalid CAP command");
+        }
+    }
+
+    private static void holdRegistration(User user, ClientSession session) {
+        if (!user.isRegistered()) {
+            session.capNegotiating(true);
+        }
+    }
+
+    /** LS and LIST in as many lines as needed, every one but the last marked with "*". */
+    private void sendList(User user, Replies replies, String sub, List<String> tokens) {
+        String nick = user.nickOrStar();
+        int room = ProtocolLimits.MAX_LINE_BYTES - 2
+                - (":" + state.serverName() + " CAP " + nick + " " + sub + " * :").length();
+        List<String> lines = CapNegotiation.pack(tokens, room);
+        for (int i = 0; i < lines.size(); i++) {
+            replies.send(i < lines.size() - 1
+                    ? state.fromServer(Command.CAP, nick, sub, "*", lines.get(i))
+                    : state.fromServer(Command.CAP, nick, sub, lines.get(i)));
         }
     }
 
@@ -74,14 +114,31 @@ final class RegistrationCommands {
         }
         if (user.isRegistered()) {
             // Announced once to the user and to everyone sharing a room, with the old nick as source.
-            Outbound announcement = user.says(Command.NICK, wanted);
-            user.send(announcement);
+            Outbound announcement = state.says(user, Command.NICK, wanted);
+            replies.send(announcement);
             state.rooms().sendToRoommates(user, announcement);
             state.nicks().rename(user, wanted);
             return;
         }
         state.nicks().rename(user, wanted);
         completeIfReady(user, replies);
+    }
+
+    // SETNAME :<realname> (IRCv3 setname): refused with FAIL, never cut as USER's is, since the
+    // user is there to see it. Without the capability it works silently, as the spec asks.
+    void setname(User user, IrcMessage message, Replies replies) {
+        String name = message.param(0);
+        if (name == null || name.isBlank() || name.length() > ProtocolLimits.MAX_REAL_NAME_CHARS) {
+            replies.fail(Command.SETNAME, "INVALID_REALNAME", "Realname is not valid (1 to "
+                    + ProtocolLimits.MAX_REAL_NAME_CHARS + " characters)");
+            return;
+        }
+        user.realName(name);
+        Outbound changed = state.says(user, Command.SETNAME, name);
+        state.rooms().sendToRoommates(user, changed, Capability.SETNAME);
+        if (user.capabilities().has(Capability.SETNAME)) {
+            replies.send(changed);
+        }
     }
 
     // USER <user> <mode> <unused> :<realname> (RFC 2812 3.1.3).

@@ -1,13 +1,16 @@
 package chat.server.command;
 
+import chat.protocol.Command;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
+import chat.server.model.Capability;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
 import chat.server.net.ReplyStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,10 +23,18 @@ import java.util.Map;
 public final class Replies {
     private final ServerState state;
     private final ClientSession session;
+    /** Null unless the command carried a label this connection may use (labeled-response and batch). */
+    private final LabeledResponse labeled;
 
     Replies(ServerState state, ClientSession session) {
+        this(state, session, null);
+    }
+
+    Replies(ServerState state, ClientSession session, String label) {
         this.state = state;
         this.session = session;
+        this.labeled = label == null ? null
+                : new LabeledResponse(session.link(), state.serverName(), label, session::nextBatchRef);
     }
 
     public ClientSession session() {
@@ -47,12 +58,25 @@ public final class Replies {
 
     /** Any line to the connection this command came from; it waits behind a streamed reply. */
     public void send(IrcMessage message) {
-        session.link().send(message);
+        message = timed(message);
+        if (labeled != null) {
+            labeled.send(message);
+        } else {
+            session.link().send(message);
+        }
     }
 
-    /** A relayed line (from {@code User.says}); it may fall between the lines of a streamed reply. */
+    /**
+     * The sender's own copy of a line others get too (its JOIN, its echoed PRIVMSG): shared bytes,
+     * unless the command was labeled and this copy must carry the label or the batch tag. It may
+     * fall between the lines of a streamed reply.
+     */
     public void send(Outbound message) {
-        session.link().send(message);
+        if (labeled != null) {
+            labeled.send(message.message());
+        } else {
+            session.link().send(message);
+        }
     }
 
     /**
@@ -61,7 +85,48 @@ public final class Replies {
      * later ones, are sent after its last line; handlers need do nothing else to keep the order.
      */
     public void stream(ReplyStream lines) {
-        session.link().stream(lines);
+        if (labeled != null) {
+            labeled.stream(lines);
+        } else {
+            session.link().stream(lines);
+        }
+    }
+
+    /**
+     * server-time on a reply too, as InspIRCd does, so a client shows the server's clock on every
+     * line; a reply is one connection's, so this costs nothing to anyone who did not ask.
+     */
+    private IrcMessage timed(IrcMessage message) {
+        if (!session.capabilities().has(Capability.SERVER_TIME) || message.tags().containsKey("time")) {
+            return message;
+        }
+        Map<String, String> tags = new LinkedHashMap<>(state.timeTag());
+        tags.putAll(message.tags());
+        return new IrcMessage(tags, message.prefix(), message.command(), message.params());
+    }
+
+    /** The command is done: a labeled one gets its label, batch end or ACK now. */
+    void finish() {
+        if (labeled != null) {
+            labeled.finish();
+        }
+    }
+
+    /** The member's room prefix as this connection wants it: all of them with multi-prefix, else the highest. */
+    String memberPrefix(Room room, User member) {
+        return session.capabilities().has(Capability.MULTI_PREFIX) ? room.allPrefixesOf(member) : room.prefixOf(member);
+    }
+
+    /**
+     * A standard reply (IRCv3 standard-replies): {@code FAIL <command> <code> [context...] :<text>},
+     * from the server, labeled like any reply.
+     */
+    public void fail(String command, String code, String... contextAndText) {
+        String[] params = new String[contextAndText.length + 2];
+        params[0] = command;
+        params[1] = code;
+        System.arraycopy(contextAndText, 0, params, 2, contextAndText.length);
+        send(state.fromServer(Command.FAIL, params));
     }
 
     /** 401: no user by that nick. */

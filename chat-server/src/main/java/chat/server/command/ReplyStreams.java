@@ -2,6 +2,7 @@ package chat.server.command;
 
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
+import chat.server.model.Capability;
 import chat.server.model.Room;
 import chat.server.model.RoomRegistry;
 import chat.server.model.User;
@@ -65,9 +66,13 @@ final class ReplyStreams {
         };
     }
 
-    /** 353 lines of prefixed nicks, as many per line as fit (NAMES); the 366 is the caller's. */
+    /**
+     * 353 lines of prefixed nicks, as many per line as fit (NAMES); the 366 is the caller's. With
+     * userhost-in-names each entry is nick!user@host.
+     */
     static ReplyStream names(Room room, Replies replies) {
         User[] members = room.memberSnapshot();
+        boolean longForm = replies.session().capabilities().has(Capability.USERHOST_IN_NAMES);
         return new ReplyStream() {
             private int next;
 
@@ -77,7 +82,8 @@ final class ReplyStreams {
                 while (next < members.length && line.length() <= NAMES_LINE_BUDGET_CHARS) {
                     User member = members[next++];
                     if (room.contains(member)) {
-                        line.append(line.length() == 0 ? "" : " ").append(room.prefixOf(member)).append(member.nick());
+                        line.append(line.length() == 0 ? "" : " ").append(replies.memberPrefix(room, member))
+                                .append(longForm ? member.prefix() : member.nick());
                     }
                 }
                 return line.length() == 0 ? null

@@ -5,13 +5,17 @@ import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
+import chat.server.model.Capability;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
 
-/** JOIN, PART, TOPIC, NAMES and LIST (RFC 2812 section 3.2). */
+/** JOIN, PART, TOPIC, INVITE, NAMES and LIST (RFC 2812 section 3.2). */
 final class RoomCommands {
+    /** extended-join's account field for a user who is not logged in; accounts come with their own issue. */
+    private static final String NO_ACCOUNT = "*";
+
     private final ServerState state;
 
     RoomCommands(ServerState state) {
@@ -22,7 +26,7 @@ final class RoomCommands {
     void join(User user, IrcMessage message, Replies replies) {
         if (message.param(0).equals("0")) {
             for (Room room : user.rooms().toArray(new Room[0])) {
-                leave(user, room, user.nick());
+                leave(user, room, user.nick(), replies);
             }
             return;
         }
@@ -44,11 +48,51 @@ final class RoomCommands {
             }
             Room room = existing != null ? existing : state.rooms().findOrCreate(name);
             state.rooms().join(room, user);
-            room.broadcast(user.says(Command.JOIN, room.name()), null);
+            announceJoin(user, room, replies);
             if (room.topic() != null) {
                 sendTopic(replies, room);
             }
             sendNames(replies, room);
+        }
+    }
+
+    /**
+     * JOIN to the room and the joiner: extended-join receivers get the account ("*": no accounts
+     * yet) and real name too, with the same time and msgid; away-notify receivers then learn
+     * that the newcomer is away.
+     */
+    private void announceJoin(User user, Room room, Replies replies) {
+        Outbound join = state.says(user, Command.JOIN, room.name());
+        Outbound extended = join.withBareMessage(IrcMessage.from(user.prefix(), Command.JOIN, room.name(), NO_ACCOUNT,
+                user.realName()));
+        room.broadcast(join, extended, Capability.EXTENDED_JOIN, user);
+        replies.send(user.capabilities().has(Capability.EXTENDED_JOIN) ? extended : join);
+        if (user.away() != null) {
+            room.broadcast(null, state.says(user, Command.AWAY, user.away()), Capability.AWAY_NOTIFY, user);
+        }
+    }
+
+    // INVITE <nick> <room> (RFC 2812 3.2.7): any member may invite while rooms have no +i.
+    void invite(User user, IrcMessage message, Replies replies) {
+        User target = state.nicks().findRegistered(message.param(0));
+        if (target == null) {
+            replies.noSuchNick(message.param(0));
+            return;
+        }
+        Room room = memberRoom(user, message.param(1), replies);
+        if (room == null) {
+            return;
+        }
+        if (room.contains(target)) {
+            replies.numeric(Numeric.ERR_USERONCHANNEL, target.nick(), room.name(), "is already on channel");
+            return;
+        }
+        Outbound invite = state.says(user, Command.INVITE, target.nick(), room.name());
+        replies.numeric(Numeric.RPL_INVITING, target.nick(), room.name());
+        target.send(invite);
+        room.broadcast(null, invite, Capability.INVITE_NOTIFY, user); // invite-notify: the room learns of it
+        if (target.away() != null) {
+            replies.numeric(Numeric.RPL_AWAY, target.nick(), target.away());
         }
     }
 
@@ -58,17 +102,26 @@ final class RoomCommands {
         for (String name : message.param(0).split(",")) {
             Room room = memberRoom(user, name, replies);
             if (room != null) {
-                leave(user, room, reason);
+                leave(user, room, reason, replies);
             }
         }
     }
 
-    private void leave(User user, Room room, String reason) {
+    private void leave(User user, Room room, String reason, Replies replies) {
         Outbound part = reason == null || reason.isEmpty()
-                ? user.says(Command.PART, room.name())
-                : user.says(Command.PART, room.name(), reason);
-        room.broadcast(part, null);
+                ? state.says(user, Command.PART, room.name())
+                : state.says(user, Command.PART, room.name(), reason);
+        tellRoomAndSender(room, part, user, replies);
         state.rooms().leave(room, user);
+    }
+
+    /**
+     * An event to the room, the sender's own copy as a reply: the same bytes unless the command was
+     * labeled, when that copy belongs to the labeled response.
+     */
+    static void tellRoomAndSender(Room room, Outbound event, User sender, Replies replies) {
+        room.broadcast(event, sender);
+        replies.send(event);
     }
 
     /** The room if it exists and the user is in it; answers 403 or 442 and returns null otherwise. */
@@ -112,7 +165,7 @@ final class RoomCommands {
             topic = topic.substring(0, ProtocolLimits.MAX_TOPIC_CHARS);
         }
         room.setTopic(topic, user.prefix(), state.clock().epochSeconds());
-        room.broadcast(user.says(Command.TOPIC, room.name(), topic), null);
+        tellRoomAndSender(room, state.says(user, Command.TOPIC, room.name(), topic), user, replies);
     }
 
     private void sendTopic(Replies replies, Room room) {

@@ -8,7 +8,6 @@ import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Link;
-import chat.server.net.Outbound;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -101,7 +100,7 @@ public final class ConsoleCommands {
             out.println("usage: /say #room text (the room must exist)");
             return;
         }
-        room.broadcast(new Outbound(state.fromServer(Command.PRIVMSG, room.name(), rest.substring(space + 1))), null);
+        room.broadcast(state.serverSays(Command.PRIVMSG, room.name(), rest.substring(space + 1)), null);
         state.countRelayed();
     }
 
@@ -112,7 +111,7 @@ public final class ConsoleCommands {
         }
         for (User user : state.nicks().all()) {
             if (user.isRegistered()) {
-                user.send(state.fromServer(Command.NOTICE, user.nick(), "[server] " + text));
+                user.send(state.serverSays(Command.NOTICE, user.nick(), "[server] " + text));
             }
         }
         out.println("sent to " + state.registeredCount() + " users");

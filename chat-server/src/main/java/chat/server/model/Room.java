@@ -106,6 +106,12 @@ public final class Room {
         return (flags & OPERATOR) != 0 ? "@" : (flags & VOICE) != 0 ? "+" : "";
     }
 
+    /** Every prefix the member has, highest first ("@+"): IRCv3 multi-prefix. */
+    public String allPrefixesOf(User member) {
+        int flags = flags(member);
+        return ((flags & OPERATOR) != 0 ? "@" : "") + ((flags & VOICE) != 0 ? "+" : "");
+    }
+
     private int flags(User member) {
         Integer flags = members.get(member);
         return flags == null ? 0 : flags;
@@ -131,6 +137,20 @@ public final class Room {
     }
 
     /** Queues the same encoded bytes for every member except {@code except} (may be null). */
+    /**
+     * Members whose connection enabled {@code cap} get {@code withCap}, the others {@code without}
+     * (null: nothing), e.g. extended-join's longer JOIN, or AWAY only for away-notify. Each form
+     * is still encoded once per shape.
+     */
+    public void broadcast(Outbound without, Outbound withCap, Capability cap, User except) {
+        for (User member : broadcastOrder) {
+            Outbound form = member.capabilities().has(cap) ? withCap : without;
+            if (member != except && form != null) {
+                member.send(form);
+            }
+        }
+    }
+
     public void broadcast(Outbound message, User except) {
         User[] order = broadcastOrder;
         for (int i = 0, n = order.length; i < n; i++) {

@@ -65,10 +65,15 @@ public final class RoomRegistry {
 
     /** Sends once to everyone who shares at least one room with {@code source} (not to source itself). */
     public void sendToRoommates(User source, Outbound message) {
+        sendToRoommates(source, message, null);
+    }
+
+    /** As {@link #sendToRoommates(User, Outbound)}, only to those whose connection enabled {@code cap} (null: all). */
+    public void sendToRoommates(User source, Outbound message, Capability cap) {
         Set<User> seen = new LinkedHashSet<>();
         for (Room room : source.rooms) {
             for (User member : room.members()) {
-                if (member != source && seen.add(member)) {
+                if (member != source && (cap == null || member.capabilities().has(cap)) && seen.add(member)) {
                     member.send(message);
                 }
             }

@@ -4,6 +4,9 @@ import chat.protocol.IrcMessage;
 import chat.server.ServerConfig;
 import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
+import chat.server.net.Outbound;
+import chat.server.net.TagSource;
+import java.util.Map;
 
 /**
  * Everything the chat knows: users by nick, rooms, counters, the configuration and the loop's
@@ -21,12 +24,44 @@ public final class ServerState {
     private long linesReceived;
     private int registeredUsers;
 
+    private final MessageIds messageIds = new MessageIds();
+    private final ServerTime serverTime = new ServerTime();
+
     public ServerState(ServerConfig config, LoopClock clock, LinkTable links) {
         this.config = config;
         this.clock = clock;
         this.links = links;
         this.startedEpochMillis = clock.epochMillis();
         this.rooms = new RoomRegistry(clock);
+    }
+
+    /**
+     * The server's stamp for a line a user says: {@code time} (server-time, UTC, milliseconds) and
+     * {@code msgid}, then the sender's client-only tags ({@code +name}) when it may send them. Each
+     * receiver's wire format keeps the ones its capabilities ask for; none are written out unless
+     * a receiver asked for tags.
+     */
+    public TagSource stamp(Map<String, String> clientTags) {
+        long now = clock.epochMillis();
+        return new MessageStamp(now, messageIds.nextSequence(now), clientTags, serverTime);
+    }
+
+    /**
+     * What {@code user} does that others see (JOIN, PART, QUIT, NICK, TOPIC, MODE, KICK), with its
+     * source and the server's time and msgid, so clients with server-time show when it happened.
+     */
+    public Outbound says(User user, String command, String... params) {
+        return new Outbound(IrcMessage.from(user.prefix(), command, params), stamp(Map.of()));
+    }
+
+    /** What the operator says from the console, stamped like what users say. */
+    public Outbound serverSays(String command, String... params) {
+        return new Outbound(IrcMessage.from(config.serverName(), command, params), stamp(Map.of()));
+    }
+
+    /** The server-time tag alone, for a reply to a connection that asked for server-time. */
+    public Map<String, String> timeTag() {
+        return Map.of("time", serverTime.format(clock.epochMillis()));
     }
 
     public ServerConfig config() {

@@ -27,6 +27,8 @@ public final class User {
     private boolean registered;
     private long lastMessageAtMillis;
     private String prefix;
+    /** What the connection asked for with CAP REQ: which lines and tags it is sent. */
+    private final CapabilitySet capabilities = new CapabilitySet();
 
     /** A local user on one link. */
     public User(Link link, String host, long signonEpochSeconds, long nowMillis) {
@@ -34,6 +36,10 @@ public final class User {
         this.host = host;
         this.signonEpochSeconds = signonEpochSeconds;
         this.lastMessageAtMillis = nowMillis;
+    }
+
+    public CapabilitySet capabilities() {
+        return capabilities;
     }
 
     /** Queues the message on every link of this user (encoded once per format, not per link). */
@@ -67,11 +73,6 @@ public final class User {
 
     public void disconnect(String reason) {
         disconnect(reason, reason);
-    }
-
-    /** A message with this user as its source (nick!user@host), e.g. JOIN or PRIVMSG, to relay. */
-    public Outbound says(String command, String... params) {
-        return new Outbound(IrcMessage.from(prefix(), command, params));
     }
 
     /** The nick for numerics: "*" until one is set (RFC 2812 leaves it to servers; all use "*"). */

@@ -99,6 +99,11 @@ public final class Link {
         this.session = newSession;
     }
 
+    /** From now on a line may carry an IRCv3 tag section of up to 8191 bytes besides its 512 (message-tags). */
+    public void allowMessageTags() {
+        decoder.allowMessageTags();
+    }
+
     /** The format lines are put into for this link; IRC until the session decides otherwise. */
     public void useFormat(WireFormat newFormat) {
         this.format = newFormat;

@@ -1,5 +1,6 @@
 package chat.server.net;
 
+import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 
 /**
@@ -8,30 +9,73 @@ import chat.protocol.IrcMessage;
  * per-recipient copies or string conversions on the relay path.
  */
 public final class Outbound {
-    private final IrcMessage message;
-    // Two fields rather than an array: one allocation less per relayed message.
+    /** The message without tags: what the untagged shapes encode. */
+    private final IrcMessage bare;
+    /** Null for a line without tags (a server notice); otherwise made into tags on first need. */
+    private final TagSource tagSource;
+    private IrcMessage tagged;
+    // Two fields for the shapes nearly every relay meets (plain IRC, plain text); the tagged
+    // shapes share an array made only when a receiver asked for tags.
     private byte[] shape0;
     private byte[] shape1;
+    private byte[][] taggedShapes;
+    /** The bare line on the wire, which every tagged shape puts its tags before. */
+    private byte[] bareLine;
 
     public Outbound(IrcMessage message) {
-        this.message = message;
+        this(message, null);
     }
 
+    /** A line whose tags (time, msgid...) are written out only for receivers whose shape shows them. */
+    public Outbound(IrcMessage bare, TagSource tagSource) {
+        this.bare = bare;
+        this.tagSource = tagSource;
+    }
+
+    /** Another form of the same event with the same tags (extended-join's longer JOIN). */
+    public Outbound withBareMessage(IrcMessage otherBare) {
+        return new Outbound(otherBare, tagSource);
+    }
+
+    /** The whole message, tags included. */
     public IrcMessage message() {
-        return message;
+        if (tagSource == null) {
+            return bare;
+        }
+        if (tagged == null) {
+            tagged = new IrcMessage(tagSource.tags(), bare.prefix(), bare.command(), bare.params());
+        }
+        return tagged;
     }
 
     /** The bytes in {@code format}; an empty array when that format shows nothing of this message. */
     byte[] bytesFor(WireFormat format) {
-        if (format.shape == 0) {
+        int shape = format.shape;
+        if (shape == 0) {
             if (shape0 == null) {
-                shape0 = format.encode(message);
+                shape0 = format.encode(bare);
             }
             return shape0;
         }
-        if (shape1 == null) {
-            shape1 = format.encode(message);
+        if (shape == 1) {
+            if (shape1 == null) {
+                shape1 = format.encode(bare);
+            }
+            return shape1;
         }
-        return shape1;
+        if (taggedShapes == null) {
+            taggedShapes = new byte[WireFormat.SHAPES][];
+        }
+        if (taggedShapes[shape] == null) {
+            if (tagSource == null) {
+                taggedShapes[shape] = format.encode(bare);
+            } else {
+                if (bareLine == null) {
+                    bareLine = IrcEncoder.encode(bare);
+                }
+                taggedShapes[shape] = format.encodeTagged(bare, bareLine, tagSource);
+            }
+        }
+        return taggedShapes[shape];
     }
 }

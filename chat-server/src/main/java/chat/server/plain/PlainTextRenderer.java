@@ -62,6 +62,7 @@ public final class PlainTextRenderer extends WireFormat {
             case Command.MODE -> "* " + who + " sets mode " + String.join(" ", m.params().subList(1, m.paramCount()))
                     + " on " + m.param(0);
             case Command.ERROR -> "*** " + m.lastParam();
+            case Command.INVITE -> "* " + who + " invites you to " + m.param(1) + " (type /join " + m.param(1) + ")";
             default -> null; // PING, PONG, CAP: protocol plumbing
         };
     }

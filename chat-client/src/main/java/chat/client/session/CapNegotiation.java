@@ -1,0 +1,149 @@
+package chat.client.session;
+
+import chat.protocol.Command;
+import chat.protocol.IrcMessage;
+import chat.protocol.Numeric;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The client's half of IRCv3 capability negotiation (ircv3.net capability-negotiation, version 302),
+ * on the network thread. It asks with {@code CAP LS 302} before NICK and USER, gathers the offer
+ * (which may span several lines, each but the last marked with '*'), requests in one line the
+ * capabilities this client uses, and ends with {@code CAP END} once the server has answered.
+ *
+ * <p>A server that does not know CAP answers our first line with a numeric (421, or 451 before
+ * registration) or simply registers us (001). Since a server answers one connection's lines in
+ * order, the reply to {@code CAP LS} comes before any reply to NICK or USER: the first numeric that
+ * is not a CAP reply means there is nothing to negotiate, and registration goes on as without CAP.
+ */
+public final class CapNegotiation {
+    /** The capabilities this client makes use of, in the order they are requested. */
+    static final List<String> WANTED = List.of(Capabilities.MESSAGE_TAGS, Capabilities.SERVER_TIME,
+            Capabilities.ECHO_MESSAGE, Capabilities.BATCH, Capabilities.LABELED_RESPONSE);
+
+    private enum Phase { LISTING, REQUESTED, DONE }
+
+    private final Capabilities capabilities;
+    private final List<String> offered = new ArrayList<>();
+    private Phase phase = Phase.DONE;
+
+    public CapNegotiation(Capabilities capabilities) {
+        this.capabilities = capabilities;
+    }
+
+    /** A new connection: nothing is enabled yet; returns the line to send before NICK and USER. */
+    IrcMessage start() {
+        offered.clear();
+        capabilities.set(Set.of());
+        phase = Phase.LISTING;
+        return IrcMessage.of(Command.CAP, "LS", "302");
+    }
+
+    /** True while the server still holds registration back for us (until our CAP END). */
+    boolean negotiating() {
+        return phase != Phase.DONE;
+    }
+
+    /**
+     * A CAP reply ({@code CAP <nick> <subcommand> [*] :<caps>}); returns the lines to send in answer.
+     */
+    List<IrcMessage> onCap(IrcMessage cap) {
+        String subcommand = cap.param(1) == null ? "" : cap.param(1);
+        boolean more = cap.paramCount() >= 4 && "*".equals(cap.param(2));
+        List<String> names = names(cap.paramCount() >= 3 ? cap.lastParam() : "");
+        return switch (subcommand) {
+            case "LS" -> listed(names, more);
+            case "ACK" -> acknowledged(names);
+            case "NAK" -> finish();
+            case "NEW" -> request(names); // cap-notify: offered later, asked for later
+            case "DEL" -> {
+                Set<String> left = new LinkedHashSet<>(capabilities.enabled());
+                names.forEach(left::remove);
+                capabilities.set(left);
+                yield List.of();
+            }
+            default -> List.of();
+        };
+    }
+
+    /** What to do about a line that is not a CAP reply: whether to show it, what to send. */
+    record Answer(boolean hide, List<IrcMessage> send) {
+        static final Answer NOTHING = new Answer(false, List.of());
+    }
+
+    /**
+     * Any other line while negotiating. A numeric ends negotiation: before the offer it means the
+     * server does not know CAP, and its refusal of CAP itself (421, or 451 before registration) is
+     * hidden, so without CAP the session looks exactly as it did before this client spoke CAP;
+     * after our REQ (a 410, say) the server knows CAP and still waits for CAP END.
+     */
+    Answer onOther(IrcMessage message) {
+        if (phase == Phase.DONE || !message.isNumeric()) {
+            return Answer.NOTHING; // the greeting NOTICE, a PING: not an answer to CAP
+        }
+        if (phase == Phase.REQUESTED) {
+            return new Answer(false, finish());
+        }
+        phase = Phase.DONE;
+        boolean refusal = message.command().equals(Numeric.ERR_UNKNOWNCOMMAND) && Command.CAP.equals(message.param(1))
+                || message.command().equals(Numeric.ERR_NOTREGISTERED);
+        return new Answer(refusal, List.of());
+    }
+
+    private List<IrcMessage> listed(List<String> names, boolean more) {
+        offered.addAll(names);
+        if (more || phase != Phase.LISTING) {
+            return List.of();
+        }
+        List<IrcMessage> request = request(offered);
+        if (request.isEmpty()) {
+            return finish();
+        }
+        phase = Phase.REQUESTED;
+        return request;
+    }
+
+    /** One REQ for the wanted capabilities among these, or nothing when none is. */
+    private static List<IrcMessage> request(List<String> names) {
+        List<String> subset = WANTED.stream().filter(names::contains).toList();
+        return subset.isEmpty() ? List.of() : List.of(IrcMessage.of(Command.CAP, "REQ", String.join(" ", subset)));
+    }
+
+    private List<IrcMessage> acknowledged(List<String> names) {
+        Set<String> now = new LinkedHashSet<>(capabilities.enabled());
+        for (String name : names) {
+            if (name.startsWith("-")) {
+                now.remove(name.substring(1));
+            } else {
+                now.add(name);
+            }
+        }
+        capabilities.set(now);
+        return phase == Phase.REQUESTED ? finish() : List.of();
+    }
+
+    /** CAP END, but only while registration waits for it; after that the server would only complain. */
+    private List<IrcMessage> finish() {
+        if (phase == Phase.DONE) {
+            return List.of();
+        }
+        phase = Phase.DONE;
+        return List.of(IrcMessage.of(Command.CAP, "END"));
+    }
+
+    /** "sasl=PLAIN,EXTERNAL multi-prefix" gives sasl and multi-prefix: values are of no use here. */
+    private static List<String> names(String text) {
+        List<String> names = new ArrayList<>();
+        for (String word : text.split(" ")) {
+            int equals = word.indexOf('=');
+            String name = equals < 0 ? word : word.substring(0, equals);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+}

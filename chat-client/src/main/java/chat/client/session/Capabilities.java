@@ -1,0 +1,30 @@
+package chat.client.session;
+
+import java.util.Set;
+
+/**
+ * The IRCv3 capabilities the server has acknowledged on the current connection. Written by the
+ * network thread as negotiation goes on, read by the console thread (whether to mark a line as
+ * pending, whether to send typing notices), hence one volatile immutable set.
+ */
+public final class Capabilities {
+    public static final String MESSAGE_TAGS = "message-tags";
+    public static final String SERVER_TIME = "server-time";
+    public static final String ECHO_MESSAGE = "echo-message";
+    public static final String BATCH = "batch";
+    public static final String LABELED_RESPONSE = "labeled-response";
+
+    private volatile Set<String> enabled = Set.of();
+
+    public boolean has(String capability) {
+        return enabled.contains(capability);
+    }
+
+    Set<String> enabled() {
+        return enabled;
+    }
+
+    void set(Set<String> now) {
+        enabled = Set.copyOf(now);
+    }
+}

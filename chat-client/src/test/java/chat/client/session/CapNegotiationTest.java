@@ -1,0 +1,113 @@
+package chat.client.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcParser;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The client's side of CAP LS 302 / REQ / ACK / END, and what it does with a server that knows no CAP. */
+class CapNegotiationTest {
+    private final Capabilities enabled = new Capabilities();
+    private final CapNegotiation negotiation = new CapNegotiation(enabled);
+
+    private static IrcMessage line(String text) throws Exception {
+        return IrcParser.parse(text);
+    }
+
+    private static List<String> wire(List<IrcMessage> messages) {
+        return messages.stream().map(IrcMessage::toString).toList();
+    }
+
+    @Test
+    void asksForTheListFirstAndRequestsTheWantedSubsetOfAMultiLineOffer() throws Exception {
+        assertEquals("CAP LS 302", negotiation.start().toString());
+        assertEquals(List.of(), negotiation.onCap(line(":irc.test CAP * LS * :multi-prefix sasl=PLAIN,EXTERNAL server-time")));
+        assertTrue(negotiation.negotiating());
+        List<IrcMessage> answer = negotiation.onCap(line(":irc.test CAP * LS :cap-notify echo-message message-tags"));
+        assertEquals(List.of("CAP REQ :message-tags server-time echo-message"), wire(answer));
+    }
+
+    @Test
+    void anAckEnablesWhatItNamesAndEndsNegotiation() throws Exception {
+        negotiation.start();
+        negotiation.onCap(line(":irc.test CAP * LS :message-tags server-time echo-message"));
+        List<IrcMessage> answer = negotiation.onCap(line(":irc.test CAP * ACK :message-tags server-time echo-message"));
+        assertEquals(List.of("CAP END"), wire(answer));
+        assertFalse(negotiation.negotiating());
+        assertEquals(Set.of("message-tags", "server-time", "echo-message"), enabled.enabled());
+        assertTrue(enabled.has(Capabilities.ECHO_MESSAGE));
+    }
+
+    @Test
+    void aNakEnablesNothingAndEndsNegotiation() throws Exception {
+        negotiation.start();
+        negotiation.onCap(line(":irc.test CAP * LS :server-time"));
+        assertEquals(List.of("CAP END"), wire(negotiation.onCap(line(":irc.test CAP * NAK :server-time"))));
+        assertEquals(Set.of(), enabled.enabled());
+    }
+
+    @Test
+    void anOfferWithNothingWantedEndsAtOnce() throws Exception {
+        negotiation.start();
+        assertEquals(List.of("CAP END"), wire(negotiation.onCap(line(":irc.test CAP * LS :multi-prefix sasl"))));
+        assertFalse(negotiation.negotiating());
+    }
+
+    @Test
+    void aServerWithoutCapRefusesItAndTheRefusalIsNotShown() throws Exception {
+        negotiation.start();
+        assertFalse(negotiation.onOther(line("NOTICE * :*** Looking up your hostname")).hide(), "the greeting is shown");
+        assertTrue(negotiation.negotiating(), "a notice is no answer to CAP");
+        CapNegotiation.Answer answer = negotiation.onOther(line(":old.server 421 * CAP :Unknown command"));
+        assertTrue(answer.hide());
+        assertEquals(List.of(), answer.send(), "no CAP END to a server that does not know CAP");
+        assertFalse(negotiation.negotiating());
+        assertFalse(negotiation.onOther(line(":old.server 001 me :Welcome")).hide());
+    }
+
+    @Test
+    void aServerThatIgnoresCapAndWelcomesEndsNegotiationWithoutCaps() throws Exception {
+        negotiation.start();
+        CapNegotiation.Answer answer = negotiation.onOther(line(":quiet.server 001 me :Welcome"));
+        assertFalse(answer.hide());
+        assertEquals(List.of(), answer.send());
+        assertFalse(negotiation.negotiating());
+        assertEquals(Set.of(), enabled.enabled());
+    }
+
+    @Test
+    void aNumericInsteadOfAnAckStillEndsWithCapEnd() throws Exception {
+        negotiation.start();
+        negotiation.onCap(line(":irc.test CAP * LS :batch"));
+        CapNegotiation.Answer answer = negotiation.onOther(line(":irc.test 410 * REQ :Invalid CAP command"));
+        assertEquals(List.of("CAP END"), wire(answer.send()));
+        assertFalse(answer.hide());
+    }
+
+    @Test
+    void capabilitiesOfferedOrWithdrawnLaterAreRequestedOrDroppedWithoutAnotherEnd() throws Exception {
+        negotiation.start();
+        negotiation.onCap(line(":irc.test CAP * LS :cap-notify server-time"));
+        negotiation.onCap(line(":irc.test CAP me ACK :server-time"));
+        assertEquals(List.of("CAP REQ batch"), wire(negotiation.onCap(line(":irc.test CAP me NEW :batch"))));
+        assertEquals(List.of(), negotiation.onCap(line(":irc.test CAP me ACK :batch")), "registration is over: no END");
+        assertEquals(Set.of("server-time", "batch"), enabled.enabled());
+        negotiation.onCap(line(":irc.test CAP me DEL :server-time"));
+        assertEquals(Set.of("batch"), enabled.enabled());
+    }
+
+    @Test
+    void aReconnectStartsFromNothing() throws Exception {
+        negotiation.start();
+        negotiation.onCap(line(":irc.test CAP * LS :server-time"));
+        negotiation.onCap(line(":irc.test CAP * ACK :server-time"));
+        negotiation.start();
+        assertEquals(Set.of(), enabled.enabled());
+        assertTrue(negotiation.negotiating());
+    }
+}

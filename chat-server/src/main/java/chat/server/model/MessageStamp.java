@@ -1,0 +1,63 @@
+package chat.server.model;
+
+import chat.protocol.IrcEncoder;
+import chat.protocol.TagKeys;
+import chat.server.net.TagSource;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * When a line was said and its id, as numbers: written out as {@code time} and {@code msgid}
+ * (then the sender's well-formed client-only tags) only if some receiver's shape shows tags.
+ */
+final class MessageStamp implements TagSource {
+    private static final byte[] NO_TAGS = {};
+
+    private final long epochMillis;
+    private final long sequence;
+    private final Map<String, String> clientTags;
+    private final ServerTime serverTime;
+
+    MessageStamp(long epochMillis, long sequence, Map<String, String> clientTags, ServerTime serverTime) {
+        this.epochMillis = epochMillis;
+        this.sequence = sequence;
+        this.clientTags = clientTags;
+        this.serverTime = serverTime;
+    }
+
+    @Override
+    public Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>(4 + clientTags.size() * 2);
+        tags.put("time", serverTime.format(epochMillis));
+        tags.put("msgid", MessageIds.format(sequence));
+        for (Map.Entry<String, String> tag : clientTags.entrySet()) {
+            if (TagKeys.isValidClientTag(tag.getKey())) { // a malformed key is not relayed
+                tags.put(tag.getKey(), tag.getValue());
+            }
+        }
+        return tags;
+    }
+
+    /** Written straight from the numbers: time and msgid never need escaping, so no map is made. */
+    @Override
+    public byte[] tagSection(boolean time, boolean allTags) {
+        if (!time && !allTags) {
+            return NO_TAGS;
+        }
+        StringBuilder out = new StringBuilder(64);
+        out.append('@');
+        if (time) {
+            out.append("time=").append(serverTime.format(epochMillis));
+        }
+        if (allTags) {
+            out.append(time ? ";msgid=" : "msgid=").append(MessageIds.format(sequence));
+            for (Map.Entry<String, String> tag : clientTags.entrySet()) {
+                if (TagKeys.isValidClientTag(tag.getKey())) {
+                    IrcEncoder.appendTag(tag.getKey(), tag.getValue(), out.append(';'));
+                }
+            }
+        }
+        return out.append(' ').toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
