@@ -37,6 +37,16 @@ public final class Outbound {
         return new Outbound(otherBare, tagSource);
     }
 
+    /** The message without tags, as a receiver that asked for nothing gets it. */
+    public IrcMessage bareMessage() {
+        return bare;
+    }
+
+    /** Where the tags come from (null: a line without tags). */
+    public TagSource tagSource() {
+        return tagSource;
+    }
+
     /** The whole message, tags included. */
     public IrcMessage message() {
         if (tagSource == null) {
