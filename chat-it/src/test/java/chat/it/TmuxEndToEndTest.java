@@ -31,7 +31,8 @@ class TmuxEndToEndTest {
         Jars.client(); // the script would build a missing jar itself; the reactor has built it already
         Path output = work.resolve("e2e.log");
         Process e2e = new ProcessBuilder("bash", script.toString(), "-p", String.valueOf(freePort()),
-                "'" + Jars.java() + "' -jar '" + serverJar + "' --port {port} --server-name e2e.test")
+                "'" + Jars.java() + "' -jar '" + serverJar + "' --port {port} --server-name e2e.test --data-dir '"
+                        + work.resolve("data") + "'")
                 .directory(Jars.root().toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean finished = e2e.waitFor(140, TimeUnit.SECONDS);
         if (!finished) {
