@@ -46,6 +46,10 @@ public final class ChatHarness {
         return state;
     }
 
+    public LinkPipeline pipeline() {
+        return pipeline;
+    }
+
     /** A new connection from 127.0.0.1; it has been greeted when this returns. */
     public Peer connect() {
         MemoryTransport transport = new MemoryTransport("127.0.0.1");
