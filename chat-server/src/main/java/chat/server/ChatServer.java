@@ -161,6 +161,7 @@ public final class ChatServer implements AutoCloseable {
         LinkPipeline pipeline = new LinkPipeline(policy(config), loopClock, links,
                 link -> ClientSession.open(state, dispatcher, link, plainText));
         pipeline.holdInputWhile(history::behind); // the writer behind: clients wait, no line is dropped
+        pipeline.afterEachTurn(history::endTurn);
         return new Assembly(state, pipeline);
     }
 

@@ -3,6 +3,7 @@ package chat.server.history;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -113,10 +114,24 @@ public final class History implements AutoCloseable {
         return newestSequence;
     }
 
-    /** Keeps a line (loop thread; never blocks). */
-    public void append(String target, long sequence, long epochMillis, String command, String line) {
+    /** This turn's lines, handed to the writer together at the end of the turn (loop thread only). */
+    private List<HistoryWriter.Append> turn = new ArrayList<>();
+
+    /**
+     * Keeps a line, as relayed: {@code wireLine} is its encoded bytes (CRLF included), shared with
+     * the relay and never changed (loop thread; never blocks).
+     */
+    public void append(String target, long sequence, long epochMillis, String command, byte[] wireLine) {
         if (writer != null) {
-            writer.append(new HistoryWriter.Append(target, sequence, epochMillis, command, line));
+            turn.add(new HistoryWriter.Append(target, sequence, epochMillis, command, wireLine));
+        }
+    }
+
+    /** End of a loop turn: its lines go to the writer in one hand-over (one queue operation, not one per line). */
+    public void endTurn() {
+        if (!turn.isEmpty()) {
+            writer.append(turn);
+            turn = new ArrayList<>();
         }
     }
 
@@ -141,8 +156,11 @@ public final class History implements AutoCloseable {
             found.accept(List.of());
             return;
         }
+        endTurn(); // this turn's lines too: what was said before the question is in the answer
+        long mark = writer.submitted();
         queries.execute(() -> {
             try {
+                writer.awaitCommitted(mark);
                 List<StoredLine> lines = reader.run(query);
                 loop.execute(() -> found.accept(lines));
             } catch (SQLException | RuntimeException e) {
@@ -192,6 +210,7 @@ public final class History implements AutoCloseable {
         if (writer == null) {
             return;
         }
+        endTurn(); // the loop's last turn may not have handed its lines over
         writer.stop();
         try {
             writerThread.join(TimeUnit.SECONDS.toMillis(30));

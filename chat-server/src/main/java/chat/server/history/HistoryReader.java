@@ -9,14 +9,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The queries, on one connection of their own (WAL lets them read while the writer writes). Not
- * thread-safe: {@link History} runs them on its one reader thread.
+ * The queries, on one connection of their own (WAL lets them read while the writer writes). Lines
+ * are stored in {@link Chunk}s; a query walks a target's chunks from the right end, newest first
+ * or oldest first, and stops as soon as it has its lines. Not thread-safe: {@link History} runs
+ * it on its one reader thread.
  */
 final class HistoryReader implements AutoCloseable {
-    /** Messages only, unless events are asked for: the commands a plain history shows. */
-    private static final String KINDS = " AND (? OR command IN ('PRIVMSG', 'NOTICE'))";
-    private static final String COLUMNS = "SELECT seq, time_ms, command, line FROM messages WHERE target = ?";
-
     private final HistoryDatabase database;
     private Connection connection;
 
@@ -26,74 +24,81 @@ final class HistoryReader implements AutoCloseable {
 
     List<StoredLine> run(HistoryQuery q) throws SQLException {
         return switch (q.kind()) {
-            case LATEST -> newestAfter(q, Math.max(q.from(), q.notBefore()), q.limit());
-            case BEFORE -> before(q, q.from(), q.limit());
-            case AFTER -> after(q, q.from(), Long.MAX_VALUE, q.limit());
+            case LATEST -> backwards(q, Long.MAX_VALUE, Math.max(q.from(), q.notBefore()), q.limit());
+            case BEFORE -> backwards(q, q.from(), q.notBefore(), q.limit());
+            case AFTER -> forwards(q, Math.max(q.from(), q.notBefore()), Long.MAX_VALUE, q.limit());
             case AROUND -> {
-                List<StoredLine> lines = before(q, q.from() + 1, (q.limit() + 1) / 2);
-                lines.addAll(after(q, q.from(), Long.MAX_VALUE, q.limit() - lines.size()));
+                List<StoredLine> lines = backwards(q, q.from() + 1, q.notBefore(), (q.limit() + 1) / 2);
+                lines.addAll(forwards(q, Math.max(q.from(), q.notBefore()), Long.MAX_VALUE, q.limit() - lines.size()));
                 yield lines;
             }
             case BETWEEN -> q.from() <= q.to()
-                    ? after(q, q.from(), q.to(), q.limit())
-                    : betweenDescending(q);
+                    ? forwards(q, Math.max(q.from(), q.notBefore()), q.to(), q.limit())
+                    : backwards(q, q.from(), Math.max(q.to(), q.notBefore()), q.limit());
         };
     }
 
-    /** The newest {@code limit} lines above {@code low}, oldest first. */
-    private List<StoredLine> newestAfter(HistoryQuery q, long low, int limit) throws SQLException {
-        return reversed(select(COLUMNS + " AND seq > ?" + KINDS + " ORDER BY seq DESC LIMIT ?", q, low, limit));
-    }
-
-    /** The {@code limit} lines right below {@code high} (and above the floor), oldest first. */
-    private List<StoredLine> before(HistoryQuery q, long high, int limit) throws SQLException {
-        return reversed(select(COLUMNS + " AND seq < ? AND seq > ?" + KINDS + " ORDER BY seq DESC LIMIT ?",
-                q, high, Math.max(Long.MIN_VALUE, q.notBefore()), limit));
-    }
-
-    /** The {@code limit} lines right above {@code low} and below {@code high}, oldest first. */
-    private List<StoredLine> after(HistoryQuery q, long low, long high, int limit) throws SQLException {
-        if (limit <= 0) {
-            return new ArrayList<>();
-        }
-        return select(COLUMNS + " AND seq > ? AND seq < ?" + KINDS + " ORDER BY seq ASC LIMIT ?",
-                q, Math.max(low, q.notBefore()), high, limit);
-    }
-
-    /** BETWEEN from a later point towards an earlier one: the lines nearest {@code from}, oldest first. */
-    private List<StoredLine> betweenDescending(HistoryQuery q) throws SQLException {
-        return reversed(select(COLUMNS + " AND seq < ? AND seq > ?" + KINDS + " ORDER BY seq DESC LIMIT ?",
-                q, q.from(), Math.max(q.to(), q.notBefore()), q.limit()));
-    }
-
-    /** Binds the target, then the bounds, then the events flag, then the limit. */
-    private List<StoredLine> select(String sql, HistoryQuery q, long... boundsAndLimit) throws SQLException {
-        try (PreparedStatement statement = connection().prepareStatement(sql)) {
-            int at = 1;
-            statement.setString(at++, q.target());
-            for (int i = 0; i < boundsAndLimit.length - 1; i++) {
-                statement.setLong(at++, boundsAndLimit[i]);
-            }
-            statement.setBoolean(at++, q.events());
-            statement.setLong(at, boundsAndLimit[boundsAndLimit.length - 1]);
-            List<StoredLine> lines = new ArrayList<>();
+    /** The {@code limit} lines nearest below {@code high} and above {@code low}, oldest first. */
+    private List<StoredLine> backwards(HistoryQuery q, long high, long low, int limit) throws SQLException {
+        List<StoredLine> found = new ArrayList<>();
+        try (PreparedStatement statement = connection().prepareStatement("SELECT body FROM chunks WHERE target = ?"
+                + " AND first_seq < ? AND last_seq > ? ORDER BY last_seq DESC")) {
+            statement.setString(1, q.target());
+            statement.setLong(2, high);
+            statement.setLong(3, low);
             try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(new StoredLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                while (found.size() < limit && rs.next()) {
+                    List<StoredLine> lines = Chunk.decode(rs.getBytes(1));
+                    for (int i = lines.size() - 1; i >= 0 && found.size() < limit; i--) {
+                        StoredLine line = lines.get(i);
+                        if (line.sequence() < high && line.sequence() > low && wanted(q, line)) {
+                            found.add(line);
+                        }
+                    }
                 }
             }
-            return lines;
         }
+        Collections.reverse(found);
+        return found;
+    }
+
+    /** The {@code limit} lines nearest above {@code low} and below {@code high}, oldest first. */
+    private List<StoredLine> forwards(HistoryQuery q, long low, long high, int limit) throws SQLException {
+        List<StoredLine> found = new ArrayList<>();
+        if (limit <= 0) {
+            return found;
+        }
+        try (PreparedStatement statement = connection().prepareStatement("SELECT body FROM chunks WHERE target = ?"
+                + " AND last_seq > ? AND first_seq < ? ORDER BY last_seq ASC")) {
+            statement.setString(1, q.target());
+            statement.setLong(2, low);
+            statement.setLong(3, high);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (found.size() < limit && rs.next()) {
+                    for (StoredLine line : Chunk.decode(rs.getBytes(1))) {
+                        if (line.sequence() > low && line.sequence() < high && wanted(q, line) && found.size() < limit) {
+                            found.add(line);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Messages always; events (JOIN, PART, ...) only for draft/event-playback. */
+    private static boolean wanted(HistoryQuery q, StoredLine line) {
+        return q.events() || line.command().equals("PRIVMSG") || line.command().equals("NOTICE");
     }
 
     /**
      * CHATHISTORY TARGETS: the rooms (folded names) and the conversations whose keys match a GLOB
-     * pattern that have a message between the bounds, by their latest message, oldest first.
+     * pattern that have lines between the bounds, by their latest line, oldest first.
      */
     List<TargetActivity> targets(List<String> rooms, List<String> conversationPatterns, long low, long high, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT target, MAX(seq) AS latest FROM messages WHERE seq > ? AND seq < ?"
-                + " AND command IN ('PRIVMSG', 'NOTICE') AND (0");
+        StringBuilder sql = new StringBuilder("SELECT target, MIN(MAX(last_seq), ?) AS latest FROM chunks"
+                + " WHERE last_seq > ? AND first_seq < ? AND (0");
         for (int i = 0; i < conversationPatterns.size(); i++) {
             sql.append(" OR target GLOB ?");
         }
@@ -103,6 +108,7 @@ final class HistoryReader implements AutoCloseable {
         sql.append(") GROUP BY target ORDER BY latest ASC LIMIT ?");
         try (PreparedStatement statement = connection().prepareStatement(sql.toString())) {
             int at = 1;
+            statement.setLong(at++, high);
             statement.setLong(at++, low);
             statement.setLong(at++, high);
             for (String pattern : conversationPatterns) {
@@ -124,7 +130,7 @@ final class HistoryReader implements AutoCloseable {
 
     /** The newest stored sequence (0 when empty): msgids continue after it. */
     long newestSequence() throws SQLException {
-        try (PreparedStatement statement = connection().prepareStatement("SELECT MAX(seq) FROM messages");
+        try (PreparedStatement statement = connection().prepareStatement("SELECT MAX(last_seq) FROM chunks");
                 ResultSet rs = statement.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
@@ -135,11 +141,6 @@ final class HistoryReader implements AutoCloseable {
             connection = database.connect();
         }
         return connection;
-    }
-
-    private static List<StoredLine> reversed(List<StoredLine> lines) {
-        Collections.reverse(lines);
-        return lines;
     }
 
     @Override

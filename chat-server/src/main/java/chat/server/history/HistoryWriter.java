@@ -9,20 +9,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The one thread that writes history. The loop only adds to a queue; this thread takes everything
- * waiting (up to {@link #MAX_BATCH} rows) and commits it in one transaction, so under load a
- * commit carries thousands of rows and when idle a row is committed as soon as it arrives (well
- * within the 50 ms the durability promise allows). Pruning runs here too, once a minute.
+ * The one thread that writes history. The loop hands over each turn's lines in one list; this
+ * thread takes everything waiting (up to {@link #MAX_BATCH} turns) and commits it in one
+ * transaction, a {@link Chunk} per target, so under load a commit carries thousands of lines and
+ * when idle a line is committed within {@link #IDLE_NANOS} of arriving (well within the 50 ms the
+ * durability promise allows). Pruning runs here too, once a minute.
  * A failed commit is logged and counted ({@code /stats}) and live chat goes on.
  */
 final class HistoryWriter implements Runnable {
@@ -32,17 +34,25 @@ final class HistoryWriter implements Runnable {
     static final int BEHIND_ROWS = 20_000;
     static final int CAUGHT_UP_ROWS = 2_000;
     private static final long PRUNE_INTERVAL_MILLIS = 60_000;
+    /** The most an idle writer waits before looking again: a kept line is committed within about this. */
+    private static final long IDLE_NANOS = 5_000_000;
     private static final Object STOP = new Object();
 
-    /** A row to append. */
-    record Append(String target, long sequence, long epochMillis, String command, String line) {
+    /** A line to keep: its bytes as relayed, CRLF included (shared with the relay, read-only). */
+    record Append(String target, long sequence, long epochMillis, String command, byte[] wireLine) {
     }
 
     private final HistoryDatabase database;
     private final HistoryConfig config;
     private final LongSupplier clock;
     private final Runnable caughtUp;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /**
+     * Lock-free, and the writer is never signalled per item: it polls, parking {@link #IDLE_NANOS}
+     * when there is nothing. A blocking queue would wake the writer (a futex call on the loop
+     * thread) once per loop turn; at the relay's rate that cost more than the writing.
+     */
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private volatile Thread thread;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -57,10 +67,15 @@ final class HistoryWriter implements Runnable {
         this.caughtUp = caughtUp;
     }
 
-    /** Called on the loop thread: never blocks. */
-    void append(Append row) {
-        queue.add(row);
-        if (waiting.incrementAndGet() > BEHIND_ROWS) {
+    /** Lines handed over (loop thread) and lines committed or given up on (writer thread), for read-your-writes. */
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong settled = new AtomicLong();
+
+    /** Called on the loop thread once a turn with that turn's lines: never blocks. */
+    void append(List<Append> rows) {
+        submitted.addAndGet(rows.size());
+        queue.add(rows);
+        if (waiting.addAndGet(rows.size()) > BEHIND_ROWS) {
             behind = true;
         }
     }
@@ -88,36 +103,68 @@ final class HistoryWriter implements Runnable {
         return waiting.get();
     }
 
+    /** How many lines have been handed over so far: a query waits for them to be committed. */
+    long submitted() {
+        return submitted.get();
+    }
+
+    /**
+     * Waits (on a query's thread, never the loop) until the first {@code mark} lines handed over are
+     * committed, nudging the writer past its gathering pause: a query then sees every line relayed
+     * before it was asked, so a client catching up after a drop finds no gap. Gives up after 2 s
+     * (a writer that stopped), answering with what is on disk.
+     */
+    void awaitCommitted(long mark) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (settled.get() < mark && System.nanoTime() < deadline) {
+            LockSupport.unpark(thread);
+            LockSupport.parkNanos(200_000);
+        }
+    }
+
     /** Returns once everything queued before the call is committed (tests, and a clean stop). */
     void flush() throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         queue.add(done);
+        LockSupport.unpark(thread);
         done.await();
     }
 
     /** Asks the thread to commit what is queued and end. */
     void stop() {
         queue.add(STOP);
+        LockSupport.unpark(thread);
     }
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try (Connection connection = database.connect()) {
             connection.setAutoCommit(false);
             countTargets(connection);
             long nextPrune = clock.getAsLong();
             List<Object> batch = new ArrayList<>(MAX_BATCH);
+            boolean recentlyCommitted = false;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT OR IGNORE INTO messages (seq, target, time_ms, command, line) VALUES (?, ?, ?, ?, ?)");
+                    "INSERT OR REPLACE INTO chunks (target, last_seq, first_seq, lines, body) VALUES (?, ?, ?, ?, ?)");
                     PreparedStatement room = connection.prepareStatement(
                             "INSERT INTO rooms (folded, name, topic, topic_by, topic_seconds) VALUES (?, ?, ?, ?, ?)"
                                     + " ON CONFLICT(folded) DO UPDATE SET name = excluded.name, topic = excluded.topic,"
                                     + " topic_by = excluded.topic_by, topic_seconds = excluded.topic_seconds")) {
                 while (true) {
-                    Object first = queue.poll(Math.max(1, nextPrune - clock.getAsLong()), TimeUnit.MILLISECONDS);
-                    if (first != null) {
-                        batch.add(first);
-                        queue.drainTo(batch, MAX_BATCH - 1);
+                    // Group commit: everything that arrived while the last commit ran goes into this one.
+                    for (Object item; batch.size() < MAX_BATCH && (item = queue.poll()) != null; ) {
+                        batch.add(item);
+                    }
+                    if (batch.isEmpty() || batch.size() < MAX_BATCH && !batch.contains(STOP)
+                            && batch.stream().noneMatch(CountDownLatch.class::isInstance) && recentlyCommitted) {
+                        // Nothing, or a little right after a commit: gather for a while first. A
+                        // commit costs more than the lines in it (the WAL write), so at the relay's
+                        // rate commits are at most one per IDLE_NANOS, each carrying thousands of lines.
+                        recentlyCommitted = false;
+                        LockSupport.parkNanos(this, IDLE_NANOS);
+                    } else {
+                        recentlyCommitted = true;
                         boolean stopping = batch.remove(STOP);
                         List<CountDownLatch> flushes = takeFlushes(batch);
                         commit(connection, insert, room, batch);
@@ -125,9 +172,13 @@ final class HistoryWriter implements Runnable {
                         flushes.forEach(CountDownLatch::countDown);
                         if (stopping) {
                             // Anything queued after the stop request still belongs to this run.
-                            queue.drainTo(batch);
+                            for (Object item; (item = queue.poll()) != null; ) {
+                                batch.add(item);
+                            }
                             batch.remove(STOP);
+                            List<CountDownLatch> late = takeFlushes(batch);
                             commit(connection, insert, room, batch);
+                            late.forEach(CountDownLatch::countDown);
                             return;
                         }
                     }
@@ -137,8 +188,6 @@ final class HistoryWriter implements Runnable {
                     }
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (SQLException e) {
             LOG.log(Level.ERROR, "history: the writer stopped; live chat goes on without history: " + e.getMessage(), e);
             failed.addAndGet(waiting.getAndSet(0));
@@ -157,19 +206,31 @@ final class HistoryWriter implements Runnable {
         if (batch.isEmpty()) {
             return;
         }
+        // Each target's lines of this commit become one chunk, in the order they were said.
+        Map<String, List<Append>> byTarget = new LinkedHashMap<>();
         int rows = 0;
-        try {
-            for (Object item : batch) {
-                if (item instanceof Append row) {
-                    insert.setLong(1, row.sequence());
-                    insert.setString(2, row.target());
-                    insert.setLong(3, row.epochMillis());
-                    insert.setString(4, row.command());
-                    insert.setString(5, row.line());
-                    insert.addBatch();
-                    counts.merge(row.target(), 1L, Long::sum);
+        for (Object item : batch) {
+            if (item instanceof List<?> turn) {
+                for (Object each : turn) {
+                    Append row = (Append) each;
+                    byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row);
                     rows++;
-                } else if (item instanceof RoomRecord record) {
+                }
+            }
+        }
+        try {
+            for (Map.Entry<String, List<Append>> chunk : byTarget.entrySet()) {
+                List<Append> lines = chunk.getValue();
+                insert.setString(1, chunk.getKey());
+                insert.setLong(2, lines.get(lines.size() - 1).sequence());
+                insert.setLong(3, lines.get(0).sequence());
+                insert.setInt(4, lines.size());
+                insert.setBytes(5, Chunk.encode(lines));
+                insert.addBatch();
+                counts.merge(chunk.getKey(), (long) lines.size(), Long::sum);
+            }
+            for (Object item : batch) {
+                if (item instanceof RoomRecord record) {
                     room.setString(1, record.folded());
                     room.setString(2, record.name());
                     room.setString(3, record.topic());
@@ -182,7 +243,7 @@ final class HistoryWriter implements Runnable {
             room.executeBatch();
             connection.commit();
             written.addAndGet(rows);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             failed.addAndGet(rows);
             LOG.log(Level.ERROR, "history: " + rows + " messages could not be saved: " + e.getMessage());
             try {
@@ -191,7 +252,9 @@ final class HistoryWriter implements Runnable {
                 // The next batch starts a new transaction either way.
             }
         } finally {
-            if (waiting.addAndGet(-batch.size()) < CAUGHT_UP_ROWS && behind) {
+            settled.addAndGet(rows);
+            int rooms = (int) batch.stream().filter(RoomRecord.class::isInstance).count();
+            if (waiting.addAndGet(-(rows + rooms)) < CAUGHT_UP_ROWS && behind) {
                 behind = false;
                 caughtUp.run();
             }
@@ -201,7 +264,7 @@ final class HistoryWriter implements Runnable {
     private void countTargets(Connection connection) throws SQLException {
         counts.clear();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT target, COUNT(*) FROM messages GROUP BY target")) {
+                ResultSet rs = statement.executeQuery("SELECT target, SUM(lines) FROM chunks GROUP BY target")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
             }
@@ -209,35 +272,57 @@ final class HistoryWriter implements Runnable {
         connection.commit();
     }
 
-    /** Deletes what is older than the age limit, then the oldest rows of any target past its count limit. */
+    /**
+     * Deletes the chunks whose newest line is older than the age limit, then the oldest chunks of
+     * any target past its count limit (whole chunks: a target keeps at least the limit).
+     */
     private void prune(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             long oldestKept = Sequences.first(clock.getAsLong() - config.maxAgeMillis());
-            int aged = statement.executeUpdate("DELETE FROM messages WHERE seq < " + oldestKept);
+            int aged = statement.executeUpdate("DELETE FROM chunks WHERE last_seq < " + oldestKept);
             connection.commit();
             if (aged > 0) {
                 countTargets(connection);
             }
             int trimmed = 0;
-            try (PreparedStatement trim = connection.prepareStatement("DELETE FROM messages WHERE target = ? AND seq <="
-                    + " (SELECT seq FROM messages WHERE target = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)")) {
-                for (Map.Entry<String, Long> target : counts.entrySet()) {
-                    if (target.getValue() > config.maxPerTarget()) {
-                        trim.setString(1, target.getKey());
-                        trim.setString(2, target.getKey());
-                        trim.setLong(3, config.maxPerTarget());
-                        trimmed += trim.executeUpdate();
-                        target.setValue((long) config.maxPerTarget());
-                    }
+            for (Map.Entry<String, Long> target : counts.entrySet()) {
+                if (target.getValue() > config.maxPerTarget()) {
+                    long excess = target.getValue() - config.maxPerTarget();
+                    trimmed += trim(connection, target.getKey(), excess);
+                    target.setValue(target.getValue() - excess);
                 }
             }
             connection.commit();
             if (aged + trimmed > 0) {
-                LOG.log(Level.INFO, "history: pruned " + aged + " messages past the age limit and " + trimmed
+                LOG.log(Level.INFO, "history: pruned " + aged + " chunks past the age limit and " + trimmed
                         + " past the per-conversation limit");
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "history: pruning failed (tried again in a minute): " + e.getMessage());
+        }
+    }
+
+    /** Deletes the oldest chunks of {@code target} that together hold at most {@code excess} lines. */
+    private static int trim(Connection connection, String target, long excess) throws SQLException {
+        long upTo = Long.MIN_VALUE;
+        try (PreparedStatement oldest = connection.prepareStatement(
+                "SELECT last_seq, lines FROM chunks WHERE target = ? ORDER BY last_seq ASC")) {
+            oldest.setString(1, target);
+            try (ResultSet rs = oldest.executeQuery()) {
+                long removed = 0;
+                while (rs.next() && removed + rs.getLong(2) <= excess) {
+                    removed += rs.getLong(2);
+                    upTo = rs.getLong(1);
+                }
+            }
+        }
+        if (upTo == Long.MIN_VALUE) {
+            return 0;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM chunks WHERE target = ? AND last_seq <= ?")) {
+            delete.setString(1, target);
+            delete.setLong(2, upTo);
+            return delete.executeUpdate();
         }
     }
 }

@@ -1,6 +1,5 @@
 package chat.server.model;
 
-import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.server.ServerConfig;
@@ -59,8 +58,7 @@ public final class ServerState {
      */
     public void remember(String target, Outbound line) {
         if (history.enabled() && line.tagSource() instanceof MessageStamp stamp) {
-            IrcMessage bare = line.bareMessage();
-            history.append(target, stamp.sequence(), stamp.epochMillis(), bare.command(), IrcEncoder.format(bare));
+            history.append(target, stamp.sequence(), stamp.epochMillis(), line.bareMessage().command(), line.bareLine());
         }
     }
 

@@ -55,6 +55,13 @@ public final class LinkPipeline implements LinkHost {
         input.holdWhile(hold);
     }
 
+    private Runnable afterTurn = () -> { };
+
+    /** Runs at the end of every turn, after the writes (the history hand-over). */
+    public void afterEachTurn(Runnable task) {
+        afterTurn = task;
+    }
+
     /** Reads every link again that is not held for a reason of its own (loop thread). */
     public void resumeReading() {
         for (Link link : links.all()) {
@@ -132,6 +139,7 @@ public final class LinkPipeline implements LinkHost {
         budget.enforce();
         closer.closeDrained();
         addresses.purge(clock.now());
+        afterTurn.run();
     }
 
     /** The earliest time the loop must wake without any event (flood tokens, sweep, drains). */
