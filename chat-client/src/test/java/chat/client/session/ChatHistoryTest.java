@@ -219,6 +219,17 @@ class ChatHistoryTest {
     }
 
     @Test
+    void historyTypedWithoutTheCapabilitySaysTheServerKeepsNone() throws Exception {
+        SessionFixture session = new SessionFixture(screen).with(Capabilities.BATCH);
+        TypedLineHandler typed = new TypedLineHandler(session.state, session.network, session.ircv3, session.renderer,
+                screen, session.clock);
+        typed.handle("/history");
+        typed.olderHistory();
+        assertEquals(List.of("17:00 --- this server keeps no history", "17:00 --- this server keeps no history"),
+                screen.shown);
+    }
+
+    @Test
     void aQueryOpensItsHistoryOnceAndOnlyForAPerson() throws Exception {
         SessionFixture session = withHistory();
         assertEquals("CHATHISTORY LATEST bob * 50", session.history.opening("bob").orElseThrow().message().toString());
