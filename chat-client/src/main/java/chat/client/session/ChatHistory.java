@@ -218,7 +218,11 @@ public final class ChatHistory {
         return outcome instanceof HistoryBatches.Held;
     }
 
-    /** Whose conversation a message belongs to: the room, or the other person of a private one. */
+    /**
+     * Whose conversation a message belongs to: the room, or the other person of a private one. A
+     * server's own notices (a prefix with no nick!user@host) belong to none: there is no history
+     * of a server to ask for.
+     */
     static String conversationOf(IrcMessage message, ClientState now) {
         String target = message.param(0);
         String source = message.sourceNick();
@@ -228,7 +232,10 @@ public final class ChatHistory {
         if (IrcNames.isRoomName(target)) {
             return target;
         }
-        return now.isMe(source) ? target : source;
+        if (now.isMe(source)) {
+            return target;
+        }
+        return message.prefix() != null && message.prefix().contains("!") ? source : null;
     }
 
     private void answered(HistoryBatches.Complete batch) {

@@ -238,6 +238,16 @@ class ChatHistoryTest {
     }
 
     @Test
+    void aServerNoticeIsNoConversationToCatchUpOn() throws Exception {
+        SessionFixture session = withHistory();
+        receive(session, "@msgid=n1 :irc.test NOTICE me :*** server restarting soon");
+        session.handler.connected();
+        session.capabilities.set(java.util.Set.of(Capabilities.BATCH, Capabilities.CHATHISTORY));
+        receive(session, ":irc.test 376 me :End of /MOTD command.");
+        assertEquals(List.of(), session.historyRequests);
+    }
+
+    @Test
     void myPrivateLineOpensTheConversationWithItsTarget() throws Exception {
         SessionFixture session = withHistory();
         receive(session, "@msgid=p1 :me!me@h PRIVMSG carol :hi carol");
