@@ -131,8 +131,7 @@ public final class ChatHistory {
     /** Registration is over (end of the MOTD): private conversations catch up now, rooms once rejoined. */
     void registered() {
         if (!available()) {
-            behind.clear();
-            return;
+            return; // rooms may still catch up when rejoined, should the capability come later
         }
         for (String name : List.copyOf(behind.values())) {
             if (!IrcNames.isRoomName(name)) {

@@ -170,6 +170,18 @@ class ChatHistoryTest {
     }
 
     @Test
+    void aRoomStillCatchesUpWhenTheServerRegisteredUsBeforeGrantingHistory() throws Exception {
+        SessionFixture session = withHistory();
+        join(session, "#lobby");
+        receive(session, "@msgid=m1 :bob!b@h PRIVMSG #lobby :one");
+        session.handler.connected();
+        receive(session, ":irc.test 422 me :No MOTD");
+        session.capabilities.set(java.util.Set.of(Capabilities.BATCH, Capabilities.CHATHISTORY));
+        join(session, "#lobby");
+        assertEquals("CHATHISTORY AFTER #lobby msgid=m1 100", session.historyRequests.get(1));
+    }
+
+    @Test
     void aCatchUpWithNothingMissedShowsNothing() throws Exception {
         SessionFixture session = withHistory();
         join(session, "#lobby");
