@@ -53,7 +53,8 @@ public final class InputInterpreter {
             "/quit [reason]       leave the chat",
             "88                   leave the chat",
             "//text               send a line that starts with /",
-            "Keys: Tab completes, Up/Down history, Ctrl-C clears the line, Ctrl-D leaves.");
+            "Keys: Tab completes, Up/Down what you typed, PageUp earlier messages, Ctrl-C clears the line,",
+            "Ctrl-D leaves.");
 
     private InputInterpreter() {
     }
