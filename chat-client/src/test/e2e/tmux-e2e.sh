@@ -5,7 +5,8 @@
 # Against our server (IRCv3) it also checks that others see "carol is typing…" and that a line
 # sent while the server is stopped (SIGSTOP) waits dim with "…" until the server echoes it.
 # With E2E_HISTORY=1 (a server that keeps history) it restarts the server, has someone speak
-# before the clients are back, and checks each client shows those lines exactly once.
+# before the clients are back, and checks each client shows those lines exactly once (which also
+# waits until all three are back).
 # Exits 0 when everything was seen, 1 on the first failure (after printing all three screens).
 #
 # Usage:
@@ -253,12 +254,12 @@ if [[ "${E2E_HISTORY:-0}" == 1 ]]; then
     exec 5<>"/dev/tcp/127.0.0.1/$port"
     printf 'NICK dave\r\nUSER dave 0 * :dave\r\nJOIN #lobby\r\nPRIVMSG #lobby :said while you were away one\r\nPRIVMSG #lobby :said while you were away two\r\nPING :done\r\n' >&5
     while read -r -t "$WAIT_SECONDS" line <&5; do [[ "$line" == *PONG*done* ]] && break; done
-    for who in bob carol; do
+    for who in alice bob carol; do
         expect_screen "$who" "said while you were away two"
         count="$(screen_of "$who" | grep -cF -- "said while you were away one")"
         [[ "$count" == 1 ]] || fail "$who shows dave's first line $count times, not once"
     done
-    echo "e2e: ok: after the restart, bob and carol got what was said before they were back, once each"
+    echo "e2e: ok: after the restart, everyone got what was said before they were back, once each"
     printf 'QUIT :bye\r\n' >&5
     exec 5>&-
 fi
