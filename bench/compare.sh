@@ -134,7 +134,7 @@ start_server() {
     if [[ "$which" == ours ]]; then
         # The launcher execs java, so $! is the server JVM itself.
         # The bench opens thousands of connections from one address: per-address limits off.
-        CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 JAVA_OPTS="${OURS_JAVA_OPTS:-${JAVA_OPTS:-}}" "$ROOT/chat" server --port "$OURS_PORT" \
+        CHAT_NO_HISTORY=${CHAT_NO_HISTORY:-true} CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 JAVA_OPTS="${OURS_JAVA_OPTS:-${JAVA_OPTS:-}}" "$ROOT/chat" server --port "$OURS_PORT" \
             --flood-rate 0 --max-clients 20000 >>"$log" 2>&1 </dev/null &
         SERVER_PID=$!
         wait_listening "$OURS_PORT" "$SERVER_PID" || { echo "compare: our server did not start (see $log)" >&2; exit 1; }

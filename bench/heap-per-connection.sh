@@ -7,7 +7,7 @@
 set -euo pipefail
 JAR="$1" PORT="${2:-6745}" CLIENTS="${3:-2000}"
 OUT="$(mktemp /tmp/heap-histo.XXXXXX)"
-CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 java -XX:+UseSerialGC -Xms32m -Xmx1g -XX:TieredStopAtLevel=1 -jar "$JAR" --port "$PORT" --flood-rate 0 \
+CHAT_NO_HISTORY=true CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 java -XX:+UseSerialGC -Xms32m -Xmx1g -XX:TieredStopAtLevel=1 -jar "$JAR" --port "$PORT" --flood-rate 0 \
     --max-clients 20000 </dev/null >/dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

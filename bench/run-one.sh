@@ -8,6 +8,8 @@ run() { # label jar port workload-args...
     local label="$1" jar="$2" port="$3"; shift 3
     # shellcheck disable=SC2086
     # Per-address limits off through the environment (a jar from before them ignores it).
+    # History off unless the caller keeps it (HISTORY=1, with a fresh --data-dir each run); older jars ignore it.
+    CHAT_NO_HISTORY=$([[ "${HISTORY:-0}" == 1 ]] && echo false || echo true) CHAT_DATA_DIR="${DATA_DIR:-chat-data}" \
     CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 java $SERVER_OPTS -jar "$jar" --port "$port" --flood-rate 0 --max-clients 20000 </dev/null >/dev/null 2>&1 &
     local pid=$!
     for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done

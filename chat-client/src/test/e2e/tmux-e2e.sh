@@ -4,6 +4,9 @@
 # has a line half typed, checks every screen with `tmux capture-pane`, and has each type 88.
 # Against our server (IRCv3) it also checks that others see "carol is typing…" and that a line
 # sent while the server is stopped (SIGSTOP) waits dim with "…" until the server echoes it.
+# With E2E_HISTORY=1 (a server that keeps history) it restarts the server, has someone speak
+# before the clients are back, and checks each client shows those lines exactly once (which also
+# waits until all three are back).
 # Exits 0 when everything was seen, 1 on the first failure (after printing all three screens).
 #
 # Usage:
@@ -237,6 +240,28 @@ if [[ "$ircv3" == yes ]]; then
     expect_gone alice "sent while the server sleeps …"
     expect_screen alice "<alice> sent while the server sleeps"
     echo "e2e: ok: alice's line waited as pending and was confirmed by the server's echo"
+fi
+
+# --- no gap after a reconnect (chathistory) --------------------------------------------------
+if [[ "${E2E_HISTORY:-0}" == 1 ]]; then
+    # shellcheck disable=SC2046
+    kill $(server_processes)
+    wait "$server_pid" 2>/dev/null || true
+    bash -c "${server_spec//\{port\}/$port}" >> "$work/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 $((WAIT_SECONDS * 5))); do port_is_open "$port" && break; sleep 0.1; done
+    # dave speaks right after the restart, while the clients wait out their reconnect delay.
+    exec 5<>"/dev/tcp/127.0.0.1/$port"
+    printf 'NICK dave\r\nUSER dave 0 * :dave\r\nJOIN #lobby\r\nPRIVMSG #lobby :said while you were away one\r\nPRIVMSG #lobby :said while you were away two\r\nPING :done\r\n' >&5
+    while read -r -t "$WAIT_SECONDS" line <&5; do [[ "$line" == *PONG*done* ]] && break; done
+    for who in alice bob carol; do
+        expect_screen "$who" "said while you were away two"
+        count="$(screen_of "$who" | grep -cF -- "said while you were away one")"
+        [[ "$count" == 1 ]] || fail "$who shows dave's first line $count times, not once"
+    done
+    echo "e2e: ok: after the restart, everyone got what was said before they were back, once each"
+    printf 'QUIT :bye\r\n' >&5
+    exec 5>&-
 fi
 
 # --- everyone leaves with 88 ------------------------------------------------------------------

@@ -57,6 +57,7 @@ public final class ChatClient {
         }
         Session session = new Session(config, state, screen, true);
         reader.onEdit(session.lines::edited);
+        reader.onPageUp(session.lines::olderHistory);
         Thread console = new Thread(new ConsoleLoop(reader, screen, state, session.lines), "chat-console");
         console.setDaemon(true);
         int code = session.run(console, err);

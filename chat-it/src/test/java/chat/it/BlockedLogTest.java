@@ -24,7 +24,7 @@ class BlockedLogTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aServerWhoseStderrIsNeverReadKeepsServing() throws Exception {
         Process server = new ProcessBuilder(Jars.java().toString(), "-jar", Jars.server().toString(), "--port", "0",
-                "--server-name", "log.test", "--max-per-ip", "0", "--connects-per-minute", "0")
+                "--server-name", "log.test", "--max-per-ip", "0", "--connects-per-minute", "0", "--no-history")
                 .start(); // stderr stays a pipe this test never reads
         try {
             int port = Jars.listeningPort(server);

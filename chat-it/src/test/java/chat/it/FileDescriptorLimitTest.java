@@ -35,7 +35,7 @@ class FileDescriptorLimitTest {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash for ulimit");
         Path log = work.resolve("server.log");
         Process server = new ProcessBuilder("/bin/bash", "-c",
-                "ulimit -n " + DESCRIPTOR_LIMIT + " && exec \"$0\" -jar \"$1\" --port 0 --server-name fd.test --max-per-ip 0 --connects-per-minute 0",
+                "ulimit -n " + DESCRIPTOR_LIMIT + " && exec \"$0\" -jar \"$1\" --port 0 --server-name fd.test --max-per-ip 0 --connects-per-minute 0 --no-history",
                 Jars.java().toString(), Jars.server().toString())
                 .redirectError(log.toFile()).start();
         OutputStream console = server.getOutputStream(); // kept open: the operator console

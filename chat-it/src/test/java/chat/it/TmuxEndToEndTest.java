@@ -30,9 +30,12 @@ class TmuxEndToEndTest {
         Path serverJar = Jars.server();
         Jars.client(); // the script would build a missing jar itself; the reactor has built it already
         Path output = work.resolve("e2e.log");
-        Process e2e = new ProcessBuilder("bash", script.toString(), "-p", String.valueOf(freePort()),
-                "'" + Jars.java() + "' -jar '" + serverJar + "' --port {port} --server-name e2e.test")
-                .directory(Jars.root().toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder e2eBuilder = new ProcessBuilder("bash", script.toString(), "-p", String.valueOf(freePort()),
+                "'" + Jars.java() + "' -jar '" + serverJar + "' --port {port} --server-name e2e.test --data-dir '"
+                        + work.resolve("data") + "'")
+                .directory(Jars.root().toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        e2eBuilder.environment().put("E2E_HISTORY", "1"); // our server keeps history: check catching up after a restart
+        Process e2e = e2eBuilder.start();
         boolean finished = e2e.waitFor(140, TimeUnit.SECONDS);
         if (!finished) {
             e2e.destroy(); // the script's trap kills its tmux server and our server

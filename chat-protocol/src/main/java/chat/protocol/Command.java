@@ -37,6 +37,8 @@ public final class Command {
     /** IRCv3 setname: a user changes their real name. */
     public static final String SETNAME = "SETNAME";
     public static final String INVITE = "INVITE";
+    /** IRCv3 draft/chathistory: a client asks for stored lines of a room or conversation. */
+    public static final String CHATHISTORY = "CHATHISTORY";
     /** IRCv3 standard-replies: a command failed (FAIL command code [context...] :description). */
     public static final String FAIL = "FAIL";
 

@@ -6,6 +6,8 @@ import chat.server.command.CommandTable;
 import chat.server.console.ConsoleCommands;
 import chat.server.console.ConsoleOutput;
 import chat.server.console.OperatorConsole;
+import chat.server.history.History;
+import chat.server.history.HistoryUnavailableException;
 import chat.server.model.ServerState;
 import chat.server.net.AddressBlocks;
 import chat.server.net.Clock;
@@ -20,6 +22,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.Pipe;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -40,9 +43,17 @@ public final class ChatServer implements AutoCloseable {
     private final EventLoop loop;
     private final Thread loopThread;
 
-    private ChatServer(EventLoop loop) {
+    private ChatServer(EventLoop loop, History history) {
         this.loop = loop;
-        this.loopThread = new Thread(loop, "chat-event-loop");
+        // History is closed by the loop's own thread when the loop ends: everything the loop
+        // accepted is queued by then, and the writer commits it before the thread ends.
+        this.loopThread = new Thread(() -> {
+            try {
+                loop.run();
+            } finally {
+                history.close();
+            }
+        }, "chat-event-loop");
     }
 
     /**
@@ -56,11 +67,29 @@ public final class ChatServer implements AutoCloseable {
         return start(config, Clock.system(), console, consoleOut);
     }
 
-    /** As {@link #start(ServerConfig, InputStream, PrintStream)}, on the given clock. */
+    /**
+     * As {@link #start(ServerConfig, InputStream, PrintStream)}, on the given clock.
+     *
+     * @throws HistoryUnavailableException when history is on and its database cannot be used
+     */
     public static ChatServer start(ServerConfig config, Clock clock, InputStream console, PrintStream consoleOut)
             throws IOException {
-        Assembly chat = assemble(config, clock);
-        EventLoop loop = new EventLoop(new InetSocketAddress(config.bindAddress(), config.port()), chat.pipeline());
+        // History answers through the loop's task queue, and the loop exists only after the
+        // assembly it serves: tasks go through this until it does.
+        LoopTasks loopTasks = new LoopTasks();
+        History history = config.history().enabled()
+                ? History.open(config.history(), clock::epochMillis, loopTasks, loopTasks::resumeReading)
+                : History.disabled();
+        Assembly chat;
+        EventLoop loop;
+        try {
+            chat = assemble(config, clock, history);
+            loop = new EventLoop(new InetSocketAddress(config.bindAddress(), config.port()), chat.pipeline());
+        } catch (IOException | RuntimeException e) {
+            history.close();
+            throw e;
+        }
+        loopTasks.bind(loop, chat.pipeline());
         Pipe pipe = null;
         if (console != null) {
             try {
@@ -70,15 +99,43 @@ public final class ChatServer implements AutoCloseable {
                 loop.watchConsole(pipe.source(), commands::accept);
             } catch (IOException | RuntimeException e) {
                 loop.closeUnstarted();
+                history.close();
                 throw e;
             }
         }
-        ChatServer server = new ChatServer(loop);
+        ChatServer server = new ChatServer(loop, history);
         server.loopThread.start();
         if (pipe != null) {
             OperatorConsole.start(console, pipe.sink());
         }
         return server;
+    }
+
+    /** The loop's task queue for history answers, usable before the loop is made. */
+    private static final class LoopTasks implements Executor {
+        private volatile EventLoop loop;
+        private volatile LinkPipeline pipeline;
+
+        void bind(EventLoop eventLoop, LinkPipeline linkPipeline) {
+            pipeline = linkPipeline;
+            loop = eventLoop;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            EventLoop target = loop;
+            if (target != null) {
+                target.execute(task);
+            }
+        }
+
+        /** The history writer caught up: read clients again (on the loop thread). */
+        void resumeReading() {
+            LinkPipeline target = pipeline;
+            if (target != null) {
+                execute(target::resumeReading);
+            }
+        }
     }
 
     /** The chat without a selector: its state and the link pipeline whose sessions act on it. */
@@ -90,14 +147,21 @@ public final class ChatServer implements AutoCloseable {
      * exactly this, driving the pipeline with fake transports and a fake clock.
      */
     public static Assembly assemble(ServerConfig config, Clock clock) {
+        return assemble(config, clock, History.disabled());
+    }
+
+    /** As {@link #assemble(ServerConfig, Clock)}, keeping history in {@code history}. */
+    public static Assembly assemble(ServerConfig config, Clock clock, History history) {
         LoopClock loopClock = new LoopClock(clock);
         LinkTable links = new LinkTable();
-        ServerState state = new ServerState(config, loopClock, links);
+        ServerState state = new ServerState(config, loopClock, links, history);
         CommandDispatcher dispatcher = CommandTable.dispatcher(state);
         // Made once, not per link: a lambda that captures state is an object of its own.
         Function<ClientSession, ClientSession.PlainText> plainText = session -> PlainTextSession.open(state, session);
         LinkPipeline pipeline = new LinkPipeline(policy(config), loopClock, links,
                 link -> ClientSession.open(state, dispatcher, link, plainText));
+        pipeline.holdInputWhile(history::behind); // the writer behind: clients wait, no line is dropped
+        pipeline.afterEachTurn(history::endTurn);
         return new Assembly(state, pipeline);
     }
 

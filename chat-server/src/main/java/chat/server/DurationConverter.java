@@ -3,7 +3,7 @@ package chat.server;
 import java.util.Locale;
 import picocli.CommandLine;
 
-/** Reads "90", "90s", "500ms", "2m" or "1h" as milliseconds (a bare number is seconds). */
+/** Reads "90", "90s", "500ms", "2m", "1h" or "30d" as milliseconds (a bare number is seconds). */
 final class DurationConverter implements CommandLine.ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
@@ -25,6 +25,9 @@ final class DurationConverter implements CommandLine.ITypeConverter<Long> {
             number = text.substring(0, text.length() - 1);
         } else if (text.endsWith("h")) {
             unitMillis = 3_600_000;
+            number = text.substring(0, text.length() - 1);
+        } else if (text.endsWith("d")) {
+            unitMillis = 86_400_000;
             number = text.substring(0, text.length() - 1);
         }
         try {

@@ -1,5 +1,6 @@
 package chat.server;
 
+import chat.server.history.HistoryConfig;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param maxPerIp open connections one address (an IPv6 /64) may hold; 0 = no limit
  * @param connectsPerMinute new connections one address may open per minute; 0 = no limit
  * @param exempt comma-separated address blocks (CIDR) the two limits above do not apply to
+ * @param history where history is kept and for how long; {@link HistoryConfig#disabled()} keeps none.
+ *                The command line keeps it in {@code chat-data} by default; a configuration built
+ *                in code (tests, embedding) keeps none unless it says where.
  */
 public record ServerConfig(
         String bindAddress,
@@ -36,7 +40,8 @@ public record ServerConfig(
         List<String> motdLines,
         int maxPerIp,
         int connectsPerMinute,
-        String exempt) {
+        String exempt,
+        HistoryConfig history) {
 
     // Every default, stated once. The command line's defaults are built from these (ServerMain),
     // as is defaults(); ServerConfigTest checks that the README's option table says the same.
@@ -115,6 +120,7 @@ public record ServerConfig(
         }
         exempt = exempt == null ? "" : exempt.strip();
         chat.server.net.AddressBlocks.parse(exempt); // refuses a bad block now, not at the first connection
+        history = history == null ? HistoryConfig.disabled() : history;
     }
 
     private static void positive(long value, String what) {
@@ -149,7 +155,7 @@ public record ServerConfig(
                 .floodBurstLines(floodBurstLines).floodMaxDelayedLines(floodMaxDelayedLines)
                 .registrationTimeoutMillis(registrationTimeoutMillis).pingIntervalMillis(pingIntervalMillis)
                 .pingTimeoutMillis(pingTimeoutMillis).motdLines(motdLines).maxPerIp(maxPerIp)
-                .connectsPerMinute(connectsPerMinute).exempt(exempt);
+                .connectsPerMinute(connectsPerMinute).exempt(exempt).history(history);
     }
 
     /** Builds a configuration from the defaults, changing only what is set; the record checks the whole. */
@@ -174,8 +180,14 @@ public record ServerConfig(
         private int maxPerIp = DEFAULT_MAX_PER_IP;
         private int connectsPerMinute = DEFAULT_CONNECTS_PER_MINUTE;
         private String exempt = "";
+        private HistoryConfig history = HistoryConfig.disabled();
 
         private Builder() {
+        }
+
+        public Builder history(HistoryConfig value) {
+            history = value;
+            return this;
         }
 
         public Builder bindAddress(String value) {
@@ -286,7 +298,7 @@ public record ServerConfig(
             return new ServerConfig(bindAddress, port, defaultRoom, name, password, maxClients, sendQueueSoftBytes,
                     sendQueueHardBytes, sendQueueSoftMillis, sendQueueTotalBytes, floodLinesPerSecond, floodBurstLines,
                     floodMaxDelayedLines, registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines,
-                    maxPerIp, connectsPerMinute, exempt);
+                    maxPerIp, connectsPerMinute, exempt, history);
         }
     }
 }

@@ -2,6 +2,8 @@ package chat.server;
 
 import chat.server.command.ServerInfo;
 import chat.server.console.ConsoleCommands;
+import chat.server.history.HistoryConfig;
+import chat.server.history.HistoryUnavailableException;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +26,11 @@ import picocli.CommandLine.Option;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "The chat server: IRC clients, the chat client and plain-text (nc) users in shared rooms.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped gracefully", "1:unexpected failure", "2:bad option, or the port is in use"})
+        exitCodeList = {"0:stopped gracefully", "1:unexpected failure, or the history database cannot be used",
+            "2:bad option, or the port is in use"})
 public final class ServerMain implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
+    static final int EXIT_FAILURE = 1;
 
     @Option(names = "--bind", defaultValue = "${env:CHAT_BIND:-" + ServerConfig.DEFAULT_BIND + "}", paramLabel = "ADDRESS",
             description = "Address to listen on; 0.0.0.0 opens it to other machines (env CHAT_BIND, default ${DEFAULT-VALUE}).")
@@ -97,6 +101,25 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--motd-file", defaultValue = "${env:CHAT_MOTD_FILE}", paramLabel = "FILE",
             description = "Message of the day, one line per line (default none: clients get 422).")
     Path motdFile;
+    @Option(names = "--data-dir", defaultValue = "${env:CHAT_DATA_DIR:-" + HistoryConfig.DEFAULT_DATA_DIR + "}",
+            paramLabel = "DIR", description = "Where history is kept (history.db, SQLite); made on first start "
+                    + "(env CHAT_DATA_DIR, default ${DEFAULT-VALUE} in the directory the server starts in).")
+    Path dataDir;
+    @Option(names = "--no-history", defaultValue = "${env:CHAT_NO_HISTORY:-false}",
+            description = "Keep nothing on disk: no history, no remembered topics (env CHAT_NO_HISTORY=true).")
+    boolean noHistory;
+    @Option(names = "--history-max-age", defaultValue = "${env:CHAT_HISTORY_MAX_AGE:-" + HistoryConfig.DEFAULT_MAX_AGE + "}",
+            paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Messages older than this are deleted (default ${DEFAULT-VALUE}).")
+    long historyMaxAgeMillis;
+    @Option(names = "--history-max-messages", paramLabel = "N",
+            defaultValue = "${env:CHAT_HISTORY_MAX_MESSAGES:-" + HistoryConfig.DEFAULT_MAX_MESSAGES + "}",
+            description = "Messages kept per room or private conversation; older ones are deleted (default ${DEFAULT-VALUE}).")
+    int historyMaxMessages;
+    @Option(names = "--join-replay", paramLabel = "N", defaultValue = "${env:CHAT_JOIN_REPLAY:-" + HistoryConfig.DEFAULT_JOIN_REPLAY + "}",
+            description = "On JOIN, clients without CHATHISTORY (irssi, nc) get the room's last N messages of the "
+                    + "last 24 hours; 0 = none (default ${DEFAULT-VALUE}).")
+    int joinReplay;
 
     public static void main(String[] args) {
         LogLineFormatter.installUnlessConfigured();
@@ -126,6 +149,9 @@ public final class ServerMain implements Callable<Integer> {
         ChatServer server;
         try {
             server = ChatServer.start(config, System.in, System.out);
+        } catch (HistoryUnavailableException e) {
+            System.err.println("chat-server: " + e.getMessage());
+            return EXIT_FAILURE;
         } catch (BindException e) {
             System.err.println("chat-server: cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
                     + e.getMessage());
@@ -176,7 +202,9 @@ public final class ServerMain implements Callable<Integer> {
                 .sendQueueTotalBytes(sendQueueTotalBytes).floodLinesPerSecond(floodRate).floodBurstLines(floodBurst)
                 .floodMaxDelayedLines(floodMaxDelayed).registrationTimeoutMillis(registrationTimeoutMillis)
                 .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)
-                .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute).exempt(exempt).build();
+                .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute).exempt(exempt)
+                .history(new HistoryConfig(noHistory ? null : dataDir, historyMaxAgeMillis, historyMaxMessages,
+                        joinReplay)).build();
     }
 
     private static void printWelcome(ServerConfig config, int port) {

@@ -39,7 +39,7 @@ class ServerMainTest {
     @Test
     void portInUseExitsWith2() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertEquals(2, run(new StringWriter(), "--port", Integer.toString(taken.getLocalPort())));
+            assertEquals(2, run(new StringWriter(), "--port", Integer.toString(taken.getLocalPort()), "--no-history"));
         }
     }
 

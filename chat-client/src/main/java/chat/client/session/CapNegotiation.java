@@ -22,7 +22,7 @@ import java.util.Set;
 public final class CapNegotiation {
     /** The capabilities this client makes use of, in the order they are requested. */
     static final List<String> WANTED = List.of(Capabilities.MESSAGE_TAGS, Capabilities.SERVER_TIME,
-            Capabilities.ECHO_MESSAGE, Capabilities.BATCH, Capabilities.LABELED_RESPONSE);
+            Capabilities.ECHO_MESSAGE, Capabilities.BATCH, Capabilities.LABELED_RESPONSE, Capabilities.CHATHISTORY);
 
     private enum Phase { LISTING, REQUESTED, DONE }
 

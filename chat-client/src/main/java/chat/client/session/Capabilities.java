@@ -13,6 +13,11 @@ public final class Capabilities {
     public static final String ECHO_MESSAGE = "echo-message";
     public static final String BATCH = "batch";
     public static final String LABELED_RESPONSE = "labeled-response";
+    /**
+     * Message history on request (IRCv3 draft/chathistory). Asking for it also tells a server that
+     * would replay recent lines on JOIN by itself to leave that to us.
+     */
+    public static final String CHATHISTORY = "draft/chathistory";
 
     private volatile Set<String> enabled = Set.of();
 

@@ -13,6 +13,10 @@ public sealed interface ClientAction {
     record SwitchTarget(String target) implements ClientAction {
     }
 
+    /** Show this many lines from before the oldest one shown in the current conversation (/history). */
+    record FetchOlder(int count) implements ClientAction {
+    }
+
     /** A local note for the user (help, a hint); nothing is sent. */
     record Inform(String text) implements ClientAction {
     }

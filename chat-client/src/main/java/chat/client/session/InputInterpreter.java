@@ -1,5 +1,6 @@
 package chat.client.session;
 
+import chat.client.session.ClientAction.FetchOlder;
 import chat.client.session.ClientAction.Inform;
 import chat.client.session.ClientAction.Leave;
 import chat.client.session.ClientAction.Send;
@@ -27,9 +28,11 @@ public final class InputInterpreter {
      */
     private static final int RELAY_PREFIX_ALLOWANCE_BYTES = 10 + 63 + 4;
     private static final String CTCP = "\u0001";
+    /** More than a screen needs; the server's CHATHISTORY=N may cap it further. */
+    private static final int MOST_HISTORY_LINES = 1_000;
 
     public static final List<String> COMMANDS = List.of("/join", "/part", "/msg", "/query", "/go", "/me", "/nick",
-            "/who", "/whois", "/names", "/list", "/topic", "/away", "/quit", "/help");
+            "/who", "/whois", "/names", "/list", "/topic", "/away", "/history", "/quit", "/help");
 
     static final String HELP = String.join("\n",
             "Type a line to send it to the current room or person (shown in the prompt).",
@@ -46,10 +49,12 @@ public final class InputInterpreter {
             "/list                list the rooms",
             "/topic [text]        show or set the current room's topic",
             "/away [text]         mark yourself away (no text: back)",
+            "/history [N]         N earlier lines here, if the server keeps history (PageUp too)",
             "/quit [reason]       leave the chat",
             "88                   leave the chat",
             "//text               send a line that starts with /",
-            "Keys: Tab completes, Up/Down history, Ctrl-C clears the line, Ctrl-D leaves.");
+            "Keys: Tab completes, Up/Down what you typed, PageUp earlier messages, Ctrl-C clears the line,",
+            "Ctrl-D leaves.");
 
     private InputInterpreter() {
     }
@@ -88,6 +93,7 @@ public final class InputInterpreter {
             case "/topic" -> topic(rest, state);
             case "/away" -> List.of(new Send(rest.isEmpty() ? IrcMessage.of(Command.AWAY)
                     : IrcMessage.of(Command.AWAY, rest)));
+            case "/history" -> history(rest);
             case "/quit", "/exit" -> List.of(new Send(IrcMessage.of(Command.QUIT, rest.isEmpty() ? "leaving" : rest)),
                     new Leave());
             case "/help", "/?" -> List.of(new Inform(HELP));
@@ -189,6 +195,21 @@ public final class InputInterpreter {
             return hint("/topic works on the current room; /go #room first");
         }
         return List.of(new Send(rest.isEmpty() ? IrcMessage.of(Command.TOPIC, room) : IrcMessage.of(Command.TOPIC, room, rest)));
+    }
+
+    private static List<ClientAction> history(String rest) {
+        if (rest.isEmpty()) {
+            return List.of(new FetchOlder(ChatHistory.DEFAULT_OLDER));
+        }
+        try {
+            int count = Integer.parseInt(rest);
+            if (count >= 1 && count <= MOST_HISTORY_LINES) {
+                return List.of(new FetchOlder(count));
+            }
+        } catch (NumberFormatException notANumber) {
+            // the usage below says what is wanted
+        }
+        return hint("usage: /history [N] (N lines, 1 to " + MOST_HISTORY_LINES + ", default " + ChatHistory.DEFAULT_OLDER + ")");
     }
 
     /** One PRIVMSG per piece, each small enough that even the relayed line fits the limit. */

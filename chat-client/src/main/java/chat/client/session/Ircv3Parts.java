@@ -9,7 +9,7 @@ import java.time.Clock;
  * ({@link ServerMessageHandler}) and the console side ({@link TypedLineHandler}).
  */
 public record Ircv3Parts(Capabilities capabilities, DeliveryTracker delivery, OwnMessages own, OthersTyping typing,
-        StatusArea status, LabeledReplies labeled) {
+        StatusArea status, LabeledReplies labeled, ChatHistory history) {
 
     public static Ircv3Parts create(StateCell state, MessageRenderer renderer, Screen screen, Clock clock) {
         Capabilities capabilities = new Capabilities();
@@ -18,6 +18,7 @@ public record Ircv3Parts(Capabilities capabilities, DeliveryTracker delivery, Ow
         StatusArea status = new StatusArea(delivery, indicator, renderer, screen, clock);
         return new Ircv3Parts(capabilities, delivery,
                 new OwnMessages(state, capabilities, delivery, status, renderer, screen, clock),
-                new OthersTyping(state, indicator, status, clock), status, new LabeledReplies());
+                new OthersTyping(state, indicator, status, clock), status, new LabeledReplies(),
+                new ChatHistory(state, capabilities, renderer, screen, clock));
     }
 }

@@ -54,6 +54,7 @@ public final class ServerMessageHandler implements NetworkListener {
 
     public void attach(NetworkLoop loop) {
         this.network = loop;
+        ircv3.history().sendWith(loop::sendNow);
     }
 
     /** Why the first connection failed, for the one-line message on exit; null when it did not. */
@@ -66,6 +67,7 @@ public final class ServerMessageHandler implements NetworkListener {
         nickAttempt = 0;
         names.clear();
         ircv3.labeled().reset();
+        ircv3.history().connectionStarted();
         network.sendNow(caps.start());
         if (config.password() != null) {
             network.sendNow(IrcMessage.of(Command.PASS, config.password()));
@@ -133,6 +135,9 @@ public final class ServerMessageHandler implements NetworkListener {
             replies.replies().forEach(this::handle);
             return;
         }
+        if (ircv3.history().received(message)) {
+            return; // a history batch (shown whole when complete) or its refusal
+        }
         if (ircv3.own().refused(message)) {
             return;
         }
@@ -143,6 +148,14 @@ public final class ServerMessageHandler implements NetworkListener {
             case Numeric.RPL_WELCOME -> welcomed(message);
             case Numeric.RPL_NAMREPLY -> names.arrived(message);
             case Numeric.RPL_ENDOFNAMES -> namesComplete(message);
+            case Numeric.RPL_ISUPPORT -> {
+                ircv3.history().isupport(message);
+                track(message);
+            }
+            case Numeric.RPL_ENDOFMOTD, Numeric.ERR_NOMOTD -> {
+                ircv3.history().registered();
+                track(message);
+            }
             default -> track(message);
         }
     }
@@ -193,6 +206,7 @@ public final class ServerMessageHandler implements NetworkListener {
         if (room == null) {
             return;
         }
+        ircv3.history().namesComplete(room);
         List<String> nicks = names.complete(room);
         if (nicks == null) {
             return;
@@ -206,6 +220,13 @@ public final class ServerMessageHandler implements NetworkListener {
     private void track(IrcMessage message) {
         String source = message.sourceNick();
         String first = message.param(0);
+        boolean chat = message.command().equals(Command.PRIVMSG) || message.command().equals(Command.NOTICE);
+        if (chat && !ircv3.history().live(message, state.get())) {
+            return; // shown already, from a history batch
+        }
+        if (message.command().equals(Command.JOIN) && first != null && state.get().isMe(source)) {
+            ircv3.history().joined(first);
+        }
         if (message.command().equals(Command.NICK) && first != null && state.get().isMe(source)) {
             preferredNick = first;
         }

@@ -59,6 +59,11 @@ public final class TypedLineHandler {
         typing.edited(text);
     }
 
+    /** PageUp (console thread): the page of history before the oldest line shown here, as /history. */
+    public void olderHistory() {
+        fetchOlder(ChatHistory.DEFAULT_OLDER);
+    }
+
     /** Leaves with this QUIT reason (Ctrl-D, end of input, a confirmed Ctrl-C). */
     public void leave(String reason) {
         network.leave(IrcMessage.of(Command.QUIT, reason));
@@ -72,6 +77,9 @@ public final class TypedLineHandler {
                 ClientState now = state.update(s -> s.withTarget(to.target()));
                 screen.show(renderer.note("typed lines now go to " + VisibleText.of(to.target()), now()), now);
                 ircv3.status().refresh(now); // who is typing there, not here
+                ircv3.history().opening(to.target()).ifPresent(this::fetch);
+            } else if (action instanceof ClientAction.FetchOlder older) {
+                fetchOlder(older.count());
             } else if (action instanceof ClientAction.Inform inform) {
                 for (String text : inform.text().split("\n")) {
                     screen.show(renderer.note(text, now()), state.get());
@@ -99,6 +107,29 @@ public final class TypedLineHandler {
             network.sendPaced(encoded, ircv3.own().queued(message));
         } catch (IllegalArgumentException unencodable) {
             screen.show(renderer.problem("cannot send that: " + unencodable.getMessage(), now()), now);
+        }
+    }
+
+    private void fetchOlder(int count) {
+        ClientState now = state.get();
+        if (!ircv3.history().available()) {
+            screen.show(renderer.note("this server keeps no history", now()), now);
+        } else if (now.target() == null) {
+            screen.show(renderer.note("no current room or person: /join #room or /query nick first", now()), now);
+        } else {
+            fetch(ircv3.history().older(now.target(), count));
+        }
+    }
+
+    /**
+     * A history request goes in order with the user's lines (so after the JOIN or message it may
+     * depend on, and paced like them); its answer is expected from when it is written.
+     */
+    private void fetch(ChatHistory.Request request) {
+        try {
+            network.sendPaced(IrcEncoder.encode(request.message()), ircv3.history().onWritten(request));
+        } catch (IllegalArgumentException unencodable) {
+            screen.show(renderer.problem("cannot ask for that history: " + unencodable.getMessage(), now()), state.get());
         }
     }
 

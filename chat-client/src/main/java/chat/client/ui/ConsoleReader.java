@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
+import org.jline.reader.Reference;
 import org.jline.reader.Widget;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp;
 
 /**
  * JLine's line reader, set up so that what is typed is sent as typed, with one addition: the
@@ -22,6 +26,9 @@ import org.jline.terminal.Terminal;
  */
 public final class ConsoleReader extends LineReaderImpl {
     /** Told the input line after each key that changed it (console thread, inside readLine). */
+    private static final String PAGE_UP_WIDGET = "chat-older-history";
+    private static final String PAGE_UP_VT = "\u001b[5~";
+
     private Consumer<String> edits = text -> { };
     private String lastText = "";
 
@@ -63,6 +70,24 @@ public final class ConsoleReader extends LineReaderImpl {
             throw new IllegalStateException("the prompt changes only under the reader's lock (JLineScreen)");
         }
         super.setPrompt(prompt);
+    }
+
+    /**
+     * Runs action when PageUp is pressed (console thread, inside readLine), if the terminal says
+     * what PageUp sends; ESC [ 5 ~, what xterm, tmux and most others send, is bound either way.
+     * The half-typed line stays as it is.
+     */
+    public void onPageUp(Runnable action) {
+        getWidgets().put(PAGE_UP_WIDGET, () -> {
+            action.run();
+            return true;
+        });
+        KeyMap<Binding> main = getKeyMaps().get(LineReader.MAIN);
+        String sent = KeyMap.key(getTerminal(), InfoCmp.Capability.key_ppage);
+        if (sent != null && !sent.isEmpty()) {
+            main.bind(new Reference(PAGE_UP_WIDGET), sent);
+        }
+        main.bind(new Reference(PAGE_UP_WIDGET), PAGE_UP_VT);
     }
 
     public void onEdit(Consumer<String> listener) {

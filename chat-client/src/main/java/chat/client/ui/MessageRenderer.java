@@ -77,6 +77,25 @@ public final class MessageRenderer {
         return line(at, AttributedStyle.BOLD, "\u2500\u2500 " + command + " \u2500\u2500", false);
     }
 
+    /**
+     * Frames lines from history: "── earlier ──" above them, "── now ──" below. No time of its own:
+     * the lines between carry the times they were said.
+     */
+    public Rendered separator(String text) {
+        return new Rendered(new AttributedStringBuilder().styled(styles.dim(), "\u2500\u2500 " + VisibleText.of(text)
+                + " \u2500\u2500").toAttributedString(), false);
+    }
+
+    /** A line from history: dim all through so it reads as the past, and never ringing. */
+    public Rendered historic(Rendered line) {
+        return new Rendered(new AttributedStringBuilder().styled(styles.dim(), line.plain()).toAttributedString(), false);
+    }
+
+    /** The same line without its bell: news missed while away is read, not rung for, line by line. */
+    public Rendered quiet(Rendered line) {
+        return new Rendered(line.text(), false);
+    }
+
     /** One of my lines waiting for the server's echo: as it will read, but dim and marked as on its way. */
     public Rendered pending(IrcMessage own, ClientState state, LocalTime at) {
         String line = render(own, state, at).map(Rendered::plain).orElse(VisibleText.of(own.lastParam()));

@@ -33,6 +33,13 @@ class CapNegotiationTest {
     }
 
     @Test
+    void historyIsRequestedWhenOfferedSoTheServerLeavesReplayToTheClient() throws Exception {
+        negotiation.start();
+        List<IrcMessage> answer = negotiation.onCap(line(":irc.test CAP * LS :batch draft/chathistory draft/event-playback"));
+        assertEquals(List.of("CAP REQ :batch draft/chathistory"), wire(answer));
+    }
+
+    @Test
     void anAckEnablesWhatItNamesAndEndsNegotiation() throws Exception {
         negotiation.start();
         negotiation.onCap(line(":irc.test CAP * LS :message-tags server-time echo-message"));

@@ -33,6 +33,14 @@ public class InputInterpreterTest {
     }
 
     @Test
+    void historyAsksForFiftyEarlierLinesOrAsManyAsGiven() {
+        assertEquals(List.of(new ClientAction.FetchOlder(50)), interpret("/history"));
+        assertEquals(List.of(new ClientAction.FetchOlder(200)), interpret("/history 200"));
+        assertInstanceOf(Inform.class, interpret("/history lots").get(0));
+        assertInstanceOf(Inform.class, interpret("/history 0").get(0));
+    }
+
+    @Test
     void eightyEightAloneLeavesWithQuit88() {
         assertEquals(List.of(send("QUIT", "88"), new Leave()), interpret("88"));
         assertEquals(List.of(send("QUIT", "88"), new Leave()), interpret("  88 "));

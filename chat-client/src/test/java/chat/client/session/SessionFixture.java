@@ -25,7 +25,11 @@ final class SessionFixture {
     final OwnMessages own;
     final StatusArea status;
     final LabeledReplies labeled;
+    final ChatHistory history;
     final ServerMessageHandler handler;
+    final NetworkLoop network;
+    /** What history asked the server for, as written on the wire. */
+    final java.util.List<String> historyRequests = new java.util.ArrayList<>();
 
     SessionFixture(Screen screen) throws IOException {
         ClientConfig config = ClientConfig.of("localhost", 6667, "me", "#lobby", null, false, null);
@@ -35,9 +39,12 @@ final class SessionFixture {
         own = ircv3.own();
         status = ircv3.status();
         labeled = ircv3.labeled();
+        history = ircv3.history();
         handler = new ServerMessageHandler(config, state, ircv3, renderer, screen, clock);
-        handler.attach(new NetworkLoop(new InetSocketAddress("localhost", 6667), handler,
-                new ReconnectBackoff(1, 1, 1, bound -> 0), new SendPacer(1, 0), false));
+        network = new NetworkLoop(new InetSocketAddress("localhost", 6667), handler,
+                new ReconnectBackoff(1, 1, 1, bound -> 0), new SendPacer(1, 0), false);
+        handler.attach(network);
+        history.sendWith(message -> historyRequests.add(message.toString()));
     }
 
     /** As if the server had acknowledged these capabilities. */

@@ -84,4 +84,23 @@ class JLineScreenTest {
         keys.flush();
         assertEquals("done", typed.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void pageUpRunsItsActionAndLeavesTheHalfTypedLineAlone() throws Exception {
+        ConsoleReader reader = reader();
+        JLineScreen screen = new JLineScreen(reader);
+        java.util.concurrent.atomic.AtomicInteger pressed = new java.util.concurrent.atomic.AtomicInteger();
+        reader.onPageUp(() -> {
+            pressed.incrementAndGet();
+            // What /history may do at once: a note above the prompt, from inside the key's widget.
+            screen.show(new MessageRenderer(new Styles(false)).note("asked", LocalTime.NOON),
+                    ClientState.initial("me", "#lobby"));
+        });
+        CompletableFuture<String> typed = CompletableFuture.supplyAsync(() -> reader.readLine("#lobby> "));
+        keys.write("half\u001b[5~ typed\n".getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+        assertEquals("half typed", typed.get(10, TimeUnit.SECONDS));
+        assertEquals(1, pressed.get());
+        assertTrue(screen().contains("asked"), this::screen);
+    }
 }

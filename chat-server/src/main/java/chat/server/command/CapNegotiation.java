@@ -28,9 +28,16 @@ final class CapNegotiation {
 
     /** What CAP LS lists for that version. No capability of ours has a value yet. */
     static List<String> offered(int version) {
+        return offered(version, false);
+    }
+
+    /** What CAP LS lists, the history capabilities only when history is kept. */
+    static List<String> offered(int version, boolean history) {
         List<String> names = new ArrayList<>();
         for (Capability cap : Capability.all()) {
-            names.add(cap.wireName);
+            if (history || !cap.needsHistory()) {
+                names.add(cap.wireName);
+            }
         }
         return names;
     }
@@ -41,6 +48,11 @@ final class CapNegotiation {
      * answer is NAK. An empty request is refused too: there is nothing to acknowledge.
      */
     static boolean apply(String request, CapabilitySet caps, int version) {
+        return apply(request, caps, version, false);
+    }
+
+    /** As {@link #apply(String, CapabilitySet, int)}; the history capabilities are known only when history is kept. */
+    static boolean apply(String request, CapabilitySet caps, int version, boolean history) {
         List<Capability> enable = new ArrayList<>();
         List<Capability> disable = new ArrayList<>();
         for (String token : request.trim().split(" +")) {
@@ -49,7 +61,8 @@ final class CapNegotiation {
             }
             boolean off = token.charAt(0) == '-';
             Capability cap = Capability.named(off ? token.substring(1) : token);
-            if (cap == null || (off && cap == Capability.CAP_NOTIFY && version >= VALUES_VERSION)) {
+            if (cap == null || (cap.needsHistory() && !history)
+                    || (off && cap == Capability.CAP_NOTIFY && version >= VALUES_VERSION)) {
                 return false;
             }
             (off ? disable : enable).add(cap);

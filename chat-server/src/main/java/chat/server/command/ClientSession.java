@@ -13,6 +13,7 @@ import chat.protocol.SessionKind;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Link;
+import chat.server.net.Outbound;
 import chat.server.net.LinkSession;
 import java.util.function.Function;
 
@@ -158,7 +159,9 @@ public final class ClientSession implements LinkSession {
     @Override
     public void onClose(String reason, boolean announce) {
         if (user.isRegistered() && announce) {
-            state.rooms().sendToRoommates(user, state.says(user, Command.QUIT, reason));
+            Outbound quit = state.says(user, Command.QUIT, reason);
+            state.rooms().sendToRoommates(user, quit);
+            state.rememberInRoomsOf(user, quit);
         }
         state.remove(user);
     }

@@ -64,10 +64,11 @@ public final class CommandTable {
         ServerInfo info = new ServerInfo(state);
         RegistrationCommands registration = new RegistrationCommands(state, info);
         SessionCommands session = new SessionCommands(state);
-        RoomCommands rooms = new RoomCommands(state);
+        RoomCommands rooms = new RoomCommands(state, new HistoryCommands(state));
         ModeCommands modes = new ModeCommands(state, rooms);
         MessageCommands messages = new MessageCommands(state);
         QueryCommands queries = new QueryCommands(state);
+
 
         Map<String, Entry> table = new HashMap<>();
         //           command               handler            when  min params, flood cost
@@ -91,6 +92,7 @@ public final class CommandTable {
         table.put(Command.NOTICE, new Entry(messages::notice, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
         table.put(Command.TAGMSG, new Entry(messages::tagmsg, REGISTERED, 0, 1, Targets.FIRST_PARAM, MESSAGE_TARGETS));
         table.put(Command.AWAY, new Entry(messages::away, REGISTERED, 0, 1));
+        table.put(Command.CHATHISTORY, new Entry(rooms.history()::chathistory, REGISTERED, 1, 5));
         table.put(Command.WHO, new Entry(queries::who, REGISTERED, 0, 3));
         table.put(Command.WHOIS, new Entry(queries::whois, REGISTERED, 0, 2, Targets.LAST_PARAM, WHOIS_TARGETS));
         table.put(Command.ISON, new Entry(queries::ison, REGISTERED, 1, 1));

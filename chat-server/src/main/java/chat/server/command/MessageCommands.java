@@ -139,6 +139,9 @@ final class MessageCommands {
             room.broadcast(said, sender);
             echo(said, replies);
             state.countRelayed();
+            if (text != null) { // TAGMSG (typing) is not history
+                state.remember(room, said);
+            }
         }
     }
 
@@ -152,6 +155,9 @@ final class MessageCommands {
         recipient.send(said);
         echo(said, replies);
         state.countRelayed();
+        if (text != null) {
+            state.remember(ServerState.conversationKey(sender.nick(), recipient.nick()), said);
+        }
         if (recipient.away() != null && command.equals(Command.PRIVMSG)) { // never for NOTICE or TAGMSG
             replies.numeric(Numeric.RPL_AWAY, recipient.nick(), recipient.away());
         }

@@ -8,6 +8,7 @@ import chat.protocol.ProtocolLimits;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
+import chat.server.net.Outbound;
 
 /**
  * MODE and KICK (RFC 2812 3.1.5, 3.2.3, 3.2.8). Rooms are always +nt; members can be given
@@ -139,8 +140,9 @@ final class ModeCommands {
         for (String nick : message.param(1).split(",")) {
             User target = memberNamed(nick, room, replies);
             if (target != null) {
-                RoomCommands.tellRoomAndSender(room, state.says(user, Command.KICK, room.name(), target.nick(), reason),
-                        user, replies);
+                Outbound kick = state.says(user, Command.KICK, room.name(), target.nick(), reason);
+                RoomCommands.tellRoomAndSender(room, kick, user, replies);
+                state.remember(room, kick);
                 state.rooms().leave(room, target);
             }
         }

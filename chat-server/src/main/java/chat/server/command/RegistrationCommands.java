@@ -39,13 +39,15 @@ final class RegistrationCommands {
                 if (session.capVersion() >= CapNegotiation.VALUES_VERSION) {
                     session.capabilities().enable(Capability.CAP_NOTIFY);
                 }
-                sendList(user, replies, "LS", CapNegotiation.offered(session.capVersion()));
+                sendList(user, replies, "LS", CapNegotiation.offered(session.capVersion(),
+                        state.history().enabled()));
             }
             case "LIST" -> sendList(user, replies, "LIST", session.capabilities().names());
             case "REQ" -> {
                 holdRegistration(user, session);
                 String asked = message.paramCount() > 1 ? message.param(1) : "";
-                boolean taken = CapNegotiation.apply(asked, session.capabilities(), session.capVersion());
+                boolean taken = CapNegotiation.apply(asked, session.capabilities(), session.capVersion(),
+                        state.history().enabled());
                 if (taken) {
                     CapabilitySet caps = session.capabilities();
                     // From the ACK on, relayed lines come in the shape these tags ask for.
@@ -117,6 +119,7 @@ final class RegistrationCommands {
             Outbound announcement = state.says(user, Command.NICK, wanted);
             replies.send(announcement);
             state.rooms().sendToRoommates(user, announcement);
+            state.rememberInRoomsOf(user, announcement);
             state.nicks().rename(user, wanted);
             return;
         }

@@ -105,9 +105,26 @@ public final class Replies {
         return new IrcMessage(tags, message.prefix(), message.command(), message.params());
     }
 
-    /** The command is done: a labeled one gets its label, batch end or ACK now. */
-    void finish() {
+    private boolean keptOpen;
+
+    /**
+     * The answer comes later (from a history query): the command is not finished when its
+     * handler returns, but when {@link #close()} is called on the loop thread with the last line.
+     */
+    void keepOpen() {
+        keptOpen = true;
+    }
+
+    /** A kept-open answer is complete. */
+    void close() {
         if (labeled != null) {
+            labeled.finish();
+        }
+    }
+
+    /** The command is done: a labeled one gets its label, batch end or ACK now (a kept-open one later). */
+    void finish() {
+        if (labeled != null && !keptOpen) {
             labeled.finish();
         }
     }
@@ -127,6 +144,11 @@ public final class Replies {
         params[1] = code;
         System.arraycopy(contextAndText, 0, params, 2, contextAndText.length);
         send(state.fromServer(Command.FAIL, params));
+    }
+
+    /** A command from the server (BATCH, CHATHISTORY TARGETS), not a numeric. */
+    IrcMessage server(String command, String... params) {
+        return state.fromServer(command, params);
     }
 
     /** 401: no user by that nick. */

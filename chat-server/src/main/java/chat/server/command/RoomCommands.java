@@ -17,9 +17,15 @@ final class RoomCommands {
     private static final String NO_ACCOUNT = "*";
 
     private final ServerState state;
+    private final HistoryCommands history;
 
-    RoomCommands(ServerState state) {
+    RoomCommands(ServerState state, HistoryCommands history) {
         this.state = state;
+        this.history = history;
+    }
+
+    HistoryCommands history() {
+        return history;
     }
 
     // JOIN <room>{,<room>} [<keys>] | JOIN 0 (leave all rooms)
@@ -47,12 +53,16 @@ final class RoomCommands {
                 continue;
             }
             Room room = existing != null ? existing : state.rooms().findOrCreate(name);
+            if (existing == null) {
+                state.restoreTopic(room); // a topic outlives its room's last member, and a restart with history
+            }
             state.rooms().join(room, user);
             announceJoin(user, room, replies);
             if (room.topic() != null) {
                 sendTopic(replies, room);
             }
             sendNames(replies, room);
+            history.replayOnJoin(user, room, replies.session());
         }
     }
 
@@ -67,6 +77,7 @@ final class RoomCommands {
                 user.realName()));
         room.broadcast(join, extended, Capability.EXTENDED_JOIN, user);
         replies.send(user.capabilities().has(Capability.EXTENDED_JOIN) ? extended : join);
+        state.remember(room, join);
         if (user.away() != null) {
             room.broadcast(null, state.says(user, Command.AWAY, user.away()), Capability.AWAY_NOTIFY, user);
         }
@@ -112,6 +123,7 @@ final class RoomCommands {
                 ? state.says(user, Command.PART, room.name())
                 : state.says(user, Command.PART, room.name(), reason);
         tellRoomAndSender(room, part, user, replies);
+        state.remember(room, part);
         state.rooms().leave(room, user);
     }
 
@@ -165,7 +177,10 @@ final class RoomCommands {
             topic = topic.substring(0, ProtocolLimits.MAX_TOPIC_CHARS);
         }
         room.setTopic(topic, user.prefix(), state.clock().epochSeconds());
-        tellRoomAndSender(room, state.says(user, Command.TOPIC, room.name(), topic), user, replies);
+        Outbound change = state.says(user, Command.TOPIC, room.name(), topic);
+        tellRoomAndSender(room, change, user, replies);
+        state.remember(room, change);
+        state.rememberTopic(room);
     }
 
     private void sendTopic(Replies replies, Room room) {

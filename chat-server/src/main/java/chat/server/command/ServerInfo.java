@@ -1,5 +1,6 @@
 package chat.server.command;
 
+
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The replies that describe the server: the welcome burst (001-005), LUSERS, MOTD, VERSION, TIME. */
@@ -27,6 +29,17 @@ public final class ServerInfo {
                 + ",WHOIS:" + ProtocolLimits.MAX_WHOIS_TARGETS,
     };
     private static final int ISUPPORT_TOKENS_PER_LINE = 13;
+    /** With history: the most lines one CHATHISTORY answers, and the references it takes (draft/chathistory). */
+    static final String[] HISTORY_ISUPPORT = {"CHATHISTORY=" + HistoryCommands.MAX_LIMIT, "MSGREFTYPES=msgid,timestamp"};
+
+    private String[] isupport() {
+        if (!state.history().enabled()) {
+            return ISUPPORT;
+        }
+        String[] all = Arrays.copyOf(ISUPPORT, ISUPPORT.length + HISTORY_ISUPPORT.length);
+        System.arraycopy(HISTORY_ISUPPORT, 0, all, ISUPPORT.length, HISTORY_ISUPPORT.length);
+        return all;
+    }
     private static final DateTimeFormatter HUMAN_TIME =
             DateTimeFormatter.ofPattern("EEE MMM d yyyy HH:mm:ss z", Locale.ROOT);
 
@@ -52,11 +65,12 @@ public final class ServerInfo {
         }
         to.numeric(Numeric.RPL_CREATED, createdText);
         to.numeric(Numeric.RPL_MYINFO, state.serverName(), VERSION, "i", "ntov");
+        String[] tokens = isupport();
         // At most 13 tokens per 005 line: with the nick and the trailing text, 15 parameters (RFC 2812 2.3).
-        for (int from = 0; from < ISUPPORT.length; from += ISUPPORT_TOKENS_PER_LINE) {
-            int count = Math.min(ISUPPORT_TOKENS_PER_LINE, ISUPPORT.length - from);
+        for (int from = 0; from < tokens.length; from += ISUPPORT_TOKENS_PER_LINE) {
+            int count = Math.min(ISUPPORT_TOKENS_PER_LINE, tokens.length - from);
             String[] line = new String[count + 1];
-            System.arraycopy(ISUPPORT, from, line, 0, count);
+            System.arraycopy(tokens, from, line, 0, count);
             line[count] = "are supported by this server";
             to.numeric(Numeric.RPL_ISUPPORT, line);
         }

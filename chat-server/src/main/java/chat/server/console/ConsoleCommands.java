@@ -87,6 +87,7 @@ public final class ConsoleCommands {
                 + state.rooms().count() + ", messages relayed " + state.messagesRelayed() + ", lines received "
                 + state.linesReceived() + ", bytes queued " + queued + " (budget " + state.config().sendQueueTotalBytes()
                 + "), log lines dropped " + AsyncLogHandler.droppedTotal());
+        out.println(state.history().stats());
         all.sort(Comparator.comparingLong(Link::queuedBytes).reversed());
         for (int i = 0; i < Math.min(SLOWEST_SHOWN, all.size()) && all.get(i).queuedBytes() > 0; i++) {
             out.println("  slow: " + all.get(i) + " has " + all.get(i).queuedBytes() + " bytes queued");

@@ -23,7 +23,11 @@ public enum Capability {
     ACCOUNT_TAG("account-tag"),
     SETNAME("setname"),
     INVITE_NOTIFY("invite-notify"),
-    STANDARD_REPLIES("standard-replies");
+    STANDARD_REPLIES("standard-replies"),
+    /** CHATHISTORY: offered only while the server keeps history. */
+    CHATHISTORY("draft/chathistory"),
+    /** Events (JOIN, PART, ...) in CHATHISTORY results too; offered with chathistory. */
+    EVENT_PLAYBACK("draft/event-playback");
 
     private static final Capability[] ALL = values();
 
@@ -31,6 +35,11 @@ public enum Capability {
     public final String wireName;
     Capability(String wireName) {
         this.wireName = wireName;
+    }
+
+    /** True for the capabilities that only a server keeping history offers. */
+    public boolean needsHistory() {
+        return this == CHATHISTORY || this == EVENT_PLAYBACK;
     }
 
     long bit() {

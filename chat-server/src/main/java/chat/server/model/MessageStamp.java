@@ -2,6 +2,7 @@ package chat.server.model;
 
 import chat.protocol.IrcEncoder;
 import chat.protocol.TagKeys;
+import chat.server.history.Sequences;
 import chat.server.net.TagSource;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -26,11 +27,19 @@ final class MessageStamp implements TagSource {
         this.serverTime = serverTime;
     }
 
+    long sequence() {
+        return sequence;
+    }
+
+    long epochMillis() {
+        return epochMillis;
+    }
+
     @Override
     public Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>(4 + clientTags.size() * 2);
         tags.put("time", serverTime.format(epochMillis));
-        tags.put("msgid", MessageIds.format(sequence));
+        tags.put("msgid", Sequences.msgid(sequence));
         for (Map.Entry<String, String> tag : clientTags.entrySet()) {
             if (TagKeys.isValidClientTag(tag.getKey())) { // a malformed key is not relayed
                 tags.put(tag.getKey(), tag.getValue());
@@ -51,7 +60,7 @@ final class MessageStamp implements TagSource {
             out.append("time=").append(serverTime.format(epochMillis));
         }
         if (allTags) {
-            out.append(time ? ";msgid=" : "msgid=").append(MessageIds.format(sequence));
+            out.append(time ? ";msgid=" : "msgid=").append(Sequences.msgid(sequence));
             for (Map.Entry<String, String> tag : clientTags.entrySet()) {
                 if (TagKeys.isValidClientTag(tag.getKey())) {
                     IrcEncoder.appendTag(tag.getKey(), tag.getValue(), out.append(';'));

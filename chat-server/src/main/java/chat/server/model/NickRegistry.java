@@ -5,9 +5,39 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Users by rfc1459-folded nick, for one-to-one delivery and uniqueness; the only place a nick changes. */
+/**
+ * Users by rfc1459-folded nick, for one-to-one delivery and uniqueness; the only place a nick
+ * changes. Also how long a nick has been held by the same person as far as the server can tell
+ * without accounts: a nick taken again from the same address within {@link #RECONNECT_GRACE_MILLIS}
+ * of being freed continues its tenure (a client that reconnected); otherwise a new tenure starts.
+ * Private history is read only from the start of the reader's tenure, so whoever takes a free
+ * nick later does not read the conversations of the one who had it.
+ */
 public final class NickRegistry {
+    /** Longer than the client's reconnect backoff reaches before it gives up retrying quickly. */
+    public static final long RECONNECT_GRACE_MILLIS = 5 * 60_000;
+
+    private record Tenure(long sinceMillis, String host, long freedAtMillis) {
+    }
+
     private final Map<String, User> byNick = new HashMap<>();
+    private final Map<String, Tenure> tenures = new HashMap<>();
+    private final LoopClockView clock;
+
+    /** The time, in epoch milliseconds; a view so the registry does not depend on the network layer. */
+    public interface LoopClockView {
+        long epochMillis();
+    }
+
+    public NickRegistry(LoopClockView clock) {
+        this.clock = clock;
+    }
+
+    /** Epoch milliseconds since which the holder of {@code nick} has held it (now, if nobody does). */
+    public long heldSince(String nick) {
+        Tenure tenure = tenures.get(IrcNames.fold(nick));
+        return tenure == null || tenure.freedAtMillis() != 0 ? clock.epochMillis() : tenure.sinceMillis();
+    }
 
     public User find(String nick) {
         return byNick.get(IrcNames.fold(nick));
@@ -28,14 +58,35 @@ public final class NickRegistry {
     /** Gives {@code user} the nick {@code wanted}, freeing the one it had. */
     public void rename(User user, String wanted) {
         release(user);
-        byNick.put(IrcNames.fold(wanted), user);
+        String folded = IrcNames.fold(wanted);
+        byNick.put(folded, user);
         user.nick(wanted);
+        long now = clock.epochMillis();
+        Tenure earlier = tenures.get(folded);
+        boolean continues = earlier != null && earlier.freedAtMillis() != 0 && earlier.host().equals(user.host())
+                && now - earlier.freedAtMillis() <= RECONNECT_GRACE_MILLIS;
+        tenures.put(folded, new Tenure(continues ? earlier.sinceMillis() : now, user.host(), 0));
     }
 
     /** Frees the user's nick (the user keeps it as a name, for the QUIT it is about to send). */
     public void release(User user) {
         if (user.nick() != null) {
-            byNick.remove(IrcNames.fold(user.nick()), user);
+            String folded = IrcNames.fold(user.nick());
+            if (byNick.remove(folded, user)) {
+                Tenure tenure = tenures.get(folded);
+                long now = clock.epochMillis();
+                if (tenure != null) {
+                    tenures.put(folded, new Tenure(tenure.sinceMillis(), tenure.host(), now));
+                }
+                forgetOldTenures(now);
+            }
+        }
+    }
+
+    /** Freed tenures past the grace can never continue: dropped once they outnumber the nicks in use. */
+    private void forgetOldTenures(long now) {
+        if (tenures.size() > 2 * byNick.size() + 1_000) {
+            tenures.values().removeIf(t -> t.freedAtMillis() != 0 && now - t.freedAtMillis() > RECONNECT_GRACE_MILLIS);
         }
     }
 

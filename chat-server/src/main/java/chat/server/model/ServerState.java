@@ -1,11 +1,15 @@
 package chat.server.model;
 
 import chat.protocol.IrcMessage;
+import chat.protocol.IrcNames;
 import chat.server.ServerConfig;
+import chat.server.history.History;
+import chat.server.history.RoomRecord;
 import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
 import chat.server.net.Outbound;
 import chat.server.net.TagSource;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +22,7 @@ public final class ServerState {
     private final LoopClock clock;
     private final LinkTable links;
     private final long startedEpochMillis;
-    private final NickRegistry nicks = new NickRegistry();
+    private final NickRegistry nicks;
     private final RoomRegistry rooms;
     private long messagesRelayed;
     private long linesReceived;
@@ -27,12 +31,74 @@ public final class ServerState {
     private final MessageIds messageIds = new MessageIds();
     private final ServerTime serverTime = new ServerTime();
 
-    public ServerState(ServerConfig config, LoopClock clock, LinkTable links) {
+    private final History history;
+    /** Topics that outlive their rooms (and, with history, the server): by folded room name. */
+    private final Map<String, RoomRecord> rememberedRooms;
+
+    public ServerState(ServerConfig config, LoopClock clock, LinkTable links, History history) {
         this.config = config;
         this.clock = clock;
         this.links = links;
+        this.history = history;
+        this.nicks = new NickRegistry(clock::epochMillis);
         this.startedEpochMillis = clock.epochMillis();
         this.rooms = new RoomRegistry(clock);
+        this.rememberedRooms = new HashMap<>(history.rooms());
+        messageIds.continueAfter(history.newestSequence());
+    }
+
+    public History history() {
+        return history;
+    }
+
+    /**
+     * Keeps a relayed line in the history of {@code target} (a folded room name, or a
+     * {@link #conversationKey}), with the time and msgid its receivers saw. Lines without a stamp
+     * (server notices) are not kept.
+     */
+    public void remember(String target, Outbound line) {
+        if (history.enabled() && line.tagSource() instanceof MessageStamp stamp) {
+            history.append(target, stamp.sequence(), stamp.epochMillis(), line.bareMessage().command(), line.bareLine());
+        }
+    }
+
+    /** Keeps a line in the history of every room {@code user} is in (QUIT, NICK). */
+    public void rememberInRoomsOf(User user, Outbound line) {
+        if (history.enabled()) {
+            for (Room room : user.rooms()) {
+                remember(IrcNames.fold(room.name()), line);
+            }
+        }
+    }
+
+    /** Keeps a line in the history of {@code room}. */
+    public void remember(Room room, Outbound line) {
+        if (history.enabled()) {
+            remember(IrcNames.fold(room.name()), line);
+        }
+    }
+
+    /** The history key of a private conversation: both folded nicks, in order, after a '@'. */
+    public static String conversationKey(String nickA, String nickB) {
+        String a = IrcNames.fold(nickA);
+        String b = IrcNames.fold(nickB);
+        return a.compareTo(b) <= 0 ? "@" + a + " " + b : "@" + b + " " + a;
+    }
+
+    /** Applies a remembered topic to a room just made (after a restart, or after it emptied). */
+    public void restoreTopic(Room room) {
+        RoomRecord record = rememberedRooms.get(IrcNames.fold(room.name()));
+        if (record != null && record.topic() != null) {
+            room.setTopic(record.topic(), record.topicSetBy(), record.topicSetEpochSeconds());
+        }
+    }
+
+    /** Remembers a room's topic for when it is made again, and on disk with history. */
+    public void rememberTopic(Room room) {
+        RoomRecord record = new RoomRecord(IrcNames.fold(room.name()), room.name(), room.topic(), room.topicSetBy(),
+                room.topicSetEpochSeconds());
+        rememberedRooms.put(record.folded(), record);
+        history.saveRoom(record);
     }
 
     /**
@@ -57,6 +123,11 @@ public final class ServerState {
     /** What the operator says from the console, stamped like what users say. */
     public Outbound serverSays(String command, String... params) {
         return new Outbound(IrcMessage.from(config.serverName(), command, params), stamp(Map.of()));
+    }
+
+    /** An epoch millisecond as server-time writes it (UTC, milliseconds). */
+    public String formatTime(long epochMillis) {
+        return serverTime.format(epochMillis);
     }
 
     /** The server-time tag alone, for a reply to a connection that asked for server-time. */

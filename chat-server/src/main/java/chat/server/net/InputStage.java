@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,6 +31,12 @@ final class InputStage {
     private final LinkPolicy policy;
     private final LoopClock clock;
     private final Set<Link> backlogged = new LinkedHashSet<>();
+
+    private BooleanSupplier held = () -> false;
+
+    void holdWhile(BooleanSupplier hold) {
+        held = hold;
+    }
 
     InputStage(LinkPolicy policy, LoopClock clock) {
         this.policy = policy;
@@ -159,7 +166,7 @@ final class InputStage {
             return;
         }
         boolean readPaused = link.isClosing() || link.inputEnded || link.overSoftLimit()
-                || (link.flood == null && link.backlogSize() >= BACKLOG_PAUSE_LINES);
+                || (link.flood == null && link.backlogSize() >= BACKLOG_PAUSE_LINES) || held.getAsBoolean();
         link.transport.setInterest(!readPaused, !link.isDrained());
     }
 

@@ -3,6 +3,7 @@ package chat.server.net;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything the loop does with links, apart from the selector: open a link on a transport, read
@@ -43,6 +44,29 @@ public final class LinkPipeline implements LinkHost {
 
     public LinkTable links() {
         return links;
+    }
+
+    /**
+     * While {@code hold} is true no client is read (back-pressure from the history writer, as
+     * from a full send queue: TCP holds the lines, nothing is dropped). Whoever makes it false
+     * again calls {@link #resumeReading()} on the loop thread.
+     */
+    public void holdInputWhile(BooleanSupplier hold) {
+        input.holdWhile(hold);
+    }
+
+    private Runnable afterTurn = () -> { };
+
+    /** Runs at the end of every turn, after the writes (the history hand-over). */
+    public void afterEachTurn(Runnable task) {
+        afterTurn = task;
+    }
+
+    /** Reads every link again that is not held for a reason of its own (loop thread). */
+    public void resumeReading() {
+        for (Link link : links.all()) {
+            input.updateInterest(link);
+        }
     }
 
     public LoopClock clock() {
@@ -115,6 +139,7 @@ public final class LinkPipeline implements LinkHost {
         budget.enforce();
         closer.closeDrained();
         addresses.purge(clock.now());
+        afterTurn.run();
     }
 
     /** The earliest time the loop must wake without any event (flood tokens, sweep, drains). */

@@ -37,6 +37,27 @@ public final class Outbound {
         return new Outbound(otherBare, tagSource);
     }
 
+    /** The message without tags, as a receiver that asked for nothing gets it. */
+    public IrcMessage bareMessage() {
+        return bare;
+    }
+
+    /**
+     * The bare line as an IRC client that asked for nothing gets it, CRLF included: encoded once
+     * and shared with the untagged shape, the tagged shapes and history. Read-only.
+     */
+    public byte[] bareLine() {
+        if (bareLine == null) {
+            bareLine = shape0 != null && shape0.length > 0 ? shape0 : IrcEncoder.encode(bare);
+        }
+        return bareLine;
+    }
+
+    /** Where the tags come from (null: a line without tags). */
+    public TagSource tagSource() {
+        return tagSource;
+    }
+
     /** The whole message, tags included. */
     public IrcMessage message() {
         if (tagSource == null) {
@@ -70,10 +91,7 @@ public final class Outbound {
             if (tagSource == null) {
                 taggedShapes[shape] = format.encode(bare);
             } else {
-                if (bareLine == null) {
-                    bareLine = IrcEncoder.encode(bare);
-                }
-                taggedShapes[shape] = format.encodeTagged(bare, bareLine, tagSource);
+                taggedShapes[shape] = format.encodeTagged(bare, bareLine(), tagSource);
             }
         }
         return taggedShapes[shape];

@@ -7,6 +7,9 @@ import chat.protocol.Numeric;
 import chat.protocol.TerminalText;
 import chat.server.net.WireFormat;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * How a protocol message looks to someone at nc or telnet: "[#lobby] <bob> hi",
@@ -18,6 +21,7 @@ public final class PlainTextRenderer extends WireFormat {
     public static final PlainTextRenderer FORMAT = new PlainTextRenderer();
     private static final char CTCP = '\u0001';
     private static final byte[] NOTHING = new byte[0];
+    private static final DateTimeFormatter HISTORY_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     private PlainTextRenderer() {
         super(1);
@@ -63,13 +67,18 @@ public final class PlainTextRenderer extends WireFormat {
                     + " on " + m.param(0);
             case Command.ERROR -> "*** " + m.lastParam();
             case Command.INVITE -> "* " + who + " invites you to " + m.param(1) + " (type /join " + m.param(1) + ")";
+            // The only batch a plain-text user is sent: the history replayed when joining a room.
+            case Command.BATCH -> m.param(0).startsWith("+") ? "--- history ---" : "--- now ---";
             default -> null; // PING, PONG, CAP: protocol plumbing
         };
     }
 
     private static String chat(IrcMessage m, String speaker) {
         String target = m.param(0);
-        String where = IrcNames.isRoomName(target) ? "[" + target + "] " : "[private] ";
+        // A line from history carries the time it was said: "[#lobby 10:42]", in the server's zone.
+        String time = m.tags().get("time");
+        String when = time == null ? "" : " " + HISTORY_TIME.format(Instant.parse(time));
+        String where = IrcNames.isRoomName(target) ? "[" + target + when + "] " : "[private" + when + "] ";
         String text = TerminalText.collapseSpaceRuns(m.param(1));
         if (text.length() > 1 && text.charAt(0) == CTCP) {
             // CTCP ACTION (/me) is the only CTCP a person should see; the rest is client plumbing.

@@ -2,6 +2,7 @@ package chat.server.harness;
 
 import chat.server.ChatServer;
 import chat.server.ServerConfig;
+import chat.server.history.History;
 import chat.server.model.ServerState;
 import chat.server.net.FakeClock;
 import chat.server.net.Link;
@@ -26,7 +27,12 @@ public final class ChatHarness {
     private final List<Peer> peers = new ArrayList<>();
 
     public ChatHarness(ServerConfig config) {
-        ChatServer.Assembly chat = ChatServer.assemble(config, clock);
+        this(config, History.disabled());
+    }
+
+    /** With history: queries should run inline ({@link History#open} with direct executors) to stay deterministic. */
+    public ChatHarness(ServerConfig config, History history) {
+        ChatServer.Assembly chat = ChatServer.assemble(config, clock, history);
         this.state = chat.state();
         this.pipeline = chat.pipeline();
     }
@@ -38,6 +44,10 @@ public final class ChatHarness {
 
     public ServerState state() {
         return state;
+    }
+
+    public LinkPipeline pipeline() {
+        return pipeline;
     }
 
     /** A new connection from 127.0.0.1; it has been greeted when this returns. */

@@ -1,0 +1,163 @@
+package chat.server.history;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The history file: {@code history.db} (SQLite, WAL) in the data directory, held by one server at
+ * a time through {@code lock} beside it. Opening checks everything a start needs (the directory can
+ * be made and written, no other server holds it, the file is a database of a schema this server
+ * knows, migrated to the current one) so that a bad file stops the start with one clear line,
+ * never a silent empty start. Then it hands out connections: one for the writer, one for the reader.
+ */
+public final class HistoryDatabase implements AutoCloseable {
+    /** The schema version, kept in SQLite's user_version; each step below migrates to the next. */
+    static final int SCHEMA_VERSION = 1;
+    private static final String[][] MIGRATIONS = {
+        { // 0 -> 1: lines in chunks (see Chunk), clustered by target; rooms' remembered settings
+            "CREATE TABLE chunks (target TEXT NOT NULL, last_seq INTEGER NOT NULL, first_seq INTEGER NOT NULL,"
+                    + " lines INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY (target, last_seq)) WITHOUT ROWID",
+            "CREATE INDEX chunks_by_age ON chunks (last_seq)",
+            "CREATE TABLE rooms (folded TEXT PRIMARY KEY, name TEXT NOT NULL, topic TEXT, topic_by TEXT,"
+                    + " topic_seconds INTEGER)",
+        },
+    };
+
+    private final Path file;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private HistoryDatabase(Path file, FileChannel lockChannel, FileLock lock) {
+        this.file = file;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Opens (making the directory and the file on first start) and migrates; refuses with one line why. */
+    public static HistoryDatabase open(Path directory) throws HistoryUnavailableException {
+        Path dir = directory.toAbsolutePath().normalize();
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(dir);
+            channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                throw new HistoryUnavailableException("history: " + dir + " is in use by another chat server"
+                        + " (it holds " + dir.resolve("lock") + ")", null);
+            }
+            HistoryDatabase database = new HistoryDatabase(dir.resolve("history.db"), channel, lock);
+            database.migrate();
+            return database;
+        } catch (HistoryUnavailableException e) {
+            closeQuietly(channel);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new HistoryUnavailableException("history: cannot use data directory " + dir + ": " + e, e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+            return null;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** A connection in WAL mode; commits are durable against a crash of this process (not of the OS). */
+    Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=NORMAL");
+            statement.execute("PRAGMA busy_timeout=5000");
+        }
+        return connection;
+    }
+
+    private void migrate() throws HistoryUnavailableException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            int version;
+            try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > SCHEMA_VERSION) {
+                throw new HistoryUnavailableException("history: " + file + " has schema version " + version
+                        + ", newer than this server's " + SCHEMA_VERSION + "; use a newer server or another --data-dir", null);
+            }
+            if (version == 0) {
+                // Chunks are kilobytes: larger pages mean fewer overflow pages and fewer writes per
+                // commit. Only a new file takes it (in WAL mode after a VACUUM at the earliest).
+                statement.execute("PRAGMA page_size=16384");
+            }
+            connection.setAutoCommit(false);
+            for (int step = version; step < SCHEMA_VERSION; step++) {
+                for (String sql : MIGRATIONS[step]) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version=" + (step + 1));
+            }
+            connection.commit();
+            // A cheap read of both tables: a file that is not a database, or a damaged one, fails here.
+            try (ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(*) FROM rooms),"
+                    + " (SELECT last_seq FROM chunks ORDER BY last_seq DESC LIMIT 1)")) {
+                rs.next();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new HistoryUnavailableException("history: cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The remembered topics, by folded room name: read once at start, before the loop runs. */
+    public Map<String, RoomRecord> rooms() throws HistoryUnavailableException {
+        Map<String, RoomRecord> rooms = new HashMap<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT folded, name, topic, topic_by, topic_seconds FROM rooms")) {
+            while (rs.next()) {
+                rooms.put(rs.getString(1), new RoomRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5)));
+            }
+        } catch (SQLException e) {
+            throw new HistoryUnavailableException("history: cannot read rooms from " + file + ": " + e.getMessage(), e);
+        }
+        return rooms;
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // The lock goes with the channel anyway.
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing on the way out of a failed start.
+            }
+        }
+    }
+}
