@@ -23,6 +23,8 @@ public final class NickRegistry {
     private final Map<String, User> byNick = new HashMap<>();
     private final Map<String, Tenure> tenures = new HashMap<>();
     private final LoopClockView clock;
+    /** Tenures matter only to private history: without it none are kept (50 bytes a nick saved). */
+    private final boolean keepTenures;
 
     /** The time, in epoch milliseconds; a view so the registry does not depend on the network layer. */
     public interface LoopClockView {
@@ -30,7 +32,12 @@ public final class NickRegistry {
     }
 
     public NickRegistry(LoopClockView clock) {
+        this(clock, true);
+    }
+
+    public NickRegistry(LoopClockView clock, boolean keepTenures) {
         this.clock = clock;
+        this.keepTenures = keepTenures;
     }
 
     /** Epoch milliseconds since which the holder of {@code nick} has held it (now, if nobody does). */
@@ -61,6 +68,9 @@ public final class NickRegistry {
         String folded = IrcNames.fold(wanted);
         byNick.put(folded, user);
         user.nick(wanted);
+        if (!keepTenures) {
+            return;
+        }
         long now = clock.epochMillis();
         Tenure earlier = tenures.get(folded);
         boolean continues = earlier != null && earlier.freedAtMillis() != 0 && earlier.host().equals(user.host())

@@ -40,7 +40,7 @@ public final class ServerState {
         this.clock = clock;
         this.links = links;
         this.history = history;
-        this.nicks = new NickRegistry(clock::epochMillis);
+        this.nicks = new NickRegistry(clock::epochMillis, history.enabled());
         this.startedEpochMillis = clock.epochMillis();
         this.rooms = new RoomRegistry(clock);
         this.rememberedRooms = new HashMap<>(history.rooms());
