@@ -121,7 +121,9 @@ public final class HistoryDatabase implements AutoCloseable {
                 // times fewer. (A file made with smaller pages keeps them; it works, only slower.)
                 statement.execute("PRAGMA page_size=" + PAGE_BYTES);
             }
-            statement.execute("PRAGMA journal_mode=WAL");
+            try (Statement wal = connection.createStatement()) {
+                wal.execute("PRAGMA journal_mode=WAL"); // its result row must be closed before any commit
+            }
             if (version > SCHEMA_VERSION) {
                 throw new HistoryUnavailableException("history: " + file + " has schema version " + version
                         + ", newer than this server's " + SCHEMA_VERSION + "; use a newer server or another --data-dir", null);
