@@ -152,6 +152,11 @@ final class HistoryWriter implements Runnable {
                                     + " ON CONFLICT(folded) DO UPDATE SET name = excluded.name, topic = excluded.topic,"
                                     + " topic_by = excluded.topic_by, topic_seconds = excluded.topic_seconds")) {
                 while (true) {
+                    // First, so the prune at start is done before anything queued is answered.
+                    if (clock.getAsLong() >= nextPrune) {
+                        prune(connection);
+                        nextPrune = clock.getAsLong() + PRUNE_INTERVAL_MILLIS;
+                    }
                     // Group commit: everything that arrived while the last commit ran goes into this one.
                     for (Object item; batch.size() < MAX_BATCH && (item = queue.poll()) != null; ) {
                         batch.add(item);
@@ -181,10 +186,6 @@ final class HistoryWriter implements Runnable {
                             late.forEach(CountDownLatch::countDown);
                             return;
                         }
-                    }
-                    if (clock.getAsLong() >= nextPrune) {
-                        prune(connection);
-                        nextPrune = clock.getAsLong() + PRUNE_INTERVAL_MILLIS;
                     }
                 }
             }
