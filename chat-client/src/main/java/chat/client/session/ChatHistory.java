@@ -21,9 +21,10 @@ import java.util.function.Consumer;
  * Message history from a server that keeps it (IRCv3 draft/chathistory with batch). When a room is
  * joined or a private conversation opened it asks for the latest lines and shows them dim between
  * "── earlier ──" and "── now ──"; after a reconnect it asks for everything after the last line each
- * conversation saw, page after full page, so a drop leaves no gap; /history (and PageUp) asks for
- * the page before the oldest line shown. A line already shown (live, or in another batch) is never
- * shown again: each conversation remembers the msgids it has shown.
+ * conversation saw, page after full page (up to {@link #MOST_CATCH_UP_PAGES}), so a drop leaves no
+ * gap, and holds that conversation's live lines until the catch-up is shown ({@link CatchUpHold});
+ * /history (and PageUp) asks for the page before the oldest line shown. A line already shown
+ * (live, or in another batch) is never shown again: each conversation remembers the msgids it has shown.
  *
  * <p>History lines are only ever shown: they change no state, count as no unread message, ring no
  * bell and confirm none of my pending lines, since they are not news. Without the capability none
@@ -34,6 +35,14 @@ public final class ChatHistory {
     /** Lines fetched when a conversation is opened, and per catch-up page (each capped by CHATHISTORY=N). */
     static final int ON_OPEN = 50;
     static final int CATCH_UP_PAGE = 100;
+    /**
+     * Pages one catch-up asks for at most (2,000 lines at our page size): enough for any ordinary
+     * absence, while a long one in a busy room would otherwise scroll everything else away and
+     * keep the conversation's live lines waiting behind page after page.
+     */
+    static final int MOST_CATCH_UP_PAGES = 20;
+    /** A hold's timer runs this much after its time is up, so the clock surely says it is over. */
+    private static final long HOLD_TIMER_MARGIN_MILLIS = 100;
     public static final int DEFAULT_OLDER = 50;
     /** Msgids remembered per conversation: far more than a screen shows, few enough to cost nothing. */
     static final int REMEMBERED_PER_CONVERSATION = 2_000;
@@ -52,11 +61,17 @@ public final class ChatHistory {
         CATCH_UP
     }
 
+    /** Runs a task on the network thread after a delay: the network loop's timers. */
+    interface Timers {
+        void after(long delayMillis, Runnable task);
+    }
+
     /**
-     * One request. The anchor is the msgid it counts from (none: the latest lines); announced says
-     * whether an earlier page of the same catch-up already put up its separator.
+     * One request. The anchor is the msgid it counts from (none: the latest lines); page counts the
+     * pages of a catch-up from 1, so a later page knows the separator is up already and the
+     * catch-up knows when to stop.
      */
-    public record Request(Purpose purpose, String target, String anchor, int limit, boolean announced) {
+    public record Request(Purpose purpose, String target, String anchor, int limit, int page) {
         public IrcMessage message() {
             String count = Integer.toString(limit);
             if (anchor == null) {
@@ -74,6 +89,7 @@ public final class ChatHistory {
     private final Clock clock;
     private final Conversations conversations = new Conversations(REMEMBERED_PER_CONVERSATION);
     private final HistoryBatches batches = new HistoryBatches();
+    private final CatchUpHold hold = new CatchUpHold();
     /** Requests written on this connection and not answered yet, in the order written (network thread). */
     private final List<Request> waiting = new ArrayList<>();
     /** Rooms I joined whose names list, which completes the join, has not ended yet (network thread). */
@@ -83,6 +99,9 @@ public final class ChatHistory {
     /** The server's CHATHISTORY=N, the most lines one request may ask for; 0 means no limit. */
     private volatile int serverLimit;
     private Consumer<IrcMessage> send = message -> { };
+    private Timers timers = (delayMillis, task) -> { };
+    /** Shows a held live line as it would have been shown when it came (the session's handler). */
+    private Consumer<IrcMessage> showLive = message -> { };
 
     public ChatHistory(StateCell state, Capabilities capabilities, MessageRenderer renderer, Screen screen, Clock clock) {
         this.state = state;
@@ -102,8 +121,19 @@ public final class ChatHistory {
         this.send = sender;
     }
 
+    /** Where held live lines go when their hold ends: the handler, which shows them as it would have. */
+    void releaseWith(Consumer<IrcMessage> shower) {
+        this.showLive = shower;
+    }
+
+    /** The timers that end the holds nothing else ends in time: the network loop's. */
+    void timersWith(Timers timers) {
+        this.timers = timers;
+    }
+
     /** A new connection: every conversation that saw a line has to catch up once its room is rejoined. */
     void connectionStarted() {
+        connectionLost(); // should the old connection have ended without a word
         batches.reset();
         waiting.clear();
         joining.clear();
@@ -112,6 +142,11 @@ public final class ChatHistory {
         for (String name : conversations.withNewest()) {
             behind.put(IrcNames.fold(name), name);
         }
+    }
+
+    /** The connection dropped: no catch-up on it will complete, so the lines held for one are shown. */
+    void connectionLost() {
+        release(hold.endAll());
     }
 
     /** 005: CHATHISTORY=N caps every request; the tokens sit between my nick and the trailing text. */
@@ -136,7 +171,7 @@ public final class ChatHistory {
         for (String name : List.copyOf(behind.values())) {
             if (!IrcNames.isRoomName(name)) {
                 behind.remove(IrcNames.fold(name));
-                ask(new Request(Purpose.CATCH_UP, name, conversations.newest(name), limit(CATCH_UP_PAGE), false));
+                catchUp(name, conversations.newest(name));
             }
         }
     }
@@ -153,16 +188,17 @@ public final class ChatHistory {
         }
         String newest = conversations.newest(room);
         if (behind.remove(IrcNames.fold(room)) != null && newest != null) {
-            ask(new Request(Purpose.CATCH_UP, room, newest, limit(CATCH_UP_PAGE), false));
+            catchUp(room, newest);
         } else {
             conversations.open(room);
-            ask(new Request(Purpose.EARLIER, room, null, limit(ON_OPEN), false));
+            ask(new Request(Purpose.EARLIER, room, null, limit(ON_OPEN), 1));
         }
     }
 
     /**
-     * A PRIVMSG or NOTICE as it happens; false when it was shown already (it came in a history
-     * batch first). The first private message of a conversation opens it, which fetches its history.
+     * A PRIVMSG or NOTICE as it happens; false when it is not to be shown now: it was shown already
+     * (it came in a history batch first), or its conversation is catching up and it waits to be
+     * shown after that. The first private message of a conversation opens it, which fetches its history.
      */
     boolean live(IrcMessage message, ClientState now) {
         String name = conversationOf(message, now);
@@ -180,9 +216,13 @@ public final class ChatHistory {
             }
         }
         if (message.command().equals(Command.PRIVMSG) && !IrcNames.isRoomName(name) && conversations.open(name)) {
-            ask(new Request(Purpose.EARLIER, name, null, limit(ON_OPEN), false));
+            ask(new Request(Purpose.EARLIER, name, null, limit(ON_OPEN), 1));
         }
-        return true;
+        // My own lines never wait: their echo confirms a pending line, shown the moment it comes.
+        boolean held = !now.isMe(message.sourceNick()) && hold.keep(name, message);
+        // Lines held past their bound came before this one, so they go first (this one too, if held).
+        release(hold.endOverdue(clock.millis()));
+        return !held;
     }
 
     /** /query or /go to a person (console thread): their latest lines, once, when the server keeps history. */
@@ -190,12 +230,12 @@ public final class ChatHistory {
         if (!available() || target == null || IrcNames.isRoomName(target) || !conversations.open(target)) {
             return Optional.empty();
         }
-        return Optional.of(new Request(Purpose.EARLIER, target, null, limit(ON_OPEN), false));
+        return Optional.of(new Request(Purpose.EARLIER, target, null, limit(ON_OPEN), 1));
     }
 
     /** /history (console thread): the page before the oldest line shown, or the latest when none was. */
     Request older(String target, int count) {
-        return new Request(Purpose.OLDER, target, conversations.oldest(target), limit(count), false);
+        return new Request(Purpose.OLDER, target, conversations.oldest(target), limit(count), 1);
     }
 
     /** Run on the network thread as a typed request is written: its answer is expected from then on. */
@@ -241,7 +281,7 @@ public final class ChatHistory {
         Request request = take(batch.target());
         if (request == null) {
             // Nobody asked (a server replaying on its own): shown as history all the same.
-            request = new Request(Purpose.EARLIER, batch.target() == null ? "" : batch.target(), null, 0, false);
+            request = new Request(Purpose.EARLIER, batch.target() == null ? "" : batch.target(), null, 0, 1);
         }
         List<IrcMessage> fresh = new ArrayList<>();
         List<String> msgids = new ArrayList<>();
@@ -305,13 +345,14 @@ public final class ChatHistory {
         show(renderer.separator("now"), now);
     }
 
-    /** Caught-up lines are news, shown as usual with the time they were said, but ring no bell. */
+    /**
+     * Caught-up lines are news, shown as usual with the time they were said, but ring no bell. Once
+     * the last page is shown the lines held meanwhile follow, in the order they came.
+     */
     private void showCaughtUp(Request request, List<IrcMessage> fresh, int received, List<String> msgids) {
         ClientState now = state.get();
-        boolean announced = request.announced();
-        if (!fresh.isEmpty() && !announced) {
+        if (!fresh.isEmpty() && request.page() == 1) {
             show(renderer.separator(framed("while you were away", request.target(), now)), now);
-            announced = true;
         }
         for (IrcMessage line : fresh) {
             renderer.render(line, now, ServerTime.of(line, clock)).map(renderer::quiet).ifPresent(shown -> show(shown, now));
@@ -319,9 +360,19 @@ public final class ChatHistory {
         // A full page may not be all: ask on from its last line. A page of nothing new means the
         // server is not moving on (or we have it all), so asking again could only loop.
         String last = msgids.isEmpty() ? null : msgids.get(msgids.size() - 1);
-        if (received >= request.limit() && !fresh.isEmpty() && last != null && !last.equals(request.anchor())) {
-            ask(new Request(Purpose.CATCH_UP, request.target(), last, request.limit(), announced));
+        boolean more = received >= request.limit() && !fresh.isEmpty() && last != null && !last.equals(request.anchor());
+        if (more && request.page() < MOST_CATCH_UP_PAGES) {
+            ask(new Request(Purpose.CATCH_UP, request.target(), last, request.limit(), request.page() + 1));
+            return;
         }
+        if (more) {
+            // The rest lies between the last page and the live lines; /history pages back from the
+            // oldest line shown, so it cannot reach there: the note says what is missing, no more.
+            int shown = request.page() * request.limit();
+            show(renderer.note("at least " + shown + " lines were missed in " + VisibleText.of(request.target())
+                    + "; only the first " + shown + " are shown", LocalTime.now(clock)), now);
+        }
+        release(hold.end(request.target()));
     }
 
     /** FAIL CHATHISTORY <code> <subcommand> [<target> ...] :<description>: one note, no retry. */
@@ -332,6 +383,9 @@ public final class ChatHistory {
         String what = about == null || about.isEmpty() ? "history" : "history of " + VisibleText.of(about);
         ClientState now = state.get();
         show(renderer.note(what + " is not available: " + VisibleText.of(fail.lastParam()), LocalTime.now(clock)), now);
+        if (request != null && request.purpose() == Purpose.CATCH_UP) {
+            release(hold.end(request.target())); // no block is coming to show them after
+        }
     }
 
     /** The request a batch or FAIL answers: the first waiting one for its target, else the oldest. */
@@ -346,6 +400,18 @@ public final class ChatHistory {
 
     private String framed(String what, String target, ClientState now) {
         return now.isCurrentTarget(target) || target.isEmpty() ? what : what + " in " + VisibleText.of(target);
+    }
+
+    /** Asks for the first page after the newest line seen, holding the conversation's live lines meanwhile. */
+    private void catchUp(String name, String newest) {
+        hold.start(name, clock.millis());
+        timers.after(CatchUpHold.MOST_MILLIS + HOLD_TIMER_MARGIN_MILLIS, () -> release(hold.endOverdue(clock.millis())));
+        ask(new Request(Purpose.CATCH_UP, name, newest, limit(CATCH_UP_PAGE), 1));
+    }
+
+    /** Held lines, shown in the order they came, each as it would have been when it came. */
+    private void release(List<IrcMessage> lines) {
+        lines.forEach(showLive);
     }
 
     private void ask(Request request) {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The client's side of the IRC conversation, on the network thread: registers (falling back to
@@ -55,6 +56,8 @@ public final class ServerMessageHandler implements NetworkListener {
     public void attach(NetworkLoop loop) {
         this.network = loop;
         ircv3.history().sendWith(loop::sendNow);
+        ircv3.history().releaseWith(this::caughtUp);
+        ircv3.history().timersWith(loop::after);
     }
 
     /** Why the first connection failed, for the one-line message on exit; null when it did not. */
@@ -79,6 +82,7 @@ public final class ServerMessageHandler implements NetworkListener {
 
     @Override
     public void lost(String reason, boolean wasUp, long retryInMillis) {
+        ircv3.history().connectionLost(); // lines held for a catch-up came before the drop: shown first
         ClientState now = state.update(s -> new ClientState(s.nick(), false, s.rooms(), s.target(), s.unread(), Map.of()));
         String next = retryInMillis < 0 ? "" : String.format("; reconnecting in %.1f s (88 or Ctrl-D leaves)", retryInMillis / 1000.0);
         String what = wasUp ? "connection lost: " : "cannot reconnect: ";
@@ -104,8 +108,17 @@ public final class ServerMessageHandler implements NetworkListener {
      */
     @Override
     public void received(IrcMessage message) {
+        safely(message, this::handle);
+    }
+
+    /** A live chat line held while its conversation caught up: handled now as it would have been then. */
+    private void caughtUp(IrcMessage line) {
+        safely(line, this::apply);
+    }
+
+    private void safely(IrcMessage message, Consumer<IrcMessage> handling) {
         try {
-            handle(message);
+            handling.accept(message);
         } catch (RuntimeException unexpected) {
             LOG.log(System.Logger.Level.DEBUG, "could not show a line from the server", unexpected);
             show(renderer.problem("could not show this line from the server: "
@@ -218,12 +231,17 @@ public final class ServerMessageHandler implements NetworkListener {
 
     /** Everything else: update what we know, then show it. */
     private void track(IrcMessage message) {
-        String source = message.sourceNick();
-        String first = message.param(0);
         boolean chat = message.command().equals(Command.PRIVMSG) || message.command().equals(Command.NOTICE);
         if (chat && !ircv3.history().live(message, state.get())) {
-            return; // shown already, from a history batch
+            return; // shown already, from a history batch, or held until its catch-up is shown
         }
+        apply(message);
+    }
+
+    /** Updates what we know from a line that is to be shown, then shows it. */
+    private void apply(IrcMessage message) {
+        String source = message.sourceNick();
+        String first = message.param(0);
         if (message.command().equals(Command.JOIN) && first != null && state.get().isMe(source)) {
             ircv3.history().joined(first);
         }

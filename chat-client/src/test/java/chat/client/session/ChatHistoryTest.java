@@ -268,4 +268,133 @@ class ChatHistoryTest {
         assertEquals(1, screen.shown.stream().filter(line -> line.endsWith("hi carol")).count(), screen.shown::toString);
         assertTrue(screen.shown.contains("17:00 *private* <carol> earlier"), screen.shown::toString);
     }
+
+    /**
+     * "me" saw two lines in #lobby, lost the connection and rejoined: the catch-up after m2 is on its
+     * way and the screen is clear. A server limit of 0 sends none.
+     */
+    private SessionFixture reconnected(int serverLimit) throws Exception {
+        SessionFixture session = withHistory();
+        join(session, "#lobby");
+        batch(session, "#lobby");
+        receive(session, "@msgid=m1 :bob!b@h PRIVMSG #lobby :one", "@msgid=m2 :bob!b@h PRIVMSG #lobby :two");
+        session.handler.lost("reset by peer", true, 1000);
+        session.handler.connected();
+        session.capabilities.set(java.util.Set.of(Capabilities.BATCH, Capabilities.CHATHISTORY));
+        if (serverLimit > 0) {
+            receive(session, ":irc.test 005 me CHATHISTORY=" + serverLimit + " :are supported by this server");
+        }
+        receive(session, ":irc.test 422 me :No MOTD");
+        session.historyRequests.clear();
+        join(session, "#lobby");
+        screen.shown.clear();
+        screen.lines.clear();
+        return session;
+    }
+
+    @Test
+    void liveLinesDuringACatchUpWaitAndFollowItsBlockInTheOrderTheyCame() throws Exception {
+        SessionFixture session = reconnected(0);
+        receive(session, "@time=2026-12-05T17:00:01.000Z;msgid=m10 :bob!b@h PRIVMSG #lobby :live a",
+                "@msgid=d1 :carol!c@h PRIVMSG #dev :other room",
+                ":irc.test NOTICE me :*** server notice",
+                "@msgid=m11 :me!me@h PRIVMSG #lobby :my echo",
+                "@time=2026-12-05T17:00:02.000Z;msgid=m10 :bob!b@h PRIVMSG #lobby :live a",
+                "@time=2026-12-05T17:00:03.000Z;msgid=m12 :carol!c@h PRIVMSG #lobby :\u0001ACTION waves\u0001");
+        assertEquals(List.of("17:00 [#dev] <carol> other room", "17:00 -irc.test- *** server notice", "17:00 <me> my echo"),
+                screen.shown, "other conversations, the server and my own echo do not wait");
+        batch(session, "#lobby", "@time=2026-12-05T16:40:00.000Z;msgid=m3 :bob!b@h PRIVMSG #lobby :three",
+                "@time=2026-12-05T16:41:00.000Z;msgid=m4 :bob!b@h PRIVMSG #lobby :four",
+                "@time=2026-12-05T17:00:01.000Z;msgid=m10 :bob!b@h PRIVMSG #lobby :live a");
+        assertEquals(List.of("\u2500\u2500 while you were away \u2500\u2500", "16:40 <bob> three", "16:41 <bob> four",
+                "17:00 <bob> live a", "17:00 * carol waves"), screen.shown.subList(3, screen.shown.size()));
+        receive(session, "@msgid=m13 :bob!b@h PRIVMSG #lobby :after");
+        assertEquals("17:00 <bob> after", screen.shown.get(screen.shown.size() - 1), "caught up: lines show at once");
+    }
+
+    @Test
+    void aCatchUpOfSeveralPagesHoldsLiveLinesUntilItsLastPage() throws Exception {
+        SessionFixture session = reconnected(2);
+        batch(session, "#lobby", "@msgid=m3 :bob!b@h PRIVMSG #lobby :three", "@msgid=m4 :bob!b@h PRIVMSG #lobby :four");
+        receive(session, "@msgid=m9 :bob!b@h PRIVMSG #lobby :live");
+        batch(session, "#lobby", "@msgid=m5 :bob!b@h PRIVMSG #lobby :five");
+        assertEquals(List.of("\u2500\u2500 while you were away \u2500\u2500", "17:00 <bob> three", "17:00 <bob> four",
+                "17:00 <bob> five", "17:00 <bob> live"), screen.shown);
+    }
+
+    @Test
+    void heldLinesAreShownWhenTheCatchUpFails() throws Exception {
+        SessionFixture session = reconnected(0);
+        receive(session, "@msgid=m9 :bob!b@h PRIVMSG #lobby :live");
+        receive(session, ":irc.test FAIL CHATHISTORY MESSAGE_ERROR AFTER #lobby :Messages could not be retrieved");
+        assertEquals(List.of("17:00 --- history of #lobby is not available: Messages could not be retrieved",
+                "17:00 <bob> live"), screen.shown);
+    }
+
+    @Test
+    void heldLinesAreShownBeforeTheConnectionLoss() throws Exception {
+        SessionFixture session = reconnected(0);
+        receive(session, "@msgid=m9 :bob!b@h PRIVMSG #lobby :live");
+        session.handler.lost("reset by peer", true, 1000);
+        assertEquals("17:00 <bob> live", screen.shown.get(0), screen.shown::toString);
+        assertTrue(screen.shown.get(1).contains("connection lost"), screen.shown::toString);
+    }
+
+    @Test
+    void nothingIsHeldLongerThanTenSeconds() throws Exception {
+        SessionFixture session = reconnected(0);
+        receive(session, "@msgid=m9 :bob!b@h PRIVMSG #lobby :live");
+        java.util.Map.Entry<Long, Runnable> timer = session.historyTimers.get(session.historyTimers.size() - 1);
+        assertTrue(timer.getKey() >= 10_000, "the timer runs once the time is up");
+        session.clock.advance(java.time.Duration.ofMillis(9_999));
+        timer.getValue().run();
+        assertEquals(List.of(), screen.shown, "a timer that runs early ends nothing");
+        session.clock.advance(java.time.Duration.ofMillis(1));
+        timer.getValue().run();
+        assertEquals(List.of("17:00 <bob> live"), screen.shown);
+        receive(session, "@msgid=m10 :bob!b@h PRIVMSG #lobby :later");
+        batch(session, "#lobby", "@time=2026-12-05T16:40:00.000Z;msgid=m3 :bob!b@h PRIVMSG #lobby :three");
+        assertEquals(List.of("17:00 <bob> live", "17:00 <bob> later", "\u2500\u2500 while you were away \u2500\u2500",
+                "16:40 <bob> three"), screen.shown, "a late catch-up is still shown, the hold is over");
+    }
+
+    @Test
+    void aLineComingPastTheTimeEndsTheHoldWithoutWaitingForTheTimer() throws Exception {
+        SessionFixture session = reconnected(0);
+        receive(session, "@msgid=m9 :bob!b@h PRIVMSG #lobby :live");
+        session.clock.advance(java.time.Duration.ofSeconds(10));
+        receive(session, "@msgid=m10 :bob!b@h PRIVMSG #lobby :later");
+        assertEquals(List.of("17:00 <bob> live", "17:00 <bob> later"), screen.shown);
+    }
+
+    @Test
+    void nothingIsHeldPastFiveHundredLines() throws Exception {
+        SessionFixture session = reconnected(0);
+        for (int i = 1; i < 500; i++) {
+            receive(session, "@msgid=x" + i + " :bob!b@h PRIVMSG #lobby :line " + i);
+        }
+        assertEquals(List.of(), screen.shown);
+        receive(session, "@msgid=x500 :bob!b@h PRIVMSG #lobby :line 500");
+        assertEquals(500, screen.shown.size());
+        assertEquals("17:00 <bob> line 1", screen.shown.get(0));
+        assertEquals("17:00 <bob> line 500", screen.shown.get(499));
+    }
+
+    @Test
+    void aCatchUpStopsAfterTwentyPagesWithANote() throws Exception {
+        SessionFixture session = reconnected(0);
+        int id = 100;
+        for (int page = 1; page <= 20; page++) {
+            String[] lines = new String[100];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = "@msgid=m" + id++ + " :bob!b@h PRIVMSG #lobby :missed";
+            }
+            batch(session, "#lobby", lines);
+        }
+        assertEquals("CHATHISTORY AFTER #lobby msgid=m2 100", session.historyRequests.get(0));
+        assertEquals(20, session.historyRequests.size(), "no page after the twentieth");
+        assertEquals("CHATHISTORY AFTER #lobby msgid=m1999 100", session.historyRequests.get(19));
+        assertEquals("17:00 --- at least 2000 lines were missed in #lobby; only the first 2000 are shown",
+                screen.shown.get(screen.shown.size() - 1));
+    }
 }

@@ -30,6 +30,8 @@ final class SessionFixture {
     final NetworkLoop network;
     /** What history asked the server for, as written on the wire. */
     final java.util.List<String> historyRequests = new java.util.ArrayList<>();
+    /** History's timers (delay in milliseconds, task), run only when a test says so. */
+    final java.util.List<java.util.Map.Entry<Long, Runnable>> historyTimers = new java.util.ArrayList<>();
 
     SessionFixture(Screen screen) throws IOException {
         ClientConfig config = ClientConfig.of("localhost", 6667, "me", "#lobby", null, false, null);
@@ -45,6 +47,7 @@ final class SessionFixture {
                 new ReconnectBackoff(1, 1, 1, bound -> 0), new SendPacer(1, 0), false);
         handler.attach(network);
         history.sendWith(message -> historyRequests.add(message.toString()));
+        history.timersWith((delayMillis, task) -> historyTimers.add(java.util.Map.entry(delayMillis, task)));
     }
 
     /** As if the server had acknowledged these capabilities. */
