@@ -31,8 +31,10 @@ final class MessageCommands {
         relay(user, message, Command.PRIVMSG, replies);
     }
 
-    // NOTICE <target>{,<target>} :<text>; like PRIVMSG, but never triggers an away reply.
+    // NOTICE <target>{,<target>} :<text>; like PRIVMSG, but never answered: no away reply and no
+    // error (RFC 2812 3.3.2), so a NOTICE to nobody is silently nothing.
     void notice(User user, IrcMessage message, Replies replies) {
+        replies.silenceErrors();
         relay(user, message, Command.NOTICE, replies);
     }
 

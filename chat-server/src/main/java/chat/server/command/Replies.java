@@ -41,8 +41,21 @@ public final class Replies {
         return session;
     }
 
+    private boolean errorsSilenced;
+
+    /**
+     * No error numerics for the rest of this command: RFC 2812 3.3.2 says a server must not send
+     * any error reply to a NOTICE (two bots answering each other's errors would loop forever).
+     */
+    void silenceErrors() {
+        errorsSilenced = true;
+    }
+
     /** A numeric from the server: ":server NNN nick params...". */
     public void numeric(String numeric, String... params) {
+        if (errorsSilenced && (numeric.charAt(0) == '4' || numeric.charAt(0) == '5')) {
+            return;
+        }
         send(numericMessage(numeric, params));
     }
 

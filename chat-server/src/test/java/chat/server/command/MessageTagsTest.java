@@ -124,4 +124,13 @@ class MessageTagsTest {
         alice.send("PRIVMSG bob :still here");
         assertTrue(bob.lines().get(0).endsWith("still here"));
     }
+
+    @Test
+    void aNoticeIsNeverAnsweredWithAnErrorAPrivmsgIs() {
+        ChatHarness.Peer alice = chat.irc("alice");
+        assertEquals(List.of(), alice.ask("NOTICE nobody :hi"), "RFC 2812 3.3.2: no error reply to a NOTICE");
+        assertEquals(List.of(), alice.ask("NOTICE #nowhere :hi"));
+        assertEquals(List.of(), alice.ask("NOTICE"));
+        assertEquals(List.of(":test.server 401 alice nobody :No such nick/channel"), alice.ask("PRIVMSG nobody :hi"));
+    }
 }
