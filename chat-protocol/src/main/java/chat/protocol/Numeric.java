@@ -41,6 +41,17 @@ public final class Numeric {
     public static final String RPL_NAMREPLY = "353";
     public static final String RPL_ENDOFNAMES = "366";
     public static final String RPL_ENDOFBANLIST = "368";
+    public static final String RPL_BANLIST = "367";
+    public static final String RPL_EXCEPTLIST = "348";
+    public static final String RPL_ENDOFEXCEPTLIST = "349";
+    public static final String RPL_INVITELIST = "346";
+    public static final String RPL_ENDOFINVITELIST = "347";
+    public static final String ERR_KEYSET = "467";
+    public static final String ERR_CHANNELISFULL = "471";
+    public static final String ERR_INVITEONLYCHAN = "473";
+    public static final String ERR_BANNEDFROMCHAN = "474";
+    public static final String ERR_BADCHANNELKEY = "475";
+    public static final String ERR_BANLISTFULL = "478";
     public static final String RPL_MOTD = "372";
     public static final String RPL_MOTDSTART = "375";
     public static final String RPL_ENDOFMOTD = "376";

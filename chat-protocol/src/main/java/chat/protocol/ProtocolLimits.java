@@ -25,6 +25,8 @@ public final class ProtocolLimits {
     public static final int MAX_WHOIS_TARGETS = 5;
     /** Targets per PRIVMSG or NOTICE (005 MAXTARGETS=4). */
     public static final int MAX_MESSAGE_TARGETS = 4;
+    /** Modes with a parameter one MODE line may carry (005 MODES). */
+    public static final int MAX_MODES_WITH_PARAMS = 4;
     /** Bytes of the line terminator CRLF that the encoder always appends. */
     public static final int CRLF_BYTES = 2;
 

@@ -99,7 +99,7 @@ class RoomsAndMessagesTest extends WithTestServer {
         assertEquals(List.of(":test.server 412 alice :No text to send"), alice.ask("PRIVMSG bob"));
         assertEquals(List.of(":test.server 401 alice zed :No such nick/channel"), alice.ask("PRIVMSG zed :hi"));
         assertEquals(List.of(":test.server 403 alice #nowhere :No such channel"), alice.ask("PRIVMSG #nowhere :hi"));
-        assertEquals(List.of(":test.server 404 alice #closed :Cannot send to channel"), alice.ask("PRIVMSG #closed :hi"));
+        assertEquals(List.of(":test.server 404 alice #closed :Cannot send to channel (+n: members only)"), alice.ask("PRIVMSG #closed :hi"));
         assertEquals(List.of(":test.server 442 alice #closed :You're not on that channel"), alice.ask("PART #closed"));
         assertEquals(List.of(":test.server 403 alice #nowhere :No such channel"), alice.ask("PART #nowhere"));
         assertEquals(List.of(":test.server 403 alice bad :Invalid room name"), alice.ask("JOIN bad"));
@@ -195,7 +195,7 @@ class RoomsAndMessagesTest extends WithTestServer {
         assertEquals(List.of(":alice!alice@127.0.0.1 KICK #room carol behave"), alice.ask("KICK #room carol behave"));
         assertEquals(":alice!alice@127.0.0.1 KICK #room carol behave", carol.readLine());
         assertEquals(":alice!alice@127.0.0.1 KICK #room carol behave", bob.readLine());
-        assertEquals(List.of(":test.server 404 carol #room :Cannot send to channel"), carol.ask("PRIVMSG #room :hey"));
+        assertEquals(List.of(":test.server 404 carol #room :Cannot send to channel (+n: members only)"), carol.ask("PRIVMSG #room :hey"));
         assertEquals(List.of(":test.server 441 alice carol #room :They aren't on that channel"),
                 alice.ask("KICK #room carol"));
     }

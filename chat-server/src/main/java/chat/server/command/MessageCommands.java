@@ -133,9 +133,8 @@ final class MessageCommands {
         Room room = state.rooms().find(name);
         if (room == null) {
             replies.noSuchChannel(name);
-        } else if (!room.contains(sender)) {
-            // Rooms are +n: only members speak in them.
-            replies.numeric(Numeric.ERR_CANNOTSENDTOCHAN, room.name(), "Cannot send to channel");
+        } else if (cannotSpeak(sender, room) != null) {
+            replies.numeric(Numeric.ERR_CANNOTSENDTOCHAN, room.name(), cannotSpeak(sender, room));
         } else {
             Outbound said = said(sender, command, room.name(), text, line, replies);
             room.broadcast(said, sender);
@@ -145,6 +144,24 @@ final class MessageCommands {
                 state.remember(room, said);
             }
         }
+    }
+
+    /** Why {@code sender} may not speak in {@code room} (+n, +m, a ban), or null when it may. */
+    private static String cannotSpeak(User sender, Room room) {
+        boolean member = room.contains(sender);
+        if (!member && room.modes().noOutsideMessages()) {
+            return "Cannot send to channel (+n: members only)";
+        }
+        if (member && room.mayAlwaysSpeak(sender)) {
+            return null; // +v and +o speak through +m and bans, as on most servers
+        }
+        if (room.modes().moderated()) {
+            return "Cannot send to channel (+m: only voiced users may speak)";
+        }
+        if (room.modes().isBanned(sender.prefix())) {
+            return "Cannot send to channel (you are banned)";
+        }
+        return null;
     }
 
     private void toPerson(User sender, String command, String nick, String text, IrcMessage line, Replies replies) {

@@ -5,16 +5,24 @@ import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
+import chat.server.model.Masks;
 import chat.server.model.Room;
+import chat.server.model.RoomModes;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * MODE and KICK (RFC 2812 3.1.5, 3.2.3, 3.2.8). Rooms are always +nt; members can be given
- * @ (o) and + (v) by a room operator. Queries are answered so clients that ask on join are content.
+ * MODE and KICK (RFC 2812 3.1.5, 3.2.3, 3.2.8). Room operators set the room's flags (+i +m +n
+ * +s +t), key (+k), limit (+l), ban/exception/invite-exception lists (+b +e +I) and members' @ (o)
+ * and + (v); the changes that took effect go to the room as one MODE line.
  */
 final class ModeCommands {
+    /** Longest key (+k) taken; a longer one is ignored, as on most servers. */
+    private static final int MAX_KEY_CHARS = 23;
+
     private final ServerState state;
     private final RoomCommands roomCommands;
 
@@ -68,44 +76,173 @@ final class ModeCommands {
             return;
         }
         if (message.paramCount() == 1) {
-            replies.numeric(Numeric.RPL_CHANNELMODEIS, room.name(), "+nt");
+            List<String> shown = new ArrayList<>();
+            shown.add(room.name());
+            shown.addAll(room.modes().describe(room.contains(user)));
+            replies.numeric(Numeric.RPL_CHANNELMODEIS, shown.toArray(new String[0]));
             replies.numeric(Numeric.RPL_CREATIONTIME, room.name(), Long.toString(room.createdEpochSeconds()));
             return;
         }
         String modes = message.param(1);
-        if (modes.equals("b") || modes.equals("+b")) {
-            replies.numeric(Numeric.RPL_ENDOFBANLIST, room.name(), "End of channel ban list");
+        String bare = modes.startsWith("+") ? modes.substring(1) : modes;
+        if (message.paramCount() == 2 && bare.length() == 1 && "beI".indexOf(bare.charAt(0)) >= 0) {
+            sendList(user, room, bare.charAt(0), replies);
             return;
         }
         if (!room.isOperator(user)) {
             replies.notChannelOperator(room);
             return;
         }
+        ModeChange change = new ModeChange();
         boolean adding = true;
         int nextArg = 2;
+        int withParams = 0;
         for (char c : modes.toCharArray()) {
             switch (c) {
                 case '+' -> adding = true;
                 case '-' -> adding = false;
-                case 'n', 't' -> { } // always on; nothing to change
-                case 'o', 'v' -> {
-                    String nick = message.param(nextArg++);
-                    if (nick != null) {
-                        setMemberFlag(user, room, nick, c, adding, replies);
+                case 'i', 'm', 'n', 's', 't' -> {
+                    room.modes().setFlag(c, adding);
+                    change.add(adding, c, null);
+                }
+                case 'k', 'l', 'o', 'v', 'b', 'e', 'I' -> {
+                    boolean takesParam = adding || c != 'l'; // -l takes none; -k takes one if given
+                    String param = takesParam ? message.param(nextArg) : null;
+                    if (takesParam && param != null) {
+                        nextArg++;
                     }
+                    if (param == null && !(c == 'l' && !adding) && !(c == 'k' && !adding)) {
+                        if ("beI".indexOf(c) >= 0) {
+                            sendList(user, room, c, replies);
+                        }
+                        continue; // the others need their parameter
+                    }
+                    if (++withParams > ProtocolLimits.MAX_MODES_WITH_PARAMS) {
+                        continue; // 005 MODES=4: the rest of the line is ignored, as on most servers
+                    }
+                    apply(user, room, adding, c, param, change, replies);
                 }
                 default -> replies.numeric(Numeric.ERR_UNKNOWNMODE, String.valueOf(c),
                         "is unknown mode char to me for " + room.name());
             }
         }
+        if (!change.isEmpty()) {
+            Outbound said = state.says(user, Command.MODE, change.params(room.name()));
+            RoomCommands.tellRoomAndSender(room, said, user, replies);
+            state.remember(room, said);
+        }
     }
 
-    private void setMemberFlag(User user, Room room, String nick, char mode, boolean adding, Replies replies) {
-        User member = memberNamed(nick, room, replies);
-        if (member != null) {
-            room.setFlag(member, mode == 'o' ? Room.OPERATOR : Room.VOICE, adding);
-            RoomCommands.tellRoomAndSender(room,
-                    state.says(user, Command.MODE, room.name(), (adding ? "+" : "-") + mode, member.nick()), user, replies);
+    /** One mode with a parameter; adds what took effect to {@code change}. */
+    private void apply(User user, Room room, boolean adding, char c, String param, ModeChange change,
+            Replies replies) {
+        RoomModes modes = room.modes();
+        switch (c) {
+            case 'o', 'v' -> {
+                User member = memberNamed(param, room, replies);
+                if (member != null) {
+                    room.setFlag(member, c == 'o' ? Room.OPERATOR : Room.VOICE, adding);
+                    change.add(adding, c, member.nick());
+                }
+            }
+            case 'k' -> {
+                if (!adding) {
+                    if (modes.key() != null) {
+                        modes.key(null);
+                        change.add(false, 'k', "*");
+                    }
+                } else if (modes.key() != null) {
+                    replies.numeric(Numeric.ERR_KEYSET, room.name(), "Channel key already set");
+                } else if (!param.isEmpty() && param.indexOf(',') < 0 && param.length() <= MAX_KEY_CHARS) {
+                    modes.key(param);
+                    change.add(true, 'k', param);
+                }
+            }
+            case 'l' -> {
+                if (!adding) {
+                    if (modes.limit() > 0) {
+                        modes.limit(0);
+                        change.add(false, 'l', null);
+                    }
+                    return;
+                }
+                int limit = positiveInt(param);
+                if (limit > 0) {
+                    modes.limit(limit);
+                    change.add(true, 'l', Integer.toString(limit));
+                }
+            }
+            default -> { // b, e, I
+                String mask = Masks.normalize(param);
+                List<RoomModes.Entry> list = modes.list(c);
+                boolean present = list.stream().anyMatch(e -> IrcNames.equalsFolded(e.mask(), mask));
+                if (adding && !present) {
+                    if (list.size() >= RoomModes.MAX_LIST_ENTRIES) {
+                        replies.numeric(Numeric.ERR_BANLISTFULL, room.name(), mask, "Channel list is full");
+                        return;
+                    }
+                    list.add(new RoomModes.Entry(mask, user.prefix(), state.clock().epochSeconds()));
+                    change.add(true, c, mask);
+                } else if (!adding && present) {
+                    list.removeIf(e -> IrcNames.equalsFolded(e.mask(), mask));
+                    change.add(false, c, mask);
+                }
+            }
+        }
+    }
+
+    /** 367/368, 348/349 or 346/347: the ban list to anyone, exceptions and invite exceptions to operators. */
+    private void sendList(User user, Room room, char which, Replies replies) {
+        if (which != 'b' && !room.isOperator(user)) {
+            replies.notChannelOperator(room);
+            return;
+        }
+        String entry = which == 'b' ? Numeric.RPL_BANLIST : which == 'e' ? Numeric.RPL_EXCEPTLIST : Numeric.RPL_INVITELIST;
+        for (RoomModes.Entry e : room.modes().list(which)) {
+            replies.numeric(entry, room.name(), e.mask(), e.setBy(), Long.toString(e.setAtEpochSeconds()));
+        }
+        switch (which) {
+            case 'b' -> replies.numeric(Numeric.RPL_ENDOFBANLIST, room.name(), "End of channel ban list");
+            case 'e' -> replies.numeric(Numeric.RPL_ENDOFEXCEPTLIST, room.name(), "End of channel exception list");
+            default -> replies.numeric(Numeric.RPL_ENDOFINVITELIST, room.name(), "End of channel invite list");
+        }
+    }
+
+    private static int positiveInt(String text) {
+        try {
+            return Math.max(0, Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The modes that took effect, as one MODE line: "+mk-b key mask". */
+    private static final class ModeChange {
+        private final StringBuilder letters = new StringBuilder();
+        private final List<String> params = new ArrayList<>();
+        private Boolean lastSign;
+
+        void add(boolean adding, char mode, String param) {
+            if (lastSign == null || lastSign != adding) {
+                letters.append(adding ? '+' : '-');
+                lastSign = adding;
+            }
+            letters.append(mode);
+            if (param != null) {
+                params.add(param);
+            }
+        }
+
+        boolean isEmpty() {
+            return letters.length() == 0;
+        }
+
+        String[] params(String room) {
+            List<String> all = new ArrayList<>();
+            all.add(room);
+            all.add(letters.toString());
+            all.addAll(params);
+            return all.toArray(new String[0]);
         }
     }
 

@@ -76,6 +76,9 @@ final class QueryCommands {
         // 319 in as many lines as it takes, each well under 512 bytes (as NAMES does).
         StringBuilder rooms = new StringBuilder();
         for (Room room : user.rooms()) {
+            if (!ReplyStreams.visibleTo(room, replies.session().user())) {
+                continue;
+            }
             if (rooms.length() > WHOIS_ROOMS_LINE_BUDGET_CHARS) {
                 replies.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms.toString());
                 rooms.setLength(0);

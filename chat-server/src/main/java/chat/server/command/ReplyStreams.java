@@ -31,14 +31,23 @@ final class ReplyStreams {
 
             @Override
             public IrcMessage next() {
-                Map.Entry<String, Room> entry = rooms.after(lastFoldedName);
-                if (entry == null) {
-                    return null;
+                while (true) {
+                    Map.Entry<String, Room> entry = rooms.after(lastFoldedName);
+                    if (entry == null) {
+                        return null;
+                    }
+                    lastFoldedName = entry.getKey();
+                    if (visibleTo(entry.getValue(), replies.session().user())) {
+                        return listEntry(replies, entry.getValue());
+                    }
                 }
-                lastFoldedName = entry.getKey();
-                return listEntry(replies, entry.getValue());
             }
         };
+    }
+
+    /** A +s room is listed, named and shown in WHOIS only to its members. */
+    static boolean visibleTo(Room room, User asker) {
+        return !room.modes().secret() || room.contains(asker);
     }
 
     /** One 322 line: room, member count, topic. */

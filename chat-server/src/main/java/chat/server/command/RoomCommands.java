@@ -7,6 +7,7 @@ import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
 import chat.server.model.Capability;
 import chat.server.model.Room;
+import chat.server.model.RoomModes;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
@@ -36,7 +37,10 @@ final class RoomCommands {
             }
             return;
         }
-        for (String name : message.param(0).split(",")) {
+        String[] keys = message.paramCount() > 1 ? message.param(1).split(",") : new String[0];
+        String[] names = message.param(0).split(",");
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
             if (!IrcNames.isValidRoomName(name)) {
                 replies.numeric(Numeric.ERR_NOSUCHCHANNEL, Replies.orStar(name), "Invalid room name");
                 continue;
@@ -52,11 +56,15 @@ final class RoomCommands {
                         + ProtocolLimits.MAX_ROOMS_PER_USER + ")");
                 continue;
             }
+            if (existing != null && refusedEntry(user, existing, i < keys.length ? keys[i] : null, replies)) {
+                continue;
+            }
             Room room = existing != null ? existing : state.rooms().findOrCreate(name);
             if (existing == null) {
                 state.restoreTopic(room); // a topic outlives its room's last member, and a restart with history
             }
             state.rooms().join(room, user);
+            room.modes().joined(user.nick());
             announceJoin(user, room, replies);
             if (room.topic() != null) {
                 sendTopic(replies, room);
@@ -64,6 +72,34 @@ final class RoomCommands {
             sendNames(replies, room);
             history.replayOnJoin(user, room, replies.session());
         }
+    }
+
+    /**
+     * Whether the room's modes keep {@code user} out, answering why (RFC 2812 3.2.1): an
+     * invitation lets one through +i, +k and +l once; a ban holds unless an exception (+e) matches.
+     */
+    private boolean refusedEntry(User user, Room room, String key, Replies replies) {
+        RoomModes modes = room.modes();
+        boolean invited = modes.mayEnterInviteOnly(user);
+        String why = null;
+        String numeric = null;
+        if (modes.isBanned(user.prefix())) {
+            numeric = Numeric.ERR_BANNEDFROMCHAN;
+            why = "Cannot join channel (+b: you are banned)";
+        } else if (modes.inviteOnly() && !invited) {
+            numeric = Numeric.ERR_INVITEONLYCHAN;
+            why = "Cannot join channel (+i: invite only)";
+        } else if (modes.key() != null && !modes.key().equals(key) && !invited) {
+            numeric = Numeric.ERR_BADCHANNELKEY;
+            why = "Cannot join channel (+k: wrong or missing key)";
+        } else if (modes.limit() > 0 && room.size() >= modes.limit() && !invited) {
+            numeric = Numeric.ERR_CHANNELISFULL;
+            why = "Cannot join channel (+l: the room is full)";
+        }
+        if (numeric != null) {
+            replies.numeric(numeric, room.name(), why);
+        }
+        return numeric != null;
     }
 
     /**
@@ -83,7 +119,7 @@ final class RoomCommands {
         }
     }
 
-    // INVITE <nick> <room> (RFC 2812 3.2.7): any member may invite while rooms have no +i.
+    // INVITE <nick> <room> (RFC 2812 3.2.7): any member may invite; on a +i room, operators only.
     void invite(User user, IrcMessage message, Replies replies) {
         User target = state.nicks().findRegistered(message.param(0));
         if (target == null) {
@@ -98,6 +134,11 @@ final class RoomCommands {
             replies.numeric(Numeric.ERR_USERONCHANNEL, target.nick(), room.name(), "is already on channel");
             return;
         }
+        if (room.modes().inviteOnly() && !room.isOperator(user)) {
+            replies.notChannelOperator(room); // on a +i room, inviting is letting in: operators only
+            return;
+        }
+        room.modes().invite(target.nick());
         Outbound invite = state.says(user, Command.INVITE, target.nick(), room.name());
         replies.numeric(Numeric.RPL_INVITING, target.nick(), room.name());
         target.send(invite);
@@ -168,7 +209,7 @@ final class RoomCommands {
         if (room == null) {
             return;
         }
-        if (!room.isOperator(user)) {
+        if (room.modes().topicLocked() && !room.isOperator(user)) {
             replies.notChannelOperator(room);
             return;
         }
@@ -202,7 +243,7 @@ final class RoomCommands {
         }
         for (String name : message.param(0).split(",")) {
             Room room = state.rooms().find(name);
-            if (room == null) {
+            if (room == null || !ReplyStreams.visibleTo(room, user)) {
                 replies.numeric(Numeric.RPL_ENDOFNAMES, Replies.orStar(name), "End of /NAMES list.");
             } else {
                 sendNames(replies, room);
@@ -224,7 +265,7 @@ final class RoomCommands {
         } else {
             for (String name : message.param(0).split(",")) {
                 Room room = state.rooms().find(name);
-                if (room != null) {
+                if (room != null && ReplyStreams.visibleTo(room, user)) {
                     replies.send(ReplyStreams.listEntry(replies, room));
                 }
             }

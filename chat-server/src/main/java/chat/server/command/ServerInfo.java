@@ -4,6 +4,7 @@ package chat.server.command;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
+import chat.server.model.RoomModes;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 import java.time.Instant;
@@ -19,11 +20,12 @@ public final class ServerInfo {
     static final String NETWORK = "chat";
     /** What clients may rely on (Modern IRC docs, RPL_ISUPPORT); each token is true of this server. */
     static final String[] ISUPPORT = {
-        "CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(ov)@+", "CHANMODES=,,,nt",
+        "CASEMAPPING=rfc1459", "CHANTYPES=#", "PREFIX=(ov)@+", "CHANMODES=beI,k,l,imnst",
         "NICKLEN=" + ProtocolLimits.MAX_NICK_CHARS, "CHANNELLEN=" + ProtocolLimits.MAX_ROOM_NAME_CHARS,
         "TOPICLEN=" + ProtocolLimits.MAX_TOPIC_CHARS, "AWAYLEN=" + ProtocolLimits.MAX_AWAY_CHARS,
         "KICKLEN=" + ProtocolLimits.MAX_KICK_REASON_CHARS, "NETWORK=" + NETWORK,
-        "MAXTARGETS=" + ProtocolLimits.MAX_MESSAGE_TARGETS, "MODES=4",
+        "MAXTARGETS=" + ProtocolLimits.MAX_MESSAGE_TARGETS, "MODES=" + ProtocolLimits.MAX_MODES_WITH_PARAMS,
+        "MAXLIST=beI:" + RoomModes.MAX_LIST_ENTRIES, "EXCEPTS=e", "INVEX=I",
         "CHANLIMIT=#:" + ProtocolLimits.MAX_ROOMS_PER_USER, "NAMELEN=" + ProtocolLimits.MAX_REAL_NAME_CHARS,
         "TARGMAX=PRIVMSG:" + ProtocolLimits.MAX_MESSAGE_TARGETS + ",NOTICE:" + ProtocolLimits.MAX_MESSAGE_TARGETS
                 + ",WHOIS:" + ProtocolLimits.MAX_WHOIS_TARGETS,
@@ -64,7 +66,7 @@ public final class ServerInfo {
             createdText = "This server was created " + humanTime(state.startedEpochMillis());
         }
         to.numeric(Numeric.RPL_CREATED, createdText);
-        to.numeric(Numeric.RPL_MYINFO, state.serverName(), VERSION, "i", "ntov");
+        to.numeric(Numeric.RPL_MYINFO, state.serverName(), VERSION, "i", "beIiklmnostv");
         String[] tokens = isupport();
         // At most 13 tokens per 005 line: with the nick and the trailing text, 15 parameters (RFC 2812 2.3).
         for (int from = 0; from < tokens.length; from += ISUPPORT_TOKENS_PER_LINE) {

@@ -15,6 +15,7 @@ public final class Room {
     private final String name;
     private final long createdEpochSeconds;
     private final Map<User, Integer> members = new LinkedHashMap<>();
+    private final RoomModes modes = new RoomModes();
     /**
      * The same members, in join order, as a plain array for {@link #broadcast}: walking a
      * LinkedHashMap per message was a visible share of the fan-out profile; joins and parts are rare.
@@ -91,6 +92,15 @@ public final class Room {
 
     public boolean isOperator(User member) {
         return (flags(member) & OPERATOR) != 0;
+    }
+
+    /** +v or +o: may speak in a moderated room. */
+    public boolean mayAlwaysSpeak(User member) {
+        return (flags(member) & (OPERATOR | VOICE)) != 0;
+    }
+
+    public RoomModes modes() {
+        return modes;
     }
 
     public void setFlag(User member, int flag, boolean on) {
