@@ -11,6 +11,7 @@ import chat.protocol.IrcNames;
 import chat.protocol.ProtocolLimits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 
 /**
@@ -32,7 +33,8 @@ public final class InputInterpreter {
     private static final int MOST_HISTORY_LINES = 1_000;
 
     public static final List<String> COMMANDS = List.of("/join", "/part", "/msg", "/query", "/go", "/me", "/nick",
-            "/who", "/whois", "/names", "/list", "/topic", "/away", "/history", "/quit", "/help");
+            "/who", "/whois", "/names", "/list", "/topic", "/away", "/history", "/mode", "/op", "/deop", "/voice",
+            "/devoice", "/ban", "/unban", "/kick", "/invite", "/key", "/quit", "/help");
 
     static final String HELP = String.join("\n",
             "Type a line to send it to the current room or person (shown in the prompt).",
@@ -50,6 +52,12 @@ public final class InputInterpreter {
             "/topic [text]        show or set the current room's topic",
             "/away [text]         mark yourself away (no text: back)",
             "/history [N]         N earlier lines here, if the server keeps history (PageUp too)",
+            "/mode [+m|-i|...]    show or change the current room's modes (operators)",
+            "/op /deop nick       give or take operator; /voice /devoice nick: voice (+m rooms)",
+            "/ban /unban mask     ban or unban (nick, or nick!user@host with * and ?)",
+            "/kick nick [why]     put someone out of the current room",
+            "/invite nick [#room] invite someone (needed for +i rooms)",
+            "/key [key]           set the room's key; no key: remove it",
             "/quit [reason]       leave the chat",
             "88                   leave the chat",
             "//text               send a line that starts with /",
@@ -94,6 +102,21 @@ public final class InputInterpreter {
             case "/away" -> List.of(new Send(rest.isEmpty() ? IrcMessage.of(Command.AWAY)
                     : IrcMessage.of(Command.AWAY, rest)));
             case "/history" -> history(rest);
+            case "/mode" -> mode(rest, state);
+            case "/op" -> onMember(rest, state, "+o");
+            case "/deop" -> onMember(rest, state, "-o");
+            case "/voice" -> onMember(rest, state, "+v");
+            case "/devoice" -> onMember(rest, state, "-v");
+            case "/ban" -> onMember(rest, state, "+b");
+            case "/unban" -> onMember(rest, state, "-b");
+            case "/key" -> inRoom(state, room -> rest.isEmpty() ? IrcMessage.of(Command.MODE, room, "-k", "*")
+                    : IrcMessage.of(Command.MODE, room, "+k", rest.split("\\s+")[0]));
+            case "/kick" -> rest.isEmpty() ? hint("usage: /kick nick [reason]") : inRoom(state, room -> {
+                String[] parts = rest.split("\\s+", 2);
+                return parts.length > 1 ? IrcMessage.of(Command.KICK, room, parts[0], parts[1])
+                        : IrcMessage.of(Command.KICK, room, parts[0]);
+            });
+            case "/invite" -> invite(rest, state);
             case "/quit", "/exit" -> List.of(new Send(IrcMessage.of(Command.QUIT, rest.isEmpty() ? "leaving" : rest)),
                     new Leave());
             case "/help", "/?" -> List.of(new Inform(HELP));
@@ -195,6 +218,49 @@ public final class InputInterpreter {
             return hint("/topic works on the current room; /go #room first");
         }
         return List.of(new Send(rest.isEmpty() ? IrcMessage.of(Command.TOPIC, room) : IrcMessage.of(Command.TOPIC, room, rest)));
+    }
+
+    /** A MODE line for the current room, or the room named first (/mode #room +m). */
+    private static List<ClientAction> mode(String rest, ClientState state) {
+        String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        if (words.length > 0 && IrcNames.isRoomName(words[0])) {
+            return List.of(new Send(IrcMessage.of(Command.MODE, words)));
+        }
+        return inRoom(state, room -> {
+            String[] params = new String[words.length + 1];
+            params[0] = room;
+            System.arraycopy(words, 0, params, 1, words.length);
+            return IrcMessage.of(Command.MODE, params);
+        });
+    }
+
+    /** /op nick, /ban mask and the like: one mode with its argument, on the current room. */
+    private static List<ClientAction> onMember(String rest, ClientState state, String mode) {
+        if (rest.isEmpty() || rest.contains(" ")) {
+            return hint("usage: " + (mode.endsWith("b") ? "/ban or /unban nick-or-mask" : "/op, /deop, /voice or /devoice nick"));
+        }
+        return inRoom(state, room -> IrcMessage.of(Command.MODE, room, mode, rest));
+    }
+
+    /** /invite nick [#room]: to the current room unless one is named. */
+    private static List<ClientAction> invite(String rest, ClientState state) {
+        String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        if (words.length == 0 || words.length > 2) {
+            return hint("usage: /invite nick [#room]");
+        }
+        if (words.length == 2) {
+            return List.of(new Send(IrcMessage.of(Command.INVITE, words[0], words[1])));
+        }
+        return inRoom(state, room -> IrcMessage.of(Command.INVITE, words[0], room));
+    }
+
+    /** The message made for the current room, or a hint when the current conversation is not a room. */
+    private static List<ClientAction> inRoom(ClientState state, Function<String, IrcMessage> make) {
+        String room = state.target();
+        if (room == null || !IrcNames.isRoomName(room)) {
+            return hint("this works on the current room; /go #room first");
+        }
+        return List.of(new Send(make.apply(room)));
     }
 
     private static List<ClientAction> history(String rest) {

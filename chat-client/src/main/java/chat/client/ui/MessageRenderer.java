@@ -4,6 +4,7 @@ import chat.client.session.ClientState;
 
 import chat.protocol.Command;
 import chat.protocol.IrcMessage;
+import chat.protocol.ModeWords;
 import chat.protocol.TerminalText;
 import chat.protocol.IrcNames;
 import java.time.LocalTime;
@@ -57,7 +58,10 @@ public final class MessageRenderer {
             case Command.KICK -> dim(at, "<-- " + VisibleText.of(message.param(1)) + " was kicked from " + first
                     + " by " + from + reason(message, 3));
             case Command.TOPIC -> dim(at, "--- " + from + " set the topic of " + first + ": " + last);
-            case Command.MODE -> dim(at, "--- " + from + " sets mode " + rest(message, 1) + " on " + first);
+            case Command.MODE -> dim(at, IrcNames.isRoomName(message.param(0))
+                    ? "--- " + from + " set " + VisibleText.of(ModeWords.describe(message.params().subList(1,
+                            message.paramCount()))) + " (" + first + ")"
+                    : "--- " + from + " sets mode " + rest(message, 1) + " on " + first);
             case "INVITE" -> Optional.of(line(at, styles.privateMark(), "--- " + from + " invites you to " + last, false));
             case Command.ERROR -> dim(at, "--- the server closed the link: " + last);
             // TAGMSG carries only tags (typing), which the status area shows, never a line.

@@ -125,4 +125,22 @@ public class InputInterpreterTest {
             assertTrue(text.startsWith("\u0001ACTION ") && text.endsWith("\u0001"), text);
         }
     }
+
+    @Test
+    void moderationCommandsWorkOnTheCurrentRoom() {
+        assertEquals(List.of(send("MODE", "#lobby", "+m")), interpret("/mode +m"));
+        assertEquals(List.of(send("MODE", "#lobby")), interpret("/mode"));
+        assertEquals(List.of(send("MODE", "#other", "+i")), interpret("/mode #other +i"));
+        assertEquals(List.of(send("MODE", "#lobby", "+o", "bob")), interpret("/op bob"));
+        assertEquals(List.of(send("MODE", "#lobby", "-v", "bob")), interpret("/devoice bob"));
+        assertEquals(List.of(send("MODE", "#lobby", "+b", "*!*@10.0.0.*")), interpret("/ban *!*@10.0.0.*"));
+        assertEquals(List.of(send("MODE", "#lobby", "-b", "bob")), interpret("/unban bob"));
+        assertEquals(List.of(send("MODE", "#lobby", "+k", "sesame")), interpret("/key sesame"));
+        assertEquals(List.of(send("MODE", "#lobby", "-k", "*")), interpret("/key"));
+        assertEquals(List.of(send("KICK", "#lobby", "bob", "too loud")), interpret("/kick bob too loud"));
+        assertEquals(List.of(send("INVITE", "bob", "#lobby")), interpret("/invite bob"));
+        assertEquals(List.of(send("INVITE", "bob", "#den")), interpret("/invite bob #den"));
+        assertInstanceOf(Inform.class, InputInterpreter.interpret("/op bob", inLobby.withTarget("carol")).get(0),
+                "in a private conversation there is no room to act on");
+    }
 }

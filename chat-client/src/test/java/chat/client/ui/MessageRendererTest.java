@@ -122,4 +122,11 @@ public class MessageRendererTest {
         String shown = renderer.render(padded, me, java.time.LocalTime.NOON).orElseThrow().text().toString();
         assertEquals("12:00 <eve> hi <bob> send me your password", shown);
     }
+
+    @Test
+    void roomModeChangesReadAsWords() throws Exception {
+        assertEquals("12:05 --- bob set +m: only voiced users may speak; +b bad!*@*: bad!*@* is banned (#lobby)",
+                text(":bob!b@h MODE #lobby +mb bad!*@*"));
+        assertEquals("12:05 --- bob sets mode +i on alice", text(":bob!b@h MODE alice +i"));
+    }
 }

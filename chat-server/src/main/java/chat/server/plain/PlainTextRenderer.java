@@ -3,6 +3,7 @@ package chat.server.plain;
 import chat.protocol.Command;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
+import chat.protocol.ModeWords;
 import chat.protocol.Numeric;
 import chat.protocol.TerminalText;
 import chat.server.net.WireFormat;
@@ -63,8 +64,9 @@ public final class PlainTextRenderer extends WireFormat {
             case Command.NICK -> "* " + who + " is now known as " + m.param(0);
             case Command.KICK -> "* " + m.param(1) + " was kicked from " + m.param(0) + " by " + who + reason(m, 2);
             case Command.TOPIC -> "* " + who + " set the topic of " + m.param(0) + " to: " + m.param(1);
-            case Command.MODE -> "* " + who + " sets mode " + String.join(" ", m.params().subList(1, m.paramCount()))
-                    + " on " + m.param(0);
+            case Command.MODE -> IrcNames.isRoomName(m.param(0))
+                    ? "* " + who + " set " + ModeWords.describe(m.params().subList(1, m.paramCount())) + " (" + m.param(0) + ")"
+                    : "* " + who + " sets mode " + String.join(" ", m.params().subList(1, m.paramCount())) + " on " + m.param(0);
             case Command.ERROR -> "*** " + m.lastParam();
             case Command.INVITE -> "* " + who + " invites you to " + m.param(1) + " (type /join " + m.param(1) + ")";
             // The only batch a plain-text user is sent: the history replayed when joining a room.

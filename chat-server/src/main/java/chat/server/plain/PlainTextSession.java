@@ -29,6 +29,11 @@ public final class PlainTextSession implements ClientSession.PlainText {
             "***   /nick newname     change your nickname",
             "***   /topic [text]     show or set the current room's topic",
             "***   /away [text]      mark yourself away (no text: back)",
+            "***   /kick nick [why]  put someone out of the current room (room operators)",
+            "***   /ban /unban mask  ban or unban a nick or nick!user@host mask (room operators)",
+            "***   /op /deop nick    give or take operator; /voice /devoice nick: voice",
+            "***   /invite nick      invite someone to the current room",
+            "***   /mode [+i|-m|...] show or change the room's modes; /key [key] sets or clears its key",
             "***   /help             this text",
             "***   " + LeaveWord.TEXT + "                leave the chat");
 
@@ -95,7 +100,8 @@ public final class PlainTextSession implements ClientSession.PlainText {
                 if (rest.isEmpty()) {
                     tell("Usage: /join #room");
                 } else {
-                    join(rest.startsWith("#") ? rest.split(" ")[0] : "#" + rest.split(" ")[0]);
+                    String[] words = rest.split(" +");
+                    join(words[0].startsWith("#") ? words[0] : "#" + words[0], words.length > 1 ? words[1] : null);
                 }
             }
             case "/part", "/leave" -> withRoom(rest.isEmpty() ? null : rest.split(" ")[0], room ->
@@ -118,10 +124,56 @@ public final class PlainTextSession implements ClientSession.PlainText {
                 }
             });
             case "/away" -> dispatch(Command.AWAY, rest);
+            case "/mode" -> withRoom(null, room -> dispatch(Command.MODE, prepend(room, rest)));
+            case "/op", "/deop", "/voice", "/devoice", "/ban", "/unban" -> onMember(word, rest);
+            case "/key" -> withRoom(null, room -> dispatch(Command.MODE, rest.isEmpty()
+                    ? new String[] {room, "-k", "*"} : new String[] {room, "+k", rest.split(" +")[0]}));
+            case "/kick" -> {
+                String[] words = rest.split(" +", 2);
+                if (rest.isEmpty()) {
+                    tell("Usage: /kick nick [why]");
+                } else {
+                    withRoom(null, room -> dispatch(Command.KICK, words.length > 1
+                            ? new String[] {room, words[0], words[1]} : new String[] {room, words[0]}));
+                }
+            }
+            case "/invite" -> {
+                if (rest.isEmpty() || rest.contains(" ")) {
+                    tell("Usage: /invite nick");
+                } else {
+                    withRoom(null, room -> dispatch(Command.INVITE, rest, room));
+                }
+            }
             case "/quit" -> user.quits(rest.isEmpty() ? LeaveWord.TEXT : rest, "Goodbye!");
             case "/help" -> tell(HELP);
             default -> tell("Unknown command " + word + "; type /help for the list.");
         }
+    }
+
+    /** /op nick, /ban mask and the like: one mode with its argument, on the current room. */
+    private void onMember(String word, String rest) {
+        if (rest.isEmpty() || rest.contains(" ")) {
+            tell("Usage: " + word + " " + (word.endsWith("ban") ? "nick-or-mask" : "nick"));
+            return;
+        }
+        String mode = switch (word) {
+            case "/op" -> "+o";
+            case "/deop" -> "-o";
+            case "/voice" -> "+v";
+            case "/devoice" -> "-v";
+            case "/ban" -> "+b";
+            default -> "-b";
+        };
+        withRoom(null, room -> dispatch(Command.MODE, room, mode, rest));
+    }
+
+    /** The room, then the words of {@code rest}: the parameters of a MODE line. */
+    private static String[] prepend(String room, String rest) {
+        String[] words = rest.isEmpty() ? new String[0] : rest.split(" +");
+        String[] all = new String[words.length + 1];
+        all[0] = room;
+        System.arraycopy(words, 0, all, 1, words.length);
+        return all;
     }
 
     private void privateMessage(String rest) {
@@ -134,7 +186,15 @@ public final class PlainTextSession implements ClientSession.PlainText {
     }
 
     private void join(String name) {
-        dispatch(Command.JOIN, name);
+        join(name, null);
+    }
+
+    private void join(String name, String key) {
+        if (key == null) {
+            dispatch(Command.JOIN, name);
+        } else {
+            dispatch(Command.JOIN, name, key);
+        }
         Room room = state.rooms().find(name);
         if (room != null && room.contains(user)) {
             current = room;

@@ -124,4 +124,24 @@ class RoomModesTest {
         ChatHarness.Peer carol = chat.plain("carol");
         assertEquals(List.of("*** #room: Cannot join channel (+b: you are banned)"), carol.ask("/join #room"));
     }
+
+    @Test
+    void plainTextOperatorsModerateInWords() {
+        ChatHarness.Peer carol = chat.plain("carol"); // first in #lobby: its operator
+        ChatHarness.Peer bob = chat.irc("bob");
+        bob.ask("JOIN #lobby");
+        carol.lines();
+        assertEquals(List.of("* carol set +m: only voiced users may speak (#lobby)"), carol.ask("/mode +m"));
+        assertEquals(List.of("* carol set +v bob: bob may speak (voice) (#lobby)"), carol.ask("/voice bob"));
+        assertEquals(List.of("* carol set +b dave!*@*: dave!*@* is banned (#lobby)"), carol.ask("/ban dave"));
+        assertEquals(List.of("* carol set +k: a key is needed to join (#lobby)"), carol.ask("/key sesame"));
+        bob.lines();
+        assertEquals(List.of("* bob was kicked from #lobby by carol (enough)"), carol.ask("/kick bob enough"));
+        ChatHarness.Peer erin = chat.connect();
+        erin.lines();
+        assertTrue(erin.ask("erin").contains("*** #lobby: Cannot join channel (+k: wrong or missing key)"),
+                "a plain-text user kept out is told why");
+        erin.ask("/join #lobby sesame");
+        assertEquals(List.of("*** #lobby: You're not channel operator"), erin.ask("/ban x"));
+    }
 }
