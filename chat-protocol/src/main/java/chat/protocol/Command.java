@@ -37,6 +37,9 @@ public final class Command {
     /** IRCv3 setname: a user changes their real name. */
     public static final String SETNAME = "SETNAME";
     public static final String INVITE = "INVITE";
+    public static final String ADMIN = "ADMIN";
+    public static final String INFO = "INFO";
+    public static final String WHOWAS = "WHOWAS";
     /** IRCv3 draft/chathistory: a client asks for stored lines of a room or conversation. */
     public static final String CHATHISTORY = "CHATHISTORY";
     /** IRCv3 standard-replies: a command failed (FAIL command code [context...] :description). */

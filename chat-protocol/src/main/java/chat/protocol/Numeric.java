@@ -24,6 +24,15 @@ public final class Numeric {
     public static final String RPL_NOWAWAY = "306";
     public static final String RPL_WHOISUSER = "311";
     public static final String RPL_WHOISSERVER = "312";
+    public static final String RPL_ADMINME = "256";
+    public static final String RPL_ADMINLOC1 = "257";
+    public static final String RPL_ADMINLOC2 = "258";
+    public static final String RPL_ADMINEMAIL = "259";
+    public static final String RPL_INFO = "371";
+    public static final String RPL_ENDOFINFO = "374";
+    public static final String RPL_WHOWASUSER = "314";
+    public static final String RPL_ENDOFWHOWAS = "369";
+    public static final String ERR_WASNOSUCHNICK = "406";
     public static final String RPL_ENDOFWHO = "315";
     public static final String RPL_WHOISIDLE = "317";
     public static final String RPL_ENDOFWHOIS = "318";

@@ -4,7 +4,10 @@ import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
+import chat.server.model.Masks;
 import chat.server.model.Room;
+import chat.server.model.WhowasRecord;
+import java.util.List;
 import chat.server.model.ServerState;
 import chat.server.model.User;
 
@@ -33,9 +36,55 @@ final class QueryCommands {
             User user = state.nicks().findRegistered(mask);
             if (user != null) {
                 replies.send(whoReply(replies, "*", user, ""));
+            } else if (mask.indexOf('*') >= 0 || mask.indexOf('?') >= 0) {
+                // A mask: every visible user whose nick!user@host, nick or real name matches it
+                // (RFC 2812 3.6.1), produced as the client drains them.
+                replies.stream(ReplyStreams.users(state.nicks().all().toArray(new User[0]),
+                        u -> u.isRegistered() && visibleTo(u, asker) && matchesWho(mask, u),
+                        u -> whoReply(replies, "*", u, "")));
             }
         }
         replies.numeric(Numeric.RPL_ENDOFWHO, mask, "End of /WHO list.");
+    }
+
+    /** An invisible (+i) user shows up in a mask WHO only to themselves and those sharing a room. */
+    private static boolean visibleTo(User user, User asker) {
+        if (user == asker || !user.isInvisible()) {
+            return true;
+        }
+        for (Room room : user.rooms()) {
+            if (room.contains(asker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesWho(String mask, User user) {
+        return Masks.matches(mask, user.prefix()) || Masks.matches(mask, user.nick())
+                || (user.realName() != null && Masks.matches(mask, user.realName()));
+    }
+
+    // WHOWAS <nick> [<count>]: who last had that nick (RFC 2812 3.6.3).
+    void whowas(User asker, IrcMessage message, Replies replies) {
+        String nick = message.param(0);
+        int count = Integer.MAX_VALUE;
+        if (message.paramCount() > 1) {
+            try {
+                count = Integer.parseInt(message.param(1));
+            } catch (NumberFormatException ignored) {
+                // A count that is not a number is no limit, as servers treat 0 and negatives.
+            }
+        }
+        List<WhowasRecord> found = state.whowas().find(nick, count <= 0 ? Integer.MAX_VALUE : count);
+        if (found.isEmpty()) {
+            replies.numeric(Numeric.ERR_WASNOSUCHNICK, Replies.asWord(nick), "There was no such nickname");
+        }
+        for (WhowasRecord was : found) {
+            replies.numeric(Numeric.RPL_WHOWASUSER, was.nick(), was.userName(), was.host(), "*", was.realName());
+            replies.numeric(Numeric.RPL_WHOISSERVER, was.nick(), state.serverName(), was.when());
+        }
+        replies.numeric(Numeric.RPL_ENDOFWHOWAS, Replies.asWord(nick), "End of WHOWAS");
     }
 
     private IrcMessage whoReply(Replies replies, String roomName, User user, String roomPrefix) {

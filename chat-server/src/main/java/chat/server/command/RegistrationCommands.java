@@ -120,6 +120,7 @@ final class RegistrationCommands {
             replies.send(announcement);
             state.rooms().sendToRoommates(user, announcement);
             state.rememberInRoomsOf(user, announcement);
+            state.whowas().left(user, state.clock().epochMillis());
             state.nicks().rename(user, wanted);
             return;
         }
@@ -148,6 +149,10 @@ final class RegistrationCommands {
     void user(User user, IrcMessage message, Replies replies) {
         if (user.isRegistered()) {
             replies.numeric(Numeric.ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
+        }
+        if (message.param(0).isEmpty() || message.param(3).isEmpty()) {
+            replies.needMoreParams(Command.USER); // modern.ircdocs.horse: an empty username or realname is missing
             return;
         }
         user.userName(userName(message.param(0)));

@@ -9,6 +9,7 @@ import chat.server.model.User;
 import chat.server.net.ReplyStream;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The long replies as cursors ({@link ReplyStream}), produced a line at a time as the client
@@ -26,6 +27,11 @@ final class ReplyStreams {
 
     /** LIST without parameters: a 322 per room, in name order. */
     static ReplyStream rooms(RoomRegistry rooms, Replies replies) {
+        return rooms(rooms, replies, room -> true);
+    }
+
+    /** LIST: the rooms passing {@code keep} (LIST >n / <n), in name order. */
+    static ReplyStream rooms(RoomRegistry rooms, Replies replies, Predicate<Room> keep) {
         return new ReplyStream() {
             private String lastFoldedName;
 
@@ -37,7 +43,7 @@ final class ReplyStreams {
                         return null;
                     }
                     lastFoldedName = entry.getKey();
-                    if (visibleTo(entry.getValue(), replies.session().user())) {
+                    if (visibleTo(entry.getValue(), replies.session().user()) && keep.test(entry.getValue())) {
                         return listEntry(replies, entry.getValue());
                     }
                 }
@@ -56,23 +62,27 @@ final class ReplyStreams {
                 room.topic() == null ? "" : room.topic());
     }
 
-    /** One line per member still in the room (WHO). */
-    static ReplyStream members(Room room, Function<User, IrcMessage> lineFor) {
-        User[] members = room.memberSnapshot();
+    /** One line per user of a snapshot that still passes {@code keep} when its turn comes (WHO mask). */
+    static ReplyStream users(User[] users, Predicate<User> keep, Function<User, IrcMessage> lineFor) {
         return new ReplyStream() {
             private int next;
 
             @Override
             public IrcMessage next() {
-                while (next < members.length) {
-                    User member = members[next++];
-                    if (room.contains(member)) {
-                        return lineFor.apply(member);
+                while (next < users.length) {
+                    User user = users[next++];
+                    if (keep.test(user)) {
+                        return lineFor.apply(user);
                     }
                 }
                 return null;
             }
         };
+    }
+
+    /** One line per member still in the room (WHO). */
+    static ReplyStream members(Room room, Function<User, IrcMessage> lineFor) {
+        return users(room.memberSnapshot(), room::contains, lineFor);
     }
 
     /**

@@ -257,11 +257,25 @@ final class RoomCommands {
         replies.numeric(Numeric.RPL_ENDOFNAMES, room.name(), "End of /NAMES list.");
     }
 
-    // LIST [<room>{,<room>}]
+    private static int parseCount(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    // LIST [<room>{,<room>}] | LIST >n | LIST <n
     void list(User user, IrcMessage message, Replies replies) {
         replies.numeric(Numeric.RPL_LISTSTART, "Channel", "Users  Name");
-        if (message.paramCount() == 0) {
+        String first = message.paramCount() == 0 ? null : message.param(0);
+        if (first == null) {
             replies.stream(ReplyStreams.rooms(state.rooms(), replies)); // every room: as the client drains it
+        } else if (first.startsWith(">") || first.startsWith("<")) {
+            // ELIST=U: LIST >n (more than n users) or <n (fewer than n), as most servers take it
+            int n = parseCount(first.substring(1));
+            boolean more = first.charAt(0) == '>';
+            replies.stream(ReplyStreams.rooms(state.rooms(), replies, room -> more ? room.size() > n : room.size() < n));
         } else {
             for (String name : message.param(0).split(",")) {
                 Room room = state.rooms().find(name);

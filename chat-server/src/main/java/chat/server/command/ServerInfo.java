@@ -25,7 +25,7 @@ public final class ServerInfo {
         "TOPICLEN=" + ProtocolLimits.MAX_TOPIC_CHARS, "AWAYLEN=" + ProtocolLimits.MAX_AWAY_CHARS,
         "KICKLEN=" + ProtocolLimits.MAX_KICK_REASON_CHARS, "NETWORK=" + NETWORK,
         "MAXTARGETS=" + ProtocolLimits.MAX_MESSAGE_TARGETS, "MODES=" + ProtocolLimits.MAX_MODES_WITH_PARAMS,
-        "MAXLIST=beI:" + RoomModes.MAX_LIST_ENTRIES, "EXCEPTS=e", "INVEX=I",
+        "MAXLIST=beI:" + RoomModes.MAX_LIST_ENTRIES, "EXCEPTS=e", "INVEX=I", "ELIST=U",
         "CHANLIMIT=#:" + ProtocolLimits.MAX_ROOMS_PER_USER, "NAMELEN=" + ProtocolLimits.MAX_REAL_NAME_CHARS,
         "TARGMAX=PRIVMSG:" + ProtocolLimits.MAX_MESSAGE_TARGETS + ",NOTICE:" + ProtocolLimits.MAX_MESSAGE_TARGETS
                 + ",WHOIS:" + ProtocolLimits.MAX_WHOIS_TARGETS,
@@ -112,6 +112,26 @@ public final class ServerInfo {
     }
 
     // VERSION (RFC 2812 3.4.3)
+    // ADMIN: who runs this server (RFC 2812 3.4.9); the operator's details are not configured, so it
+    // says where to ask.
+    void admin(User user, IrcMessage message, Replies to) {
+        to.numeric(Numeric.RPL_ADMINME, state.serverName(), "Administrative info");
+        to.numeric(Numeric.RPL_ADMINLOC1, "This chat server is run by the person at its console");
+        to.numeric(Numeric.RPL_ADMINLOC2, "Ask in " + state.config().defaultRoom());
+        to.numeric(Numeric.RPL_ADMINEMAIL, "-");
+    }
+
+    // INFO: what this server is (RFC 2812 3.4.10).
+    void info(User user, IrcMessage message, Replies to) {
+        for (String line : new String[] {VERSION + ": a full-duplex terminal chat in Java",
+            "One java.nio selector loop serves every connection; history is kept in SQLite.",
+            "Speaks IRC (RFC 1459/2812 and IRCv3) and plain text for nc.",
+            "Up since " + humanTime(state.startedEpochMillis())}) {
+            to.numeric(Numeric.RPL_INFO, line);
+        }
+        to.numeric(Numeric.RPL_ENDOFINFO, "End of INFO list");
+    }
+
     void version(User user, IrcMessage message, Replies to) {
         to.numeric(Numeric.RPL_VERSION, VERSION, state.serverName(), "a selector chat server");
     }

@@ -32,6 +32,7 @@ public final class ServerState {
     private final ServerTime serverTime = new ServerTime();
 
     private final History history;
+    private final Whowas whowas = new Whowas();
     /** Topics that outlive their rooms (and, with history, the server): by folded room name. */
     private final Map<String, RoomRecord> rememberedRooms;
 
@@ -45,6 +46,10 @@ public final class ServerState {
         this.rooms = new RoomRegistry(clock);
         this.rememberedRooms = new HashMap<>(history.rooms());
         messageIds.continueAfter(history.newestSequence());
+    }
+
+    public Whowas whowas() {
+        return whowas;
     }
 
     public History history() {
@@ -174,6 +179,7 @@ public final class ServerState {
     public void remove(User user) {
         if (user.isRegistered()) {
             registeredUsers--;
+            whowas.left(user, clock.epochMillis());
         }
         rooms.leaveAll(user);
         nicks.release(user);
