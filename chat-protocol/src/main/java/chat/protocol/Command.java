@@ -40,6 +40,7 @@ public final class Command {
     public static final String ADMIN = "ADMIN";
     public static final String INFO = "INFO";
     public static final String WHOWAS = "WHOWAS";
+    public static final String MONITOR = "MONITOR";
     /** IRCv3 draft/chathistory: a client asks for stored lines of a room or conversation. */
     public static final String CHATHISTORY = "CHATHISTORY";
     /** IRCv3 standard-replies: a command failed (FAIL command code [context...] :description). */

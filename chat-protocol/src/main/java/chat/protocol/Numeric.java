@@ -33,6 +33,11 @@ public final class Numeric {
     public static final String RPL_WHOWASUSER = "314";
     public static final String RPL_ENDOFWHOWAS = "369";
     public static final String ERR_WASNOSUCHNICK = "406";
+    public static final String RPL_MONONLINE = "730";
+    public static final String RPL_MONOFFLINE = "731";
+    public static final String RPL_MONLIST = "732";
+    public static final String RPL_ENDOFMONLIST = "733";
+    public static final String ERR_MONLISTFULL = "734";
     public static final String RPL_ENDOFWHO = "315";
     public static final String RPL_WHOISIDLE = "317";
     public static final String RPL_ENDOFWHOIS = "318";

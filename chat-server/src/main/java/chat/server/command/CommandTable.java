@@ -97,6 +97,7 @@ public final class CommandTable {
         table.put(Command.WHOIS, new Entry(queries::whois, REGISTERED, 0, 2, Targets.LAST_PARAM, WHOIS_TARGETS));
         table.put(Command.ISON, new Entry(queries::ison, REGISTERED, 1, 1));
         table.put(Command.USERHOST, new Entry(queries::userhost, REGISTERED, 1, 1));
+        table.put(Command.MONITOR, new Entry(queries::monitor, REGISTERED, 1, 2));
         table.put(Command.WHOWAS, new Entry(queries::whowas, REGISTERED, 1, 2));
         table.put(Command.ADMIN, new Entry(info::admin, REGISTERED, 0, 1));
         table.put(Command.INFO, new Entry(info::info, REGISTERED, 0, 1));

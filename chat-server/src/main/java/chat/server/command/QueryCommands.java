@@ -1,12 +1,16 @@
 package chat.server.command;
 
+import chat.protocol.Command;
 import chat.protocol.IrcMessage;
 import chat.protocol.IrcNames;
 import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
 import chat.server.model.Masks;
+import chat.server.model.Monitors;
 import chat.server.model.Room;
 import chat.server.model.WhowasRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import chat.server.model.ServerState;
 import chat.server.model.User;
@@ -63,6 +67,73 @@ final class QueryCommands {
     private static boolean matchesWho(String mask, User user) {
         return Masks.matches(mask, user.prefix()) || Masks.matches(mask, user.nick())
                 || (user.realName() != null && Masks.matches(mask, user.realName()));
+    }
+
+    // MONITOR + nick,... | - nick,... | C | L | S (IRCv3 monitor): presence of up to 100 nicks.
+    void monitor(User user, IrcMessage message, Replies replies) {
+        String sub = message.param(0);
+        String targets = message.paramCount() > 1 ? message.param(1) : "";
+        switch (sub) {
+            case "+" -> {
+                List<String> online = new ArrayList<>();
+                List<String> offline = new ArrayList<>();
+                String[] nicks = targets.split(",");
+                for (int i = 0; i < nicks.length; i++) {
+                    String nick = nicks[i];
+                    if (nick.isEmpty() || !IrcNames.isValidNick(nick)) {
+                        continue;
+                    }
+                    if (!state.monitors().watch(user, nick)) {
+                        replies.numeric(Numeric.ERR_MONLISTFULL, Integer.toString(Monitors.MAX_PER_USER),
+                                String.join(",", Arrays.copyOfRange(nicks, i, nicks.length)), "Monitor list is full.");
+                        break;
+                    }
+                    User there = state.nicks().findRegistered(nick);
+                    if (there != null) {
+                        online.add(there.prefix());
+                    } else {
+                        offline.add(nick);
+                    }
+                }
+                presence(replies, online, offline);
+            }
+            case "-" -> {
+                for (String nick : targets.split(",")) {
+                    state.monitors().unwatch(user, nick);
+                }
+            }
+            case "C", "c" -> state.monitors().clear(user);
+            case "L", "l" -> {
+                if (!state.monitors().watchedBy(user).isEmpty()) {
+                    replies.numeric(Numeric.RPL_MONLIST, String.join(",", state.monitors().watchedBy(user)));
+                }
+                replies.numeric(Numeric.RPL_ENDOFMONLIST, "End of MONITOR list");
+            }
+            case "S", "s" -> {
+                List<String> online = new ArrayList<>();
+                List<String> offline = new ArrayList<>();
+                for (String folded : state.monitors().watchedBy(user)) {
+                    User there = state.nicks().findRegistered(folded);
+                    if (there != null) {
+                        online.add(there.prefix());
+                    } else {
+                        offline.add(folded);
+                    }
+                }
+                presence(replies, online, offline);
+            }
+            default -> replies.numeric(Numeric.ERR_UNKNOWNCOMMAND, Command.MONITOR, "Unknown MONITOR subcommand");
+        }
+    }
+
+    /** 730 with those online (nick!user@host), 731 with those not, each only when there are any. */
+    private static void presence(Replies replies, List<String> online, List<String> offline) {
+        if (!online.isEmpty()) {
+            replies.numeric(Numeric.RPL_MONONLINE, String.join(",", online));
+        }
+        if (!offline.isEmpty()) {
+            replies.numeric(Numeric.RPL_MONOFFLINE, String.join(",", offline));
+        }
     }
 
     // WHOWAS <nick> [<count>]: who last had that nick (RFC 2812 3.6.3).

@@ -121,7 +121,10 @@ final class RegistrationCommands {
             state.rooms().sendToRoommates(user, announcement);
             state.rememberInRoomsOf(user, announcement);
             state.whowas().left(user, state.clock().epochMillis());
+            String old = user.nick();
             state.nicks().rename(user, wanted);
+            state.announcePresence(user, old, false);
+            state.announcePresence(user, wanted, true);
             return;
         }
         state.nicks().rename(user, wanted);

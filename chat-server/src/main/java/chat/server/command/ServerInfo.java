@@ -4,6 +4,7 @@ package chat.server.command;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.ProtocolLimits;
+import chat.server.model.Monitors;
 import chat.server.model.RoomModes;
 import chat.server.model.ServerState;
 import chat.server.model.User;
@@ -26,6 +27,7 @@ public final class ServerInfo {
         "KICKLEN=" + ProtocolLimits.MAX_KICK_REASON_CHARS, "NETWORK=" + NETWORK,
         "MAXTARGETS=" + ProtocolLimits.MAX_MESSAGE_TARGETS, "MODES=" + ProtocolLimits.MAX_MODES_WITH_PARAMS,
         "MAXLIST=beI:" + RoomModes.MAX_LIST_ENTRIES, "EXCEPTS=e", "INVEX=I", "ELIST=U",
+        "MONITOR=" + Monitors.MAX_PER_USER,
         "CHANLIMIT=#:" + ProtocolLimits.MAX_ROOMS_PER_USER, "NAMELEN=" + ProtocolLimits.MAX_REAL_NAME_CHARS,
         "TARGMAX=PRIVMSG:" + ProtocolLimits.MAX_MESSAGE_TARGETS + ",NOTICE:" + ProtocolLimits.MAX_MESSAGE_TARGETS
                 + ",WHOIS:" + ProtocolLimits.MAX_WHOIS_TARGETS,

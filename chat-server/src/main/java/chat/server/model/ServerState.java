@@ -1,6 +1,7 @@
 package chat.server.model;
 
 import chat.protocol.IrcMessage;
+import chat.protocol.Numeric;
 import chat.protocol.IrcNames;
 import chat.server.ServerConfig;
 import chat.server.history.History;
@@ -33,6 +34,7 @@ public final class ServerState {
 
     private final History history;
     private final Whowas whowas = new Whowas();
+    private final Monitors monitors = new Monitors();
     /** Topics that outlive their rooms (and, with history, the server): by folded room name. */
     private final Map<String, RoomRecord> rememberedRooms;
 
@@ -46,6 +48,23 @@ public final class ServerState {
         this.rooms = new RoomRegistry(clock);
         this.rememberedRooms = new HashMap<>(history.rooms());
         messageIds.continueAfter(history.newestSequence());
+    }
+
+    public Monitors monitors() {
+        return monitors;
+    }
+
+    /**
+     * MONITOR: tells the watchers of {@code nick} that it came online (730, with nick!user@host)
+     * or went offline (731).
+     */
+    public void announcePresence(User user, String nick, boolean online) {
+        for (User watcher : monitors.watchersOf(nick)) {
+            if (watcher != user) {
+                watcher.send(IrcMessage.from(config.serverName(), online ? Numeric.RPL_MONONLINE : Numeric.RPL_MONOFFLINE, watcher.nickOrStar(),
+                        online ? user.prefix() : nick));
+            }
+        }
     }
 
     public Whowas whowas() {
@@ -173,6 +192,7 @@ public final class ServerState {
     public void markRegistered(User user) {
         user.markRegistered();
         registeredUsers++;
+        announcePresence(user, user.nick(), true);
     }
 
     /** The user is gone: out of every room and the nick registry; others are told by the caller. */
@@ -180,9 +200,11 @@ public final class ServerState {
         if (user.isRegistered()) {
             registeredUsers--;
             whowas.left(user, clock.epochMillis());
+            announcePresence(user, user.nick(), false);
         }
         rooms.leaveAll(user);
         nicks.release(user);
+        monitors.clear(user);
     }
 
     public int registeredCount() {
