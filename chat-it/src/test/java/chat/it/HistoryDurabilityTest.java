@@ -45,35 +45,12 @@ class HistoryDurabilityTest {
         return client;
     }
 
-    /**
-     * A CHATHISTORY request and its answer: the lines up to the end of its batch. The answer comes
-     * from the history thread, after the loop has answered anything sent later (a PING): so it is
-     * awaited by its own end, not by PING/PONG.
-     */
-    private static List<String> history(TestClient client, String request) throws IOException {
-        client.send(request);
-        List<String> lines = new ArrayList<>();
-        String first = client.expect(line -> line.contains(" BATCH +") || line.contains(" FAIL "));
-        lines.add(first);
-        if (first.contains(" FAIL ")) {
-            return lines;
-        }
-        String ref = first.split(" BATCH \\+")[1].split(" ")[0];
-        while (true) {
-            String line = client.readLine();
-            lines.add(line);
-            if (line.endsWith(" BATCH -" + ref)) {
-                return lines;
-            }
-        }
-    }
-
     /** Every PRIVMSG text in #lobby's history, oldest first, read in pages of 100 backwards. */
     private static List<String> wholeHistory(TestClient client) throws IOException {
         List<String> texts = new ArrayList<>();
         String before = null;
         while (true) {
-            List<String> page = history(client, "CHATHISTORY " + (before == null ? "LATEST #lobby * 100"
+            List<String> page = HistoryAnswers.ask(client, "CHATHISTORY " + (before == null ? "LATEST #lobby * 100"
                     : "BEFORE #lobby msgid=" + before + " 100"));
             List<String> lines = page.stream().filter(line -> line.contains(" PRIVMSG #lobby ")).toList();
             if (lines.isEmpty()) {
@@ -154,7 +131,7 @@ class HistoryDurabilityTest {
                 String seen = alice.expect(line -> line.endsWith(" before"));
                 last = seen.split("msgid=").length > 1 ? seen.split("msgid=")[1].substring(0, 14) : null;
                 if (last == null) { // alice asked for chathistory and batch only: ask for the msgid of what she saw
-                    List<String> page = history(alice, "CHATHISTORY LATEST #lobby * 1");
+                    List<String> page = HistoryAnswers.ask(alice, "CHATHISTORY LATEST #lobby * 1");
                     last = page.get(1).split("msgid=")[1].substring(0, 14);
                 }
             }
@@ -163,7 +140,7 @@ class HistoryDurabilityTest {
             }
             bob.sync();
             try (TestClient alice = historian(port, "alice")) {
-                List<String> missed = history(alice, "CHATHISTORY AFTER #lobby msgid=" + last + " 100").stream()
+                List<String> missed = HistoryAnswers.ask(alice, "CHATHISTORY AFTER #lobby msgid=" + last + " 100").stream()
                         .filter(line -> line.contains(" PRIVMSG ")).map(line -> line.substring(line.lastIndexOf(' ') + 1))
                         .toList();
                 assertEquals(List.of("missed0", "missed1", "missed2", "missed3", "missed4"), missed);

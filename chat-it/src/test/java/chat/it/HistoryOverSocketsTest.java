@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.server.TestClient;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -49,23 +48,6 @@ class HistoryOverSocketsTest {
         return client;
     }
 
-    private static List<String> history(TestClient client, String request) throws IOException {
-        client.send(request);
-        List<String> lines = new ArrayList<>();
-        String first = client.expect(line -> line.contains(" BATCH +") || line.contains(" FAIL "));
-        lines.add(first);
-        if (first.contains(" FAIL ")) {
-            return lines;
-        }
-        String ref = first.split(" BATCH \\+")[1].split(" ")[0];
-        for (String line = client.readLine(); ; line = client.readLine()) {
-            lines.add(line);
-            if (line.endsWith(" BATCH -" + ref)) {
-                return lines;
-            }
-        }
-    }
-
     private static List<String> texts(List<String> lines) {
         return lines.stream().filter(line -> line.contains(" PRIVMSG ")).map(line -> line.substring(line.lastIndexOf(' ') + 1)).toList();
     }
@@ -87,18 +69,18 @@ class HistoryOverSocketsTest {
             alice.sync();
             bob.send("JOIN #lobby");
             bob.expect(line -> line.contains(" 366 "));
-            List<String> all = history(bob, "CHATHISTORY LATEST #lobby * 10");
+            List<String> all = HistoryAnswers.ask(bob, "CHATHISTORY LATEST #lobby * 10");
             assertTrue(all.get(0).matches("@time=\\S+ :history.test BATCH \\+\\w+ chathistory #lobby"), all.get(0));
             assertEquals(List.of("m1", "m2", "m3", "m4", "m5", "m6"), texts(all));
             String m3 = msgid(all, "m3");
             String m5 = msgid(all, "m5");
-            assertEquals(List.of("m1", "m2"), texts(history(bob, "CHATHISTORY BEFORE #lobby msgid=" + m3 + " 10")));
-            assertEquals(List.of("m4", "m5", "m6"), texts(history(bob, "CHATHISTORY AFTER #lobby msgid=" + m3 + " 10")));
-            assertEquals(List.of("m2", "m3", "m4"), texts(history(bob, "CHATHISTORY AROUND #lobby msgid=" + m3 + " 3")));
-            assertEquals(List.of("m4"), texts(history(bob, "CHATHISTORY BETWEEN #lobby msgid=" + m3 + " msgid=" + m5 + " 10")));
-            assertEquals(List.of("m6"), texts(history(bob, "CHATHISTORY LATEST #lobby msgid=" + m5 + " 10")));
-            assertEquals(List.of("private"), texts(history(bob, "CHATHISTORY LATEST alice * 10")));
-            List<String> targets = history(bob, "CHATHISTORY TARGETS timestamp=2000-01-01T00:00:00.000Z"
+            assertEquals(List.of("m1", "m2"), texts(HistoryAnswers.ask(bob, "CHATHISTORY BEFORE #lobby msgid=" + m3 + " 10")));
+            assertEquals(List.of("m4", "m5", "m6"), texts(HistoryAnswers.ask(bob, "CHATHISTORY AFTER #lobby msgid=" + m3 + " 10")));
+            assertEquals(List.of("m2", "m3", "m4"), texts(HistoryAnswers.ask(bob, "CHATHISTORY AROUND #lobby msgid=" + m3 + " 3")));
+            assertEquals(List.of("m4"), texts(HistoryAnswers.ask(bob, "CHATHISTORY BETWEEN #lobby msgid=" + m3 + " msgid=" + m5 + " 10")));
+            assertEquals(List.of("m6"), texts(HistoryAnswers.ask(bob, "CHATHISTORY LATEST #lobby msgid=" + m5 + " 10")));
+            assertEquals(List.of("private"), texts(HistoryAnswers.ask(bob, "CHATHISTORY LATEST alice * 10")));
+            List<String> targets = HistoryAnswers.ask(bob, "CHATHISTORY TARGETS timestamp=2000-01-01T00:00:00.000Z"
                     + " timestamp=2100-01-01T00:00:00.000Z 10");
             assertTrue(targets.stream().anyMatch(line -> line.contains(" CHATHISTORY TARGETS alice timestamp=")), targets.toString());
             assertTrue(targets.stream().anyMatch(line -> line.contains(" CHATHISTORY TARGETS #lobby timestamp=")), targets.toString());
@@ -112,17 +94,17 @@ class HistoryOverSocketsTest {
             alice.send("PRIVMSG #secret :hidden");
             alice.send("PRIVMSG bob :for bob only");
             alice.sync();
-            assertTrue(history(mallory, "CHATHISTORY LATEST #secret * 10").get(0)
+            assertTrue(HistoryAnswers.ask(mallory, "CHATHISTORY LATEST #secret * 10").get(0)
                     .endsWith(" FAIL CHATHISTORY INVALID_TARGET LATEST #secret :Messages could not be retrieved"));
-            assertEquals(List.of(), texts(history(mallory, "CHATHISTORY LATEST alice * 10")),
+            assertEquals(List.of(), texts(HistoryAnswers.ask(mallory, "CHATHISTORY LATEST alice * 10")),
                     "mallory's conversation with alice is not alice's with bob");
-            assertTrue(history(mallory, "CHATHISTORY BEFORE alice when=now 10").get(0)
+            assertTrue(HistoryAnswers.ask(mallory, "CHATHISTORY BEFORE alice when=now 10").get(0)
                     .contains(" FAIL CHATHISTORY INVALID_MSGREFTYPE BEFORE when=now "));
-            assertTrue(history(mallory, "CHATHISTORY BEFORE alice msgid=nonsense 10").get(0)
+            assertTrue(HistoryAnswers.ask(mallory, "CHATHISTORY BEFORE alice msgid=nonsense 10").get(0)
                     .contains(" FAIL CHATHISTORY INVALID_PARAMS BEFORE msgid=nonsense "));
-            assertTrue(history(mallory, "CHATHISTORY LATEST alice * many").get(0)
+            assertTrue(HistoryAnswers.ask(mallory, "CHATHISTORY LATEST alice * many").get(0)
                     .contains(" FAIL CHATHISTORY INVALID_PARAMS LATEST many "));
-            assertTrue(history(mallory, "CHATHISTORY FORWARD alice * 1").get(0)
+            assertTrue(HistoryAnswers.ask(mallory, "CHATHISTORY FORWARD alice * 1").get(0)
                     .contains(" FAIL CHATHISTORY INVALID_PARAMS FORWARD "));
             assertTrue(mallory.ask("PRIVMSG alice :still served").isEmpty(), "the connection goes on");
         }

@@ -41,6 +41,14 @@ public record IrcMessage(Map<String, String> tags, String prefix, String command
         return new IrcMessage(Map.of(), prefix, command, List.of(params));
     }
 
+    /** A copy with one more tag, put before the others (batch, label, time: the order servers write). */
+    public IrcMessage withTagFirst(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(tags.size() * 2 + 2);
+        more.put(key, value);
+        more.putAll(tags);
+        return new IrcMessage(more, prefix, command, params);
+    }
+
     public IrcMessage withPrefix(String newPrefix) {
         return new IrcMessage(tags, newPrefix, command, params);
     }

@@ -275,13 +275,7 @@ final class HistoryCommands {
                     : replies.server(Command.BATCH, "+" + ref, type, parameter));
         }
         for (IrcMessage line : lines) {
-            if (batch) {
-                Map<String, String> tags = new LinkedHashMap<>();
-                tags.put("batch", ref);
-                tags.putAll(line.tags());
-                line = new IrcMessage(tags, line.prefix(), line.command(), line.params());
-            }
-            replies.send(line);
+            replies.send(batch ? line.withTagFirst("batch", ref) : line);
         }
         if (batch) {
             replies.send(replies.server(Command.BATCH, "-" + ref));

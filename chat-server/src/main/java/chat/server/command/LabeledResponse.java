@@ -4,7 +4,6 @@ import chat.protocol.Command;
 import chat.protocol.IrcMessage;
 import chat.server.net.Link;
 import chat.server.net.ReplyStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -41,7 +40,7 @@ final class LabeledResponse {
             return;
         }
         openBatch();
-        link.send(tagged(message, BATCH, batchRef));
+        link.send(message.withTagFirst(BATCH, batchRef));
     }
 
     /** A streamed reply is many lines: a batch, each line tagged as the link produces it. */
@@ -50,7 +49,7 @@ final class LabeledResponse {
         String ref = batchRef;
         link.stream(() -> {
             IrcMessage next = lines.next();
-            return next == null ? null : tagged(next, BATCH, ref);
+            return next == null ? null : next.withTagFirst(BATCH, ref);
         });
     }
 
@@ -59,7 +58,7 @@ final class LabeledResponse {
         if (batchRef != null) {
             link.send(IrcMessage.from(serverName, Command.BATCH, "-" + batchRef));
         } else if (held != null) {
-            link.send(tagged(held, LABEL, label));
+            link.send(held.withTagFirst(LABEL, label));
         } else {
             link.send(new IrcMessage(Map.of(LABEL, label), serverName, Command.ACK, null));
         }
@@ -73,15 +72,9 @@ final class LabeledResponse {
         link.send(new IrcMessage(Map.of(LABEL, label), serverName, Command.BATCH,
                 List.of("+" + batchRef, "labeled-response")));
         if (held != null) {
-            link.send(tagged(held, BATCH, batchRef));
+            link.send(held.withTagFirst(BATCH, batchRef));
             held = null;
         }
     }
 
-    private static IrcMessage tagged(IrcMessage message, String key, String value) {
-        Map<String, String> tags = new LinkedHashMap<>(message.tags().size() * 2 + 2);
-        tags.put(key, value);
-        tags.putAll(message.tags());
-        return new IrcMessage(tags, message.prefix(), message.command(), message.params());
-    }
 }

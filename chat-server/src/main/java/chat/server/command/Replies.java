@@ -10,7 +10,6 @@ import chat.server.model.User;
 import chat.server.net.Outbound;
 import chat.server.net.ReplyStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,9 +112,7 @@ public final class Replies {
         if (!session.capabilities().has(Capability.SERVER_TIME) || message.tags().containsKey("time")) {
             return message;
         }
-        Map<String, String> tags = new LinkedHashMap<>(state.timeTag());
-        tags.putAll(message.tags());
-        return new IrcMessage(tags, message.prefix(), message.command(), message.params());
+        return message.withTagFirst("time", state.formatTime(state.clock().epochMillis()));
     }
 
     private boolean keptOpen;

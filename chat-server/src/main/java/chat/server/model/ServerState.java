@@ -154,11 +154,6 @@ public final class ServerState {
         return serverTime.format(epochMillis);
     }
 
-    /** The server-time tag alone, for a reply to a connection that asked for server-time. */
-    public Map<String, String> timeTag() {
-        return Map.of("time", serverTime.format(clock.epochMillis()));
-    }
-
     public ServerConfig config() {
         return config;
     }
