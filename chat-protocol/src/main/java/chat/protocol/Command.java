@@ -37,6 +37,12 @@ public final class Command {
     /** IRCv3 setname: a user changes their real name. */
     public static final String SETNAME = "SETNAME";
     public static final String INVITE = "INVITE";
+    /** IRCv3 sasl: one step of a SASL login (mechanism, base64 chunk, "+" or "*" to abort). */
+    public static final String AUTHENTICATE = "AUTHENTICATE";
+    /** IRCv3 draft/account-registration: "REGISTER account email password". */
+    public static final String REGISTER = "REGISTER";
+    /** IRCv3 account-notify: a user logged in ("ACCOUNT name") or out ("ACCOUNT *"). */
+    public static final String ACCOUNT = "ACCOUNT";
     public static final String ADMIN = "ADMIN";
     public static final String INFO = "INFO";
     public static final String WHOWAS = "WHOWAS";

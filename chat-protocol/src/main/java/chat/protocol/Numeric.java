@@ -40,6 +40,8 @@ public final class Numeric {
     public static final String ERR_MONLISTFULL = "734";
     public static final String RPL_ENDOFWHO = "315";
     public static final String RPL_WHOISIDLE = "317";
+    /** WHOIS: "nick account :is logged in as" (the de-facto numeric of ircu, Ergo, InspIRCd). */
+    public static final String RPL_WHOISACCOUNT = "330";
     public static final String RPL_ENDOFWHOIS = "318";
     public static final String RPL_WHOISCHANNELS = "319";
     public static final String RPL_LISTSTART = "321";
@@ -93,6 +95,17 @@ public final class Numeric {
     public static final String ERR_NEEDMOREPARAMS = "461";
     public static final String ERR_ALREADYREGISTERED = "462";
     public static final String ERR_PASSWDMISMATCH = "464";
+    public static final String ERR_YOUREBANNEDCREEP = "465";
+    // IRCv3 sasl (ircv3.net/specs/extensions/sasl-3.1): logins and their failures.
+    public static final String RPL_LOGGEDIN = "900";
+    public static final String RPL_LOGGEDOUT = "901";
+    public static final String ERR_NICKLOCKED = "902";
+    public static final String RPL_SASLSUCCESS = "903";
+    public static final String ERR_SASLFAIL = "904";
+    public static final String ERR_SASLTOOLONG = "905";
+    public static final String ERR_SASLABORTED = "906";
+    public static final String ERR_SASLALREADY = "907";
+    public static final String RPL_SASLMECHS = "908";
     public static final String ERR_UNKNOWNMODE = "472";
     public static final String ERR_BADCHANNAME = "479";
     public static final String ERR_CHANOPRIVSNEEDED = "482";

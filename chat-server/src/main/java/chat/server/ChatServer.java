@@ -1,5 +1,6 @@
 package chat.server;
 
+import chat.server.account.Identity;
 import chat.server.command.ClientSession;
 import chat.server.command.CommandDispatcher;
 import chat.server.command.CommandTable;
@@ -43,15 +44,16 @@ public final class ChatServer implements AutoCloseable {
     private final EventLoop loop;
     private final Thread loopThread;
 
-    private ChatServer(EventLoop loop, History history) {
+    private ChatServer(EventLoop loop, History history, Identity identity) {
         this.loop = loop;
-        // History is closed by the loop's own thread when the loop ends: everything the loop
-        // accepted is queued by then, and the writer commits it before the thread ends.
+        // History and accounts are closed by the loop's own thread when the loop ends: everything
+        // the loop accepted is queued by then, and their writers commit it before the thread ends.
         this.loopThread = new Thread(() -> {
             try {
                 loop.run();
             } finally {
                 history.close();
+                identity.close();
             }
         }, "chat-event-loop");
     }
@@ -80,13 +82,21 @@ public final class ChatServer implements AutoCloseable {
         History history = config.history().enabled()
                 ? History.open(config.history(), clock::epochMillis, loopTasks, loopTasks::resumeReading)
                 : History.disabled();
+        Identity identity;
+        try {
+            identity = Identity.open(config.accounts(), loopTasks);
+        } catch (IOException | RuntimeException e) {
+            history.close();
+            throw e;
+        }
         Assembly chat;
         EventLoop loop;
         try {
-            chat = assemble(config, clock, history);
+            chat = assemble(config, clock, history, identity);
             loop = new EventLoop(new InetSocketAddress(config.bindAddress(), config.port()), chat.pipeline());
         } catch (IOException | RuntimeException e) {
             history.close();
+            identity.close();
             throw e;
         }
         loopTasks.bind(loop, chat.pipeline());
@@ -100,10 +110,11 @@ public final class ChatServer implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 loop.closeUnstarted();
                 history.close();
+                identity.close();
                 throw e;
             }
         }
-        ChatServer server = new ChatServer(loop, history);
+        ChatServer server = new ChatServer(loop, history, identity);
         server.loopThread.start();
         if (pipe != null) {
             OperatorConsole.start(console, pipe.sink());
@@ -111,7 +122,7 @@ public final class ChatServer implements AutoCloseable {
         return server;
     }
 
-    /** The loop's task queue for history answers, usable before the loop is made. */
+    /** The loop's task queue for history answers and password checks, usable before the loop is made. */
     private static final class LoopTasks implements Executor {
         private volatile EventLoop loop;
         private volatile LinkPipeline pipeline;
@@ -150,11 +161,16 @@ public final class ChatServer implements AutoCloseable {
         return assemble(config, clock, History.disabled());
     }
 
-    /** As {@link #assemble(ServerConfig, Clock)}, keeping history in {@code history}. */
+    /** As {@link #assemble(ServerConfig, Clock)}, keeping history in {@code history}; accounts in memory, hashed inline. */
     public static Assembly assemble(ServerConfig config, Clock clock, History history) {
+        return assemble(config, clock, history, Identity.inMemory(config.accounts()));
+    }
+
+    /** As {@link #assemble(ServerConfig, Clock, History)}, with these accounts. */
+    public static Assembly assemble(ServerConfig config, Clock clock, History history, Identity identity) {
         LoopClock loopClock = new LoopClock(clock);
         LinkTable links = new LinkTable();
-        ServerState state = new ServerState(config, loopClock, links, history);
+        ServerState state = new ServerState(config, loopClock, links, history, identity);
         CommandDispatcher dispatcher = CommandTable.dispatcher(state);
         // Made once, not per link: a lambda that captures state is an object of its own.
         Function<ClientSession, ClientSession.PlainText> plainText = session -> PlainTextSession.open(state, session);

@@ -4,14 +4,14 @@ import java.util.Locale;
 import picocli.CommandLine;
 
 /** Reads "90", "90s", "500ms", "2m", "1h" or "30d" as milliseconds (a bare number is seconds). */
-final class DurationConverter implements CommandLine.ITypeConverter<Long> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
         return parse(value);
     }
 
     /** The same reading outside picocli (the defaults in ServerConfig). */
-    static long parse(String value) {
+    public static long parse(String value) {
         String text = value.strip().toLowerCase(Locale.ROOT);
         long unitMillis = 1000;
         String number = text;

@@ -1,5 +1,6 @@
 package chat.server;
 
+import chat.server.account.AccountConfig;
 import chat.server.history.HistoryConfig;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param history where history is kept and for how long; {@link HistoryConfig#disabled()} keeps none.
  *                The command line keeps it in {@code chat-data} by default; a configuration built
  *                in code (tests, embedding) keeps none unless it says where.
+ * @param accounts how accounts work and where they are kept; a configuration built in code keeps
+ *                 them in memory ({@link AccountConfig#defaults()})
  */
 public record ServerConfig(
         String bindAddress,
@@ -41,7 +44,8 @@ public record ServerConfig(
         int maxPerIp,
         int connectsPerMinute,
         String exempt,
-        HistoryConfig history) {
+        HistoryConfig history,
+        AccountConfig accounts) {
 
     // Every default, stated once. The command line's defaults are built from these (ServerMain),
     // as is defaults(); ServerConfigTest checks that the README's option table says the same.
@@ -121,6 +125,7 @@ public record ServerConfig(
         exempt = exempt == null ? "" : exempt.strip();
         chat.server.net.AddressBlocks.parse(exempt); // refuses a bad block now, not at the first connection
         history = history == null ? HistoryConfig.disabled() : history;
+        accounts = accounts == null ? AccountConfig.defaults() : accounts;
     }
 
     private static void positive(long value, String what) {
@@ -155,7 +160,7 @@ public record ServerConfig(
                 .floodBurstLines(floodBurstLines).floodMaxDelayedLines(floodMaxDelayedLines)
                 .registrationTimeoutMillis(registrationTimeoutMillis).pingIntervalMillis(pingIntervalMillis)
                 .pingTimeoutMillis(pingTimeoutMillis).motdLines(motdLines).maxPerIp(maxPerIp)
-                .connectsPerMinute(connectsPerMinute).exempt(exempt).history(history);
+                .connectsPerMinute(connectsPerMinute).exempt(exempt).history(history).accounts(accounts);
     }
 
     /** Builds a configuration from the defaults, changing only what is set; the record checks the whole. */
@@ -181,8 +186,14 @@ public record ServerConfig(
         private int connectsPerMinute = DEFAULT_CONNECTS_PER_MINUTE;
         private String exempt = "";
         private HistoryConfig history = HistoryConfig.disabled();
+        private AccountConfig accounts = AccountConfig.defaults();
 
         private Builder() {
+        }
+
+        public Builder accounts(AccountConfig value) {
+            accounts = value;
+            return this;
         }
 
         public Builder history(HistoryConfig value) {
@@ -298,7 +309,7 @@ public record ServerConfig(
             return new ServerConfig(bindAddress, port, defaultRoom, name, password, maxClients, sendQueueSoftBytes,
                     sendQueueHardBytes, sendQueueSoftMillis, sendQueueTotalBytes, floodLinesPerSecond, floodBurstLines,
                     floodMaxDelayedLines, registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines,
-                    maxPerIp, connectsPerMinute, exempt, history);
+                    maxPerIp, connectsPerMinute, exempt, history, accounts);
         }
     }
 }

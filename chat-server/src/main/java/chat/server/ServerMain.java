@@ -2,6 +2,8 @@ package chat.server;
 
 import chat.server.command.ServerInfo;
 import chat.server.console.ConsoleCommands;
+import chat.server.account.AccountConfig;
+import chat.server.account.AccountsUnavailableException;
 import chat.server.history.HistoryConfig;
 import chat.server.history.HistoryUnavailableException;
 import java.io.IOException;
@@ -120,6 +122,21 @@ public final class ServerMain implements Callable<Integer> {
             description = "On JOIN, clients without CHATHISTORY (irssi, nc) get the room's last N messages of the "
                     + "last 24 hours; 0 = none (default ${DEFAULT-VALUE}).")
     int joinReplay;
+    @Option(names = "--accounts", defaultValue = "${env:CHAT_ACCOUNTS:-open}", paramLabel = "open|closed",
+            description = "open: anyone may register an account (REGISTER, /register); closed: only the operator, "
+                    + "with /account add on the console (env CHAT_ACCOUNTS, default ${DEFAULT-VALUE}). "
+                    + "Accounts are kept in accounts.db in --data-dir, with or without history.")
+    Registration accounts;
+    @Option(names = "--nick-protection", defaultValue = "${env:CHAT_NICK_PROTECTION:-strict}", paramLabel = "strict|off",
+            description = "strict: an account's nick is refused to anyone not logged in to it; off: nicks are "
+                    + "first come, first served (env CHAT_NICK_PROTECTION, default ${DEFAULT-VALUE}).")
+    NickProtection nickProtection;
+
+    /** --accounts values. */
+    enum Registration { open, closed }
+
+    /** --nick-protection values. */
+    enum NickProtection { strict, off }
 
     public static void main(String[] args) {
         LogLineFormatter.installUnlessConfigured();
@@ -149,7 +166,7 @@ public final class ServerMain implements Callable<Integer> {
         ChatServer server;
         try {
             server = ChatServer.start(config, System.in, System.out);
-        } catch (HistoryUnavailableException e) {
+        } catch (HistoryUnavailableException | AccountsUnavailableException e) {
             System.err.println("chat-server: " + e.getMessage());
             return EXIT_FAILURE;
         } catch (BindException e) {
@@ -204,7 +221,9 @@ public final class ServerMain implements Callable<Integer> {
                 .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)
                 .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute).exempt(exempt)
                 .history(new HistoryConfig(noHistory ? null : dataDir, historyMaxAgeMillis, historyMaxMessages,
-                        joinReplay)).build();
+                        joinReplay))
+                .accounts(new AccountConfig(dataDir, accounts == Registration.open,
+                        nickProtection == NickProtection.strict)).build();
     }
 
     private static void printWelcome(ServerConfig config, int port) {

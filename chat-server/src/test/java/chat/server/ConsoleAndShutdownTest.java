@@ -38,8 +38,9 @@ class ConsoleAndShutdownTest extends WithTestServer {
             alice.ask("JOIN #lobby");
             dave.expectContaining("alice joined");
             server.console("/say #lobby hello from the operator");
-            assertEquals(":test.server PRIVMSG #lobby :hello from the operator", alice.readLine());
-            assertEquals("[#lobby] <test.server> hello from the operator", dave.readLine());
+            // The server's notice, never a user's line.
+            assertEquals(":test.server NOTICE #lobby :[server] hello from the operator", alice.readLine());
+            assertEquals("*** [server] hello from the operator", dave.readLine());
             server.console("/wall maintenance at noon");
             assertEquals(":test.server NOTICE alice :[server] maintenance at noon", alice.readLine());
             assertEquals("*** [server] maintenance at noon", dave.readLine());

@@ -25,7 +25,9 @@ class RegistrationTest extends WithTestServer {
             client.send("USER alice 0 * :Alice A");
             List<String> beforeEnd = client.sync();
             assertTrue(beforeEnd.contains(":test.server CAP * LS :cap-notify message-tags server-time echo-message batch labeled-response multi-prefix "
-                    + "userhost-in-names away-notify extended-join account-notify account-tag setname invite-notify standard-replies"), beforeEnd::toString);
+                    + "userhost-in-names away-notify extended-join account-notify account-tag setname invite-notify standard-replies "
+                    + "sasl=PLAIN,SCRAM-SHA-256,EXTERNAL draft/account-registration=before-connect,custom-account-name"),
+                    beforeEnd::toString);
             assertTrue(beforeEnd.stream().noneMatch(line -> line.contains(" 001 ")), "registration waits for CAP END");
             client.send("CAP END");
             List<String> burst = client.sync();

@@ -4,6 +4,8 @@ import chat.server.model.Capability;
 import chat.server.model.CapabilitySet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The rules of IRCv3 capability negotiation that need no connection: versions, REQ, line packing. */
 final class CapNegotiation {
@@ -33,10 +35,19 @@ final class CapNegotiation {
 
     /** What CAP LS lists, the history capabilities only when history is kept. */
     static List<String> offered(int version, boolean history) {
+        return offered(version, cap -> history || !cap.needsHistory(), cap -> null);
+    }
+
+    /**
+     * What CAP LS lists: the capabilities {@code offered} accepts, from version 302 on with their
+     * values ({@code value} gives null for none).
+     */
+    static List<String> offered(int version, Predicate<Capability> offered, Function<Capability, String> value) {
         List<String> names = new ArrayList<>();
         for (Capability cap : Capability.all()) {
-            if (history || !cap.needsHistory()) {
-                names.add(cap.wireName);
+            if (offered.test(cap)) {
+                String shown = version >= VALUES_VERSION ? value.apply(cap) : null;
+                names.add(shown == null ? cap.wireName : cap.wireName + "=" + shown);
             }
         }
         return names;
@@ -53,6 +64,11 @@ final class CapNegotiation {
 
     /** As {@link #apply(String, CapabilitySet, int)}; the history capabilities are known only when history is kept. */
     static boolean apply(String request, CapabilitySet caps, int version, boolean history) {
+        return apply(request, caps, version, cap -> history || !cap.needsHistory());
+    }
+
+    /** As {@link #apply(String, CapabilitySet, int)}; only what {@code offered} accepts is known. */
+    static boolean apply(String request, CapabilitySet caps, int version, Predicate<Capability> offered) {
         List<Capability> enable = new ArrayList<>();
         List<Capability> disable = new ArrayList<>();
         for (String token : request.trim().split(" +")) {
@@ -61,7 +77,7 @@ final class CapNegotiation {
             }
             boolean off = token.charAt(0) == '-';
             Capability cap = Capability.named(off ? token.substring(1) : token);
-            if (cap == null || (cap.needsHistory() && !history)
+            if (cap == null || !offered.test(cap)
                     || (off && cap == Capability.CAP_NOTIFY && version >= VALUES_VERSION)) {
                 return false;
             }

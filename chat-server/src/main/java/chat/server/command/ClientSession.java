@@ -43,6 +43,9 @@ public final class ClientSession implements LinkSession {
     private int capVersion;
     private String passwordGiven;
     private long batches;
+    private final AccountCommands.Exchange sasl = new AccountCommands.Exchange();
+    /** A password is being checked (or an account made) off the loop: registration waits for it. */
+    private boolean loginPending;
 
     private ClientSession(ServerState state, CommandDispatcher dispatcher, Link link,
             Function<ClientSession, PlainText> plainTextView) {
@@ -191,6 +194,19 @@ public final class ClientSession implements LinkSession {
     /** A batch reference unique on this connection (IRCv3 batch: letters and digits). */
     String nextBatchRef() {
         return Long.toString(++batches, 36);
+    }
+
+    AccountCommands.Exchange sasl() {
+        return sasl;
+    }
+
+    /** True while a password of this connection is being checked off the loop. */
+    public boolean isLoginPending() {
+        return loginPending;
+    }
+
+    void loginPending(boolean pending) {
+        loginPending = pending;
     }
 
     String passwordGiven() {

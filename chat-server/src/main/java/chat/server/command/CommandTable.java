@@ -68,6 +68,7 @@ public final class CommandTable {
         ModeCommands modes = new ModeCommands(state, rooms);
         MessageCommands messages = new MessageCommands(state);
         QueryCommands queries = new QueryCommands(state);
+        AccountCommands accounts = new AccountCommands(state, registration);
 
 
         Map<String, Entry> table = new HashMap<>();
@@ -76,6 +77,9 @@ public final class CommandTable {
         table.put(Command.PASS, new Entry(registration::pass, ANYTIME, 1, 1));
         table.put(Command.NICK, new Entry(registration::nick, ANYTIME, 0, 1));
         table.put(Command.USER, new Entry(registration::user, ANYTIME, 4, 1));
+        // A REGISTER costs a password hash (~50 ms of a core): priced like five lines.
+        table.put(Command.AUTHENTICATE, new Entry(accounts::authenticate, ANYTIME, 1, 1));
+        table.put(Command.REGISTER, new Entry(accounts::register, ANYTIME, 3, 5));
         table.put(Command.PING, new Entry(session::ping, ANYTIME, 1, 1));
         table.put(Command.PONG, new Entry(session::pong, ANYTIME, 0, 1));
         table.put(Command.QUIT, new Entry(session::quit, ANYTIME, 0, 1));

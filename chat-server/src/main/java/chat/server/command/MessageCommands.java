@@ -119,7 +119,7 @@ final class MessageCommands {
     private Outbound said(User sender, String command, String target, String text, IrcMessage line, Replies replies) {
         boolean mayTag = replies.session().capabilities().has(Capability.MESSAGE_TAGS);
         return new Outbound(new IrcMessage(Map.of(), sender.prefix(), command,
-                text == null ? List.of(target) : List.of(target, text)), state.stamp(mayTag ? line.tags() : Map.of()));
+                text == null ? List.of(target) : List.of(target, text)), state.stamp(sender, mayTag ? line.tags() : Map.of()));
     }
 
     /** echo-message: the sender's own connection gets the line as others do, tags and all. */

@@ -212,6 +212,9 @@ final class QueryCommands {
             replies.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms.toString());
         }
         replies.numeric(Numeric.RPL_WHOISSERVER, user.nick(), state.serverName(), ServerInfo.VERSION);
+        if (user.account() != null) {
+            replies.numeric(Numeric.RPL_WHOISACCOUNT, user.nick(), user.account(), "is logged in as");
+        }
         if (user.away() != null) {
             replies.numeric(Numeric.RPL_AWAY, user.nick(), user.away());
         }

@@ -1,5 +1,6 @@
 package chat.server.command;
 
+import chat.server.account.ServerBan;
 import chat.server.model.Capability;
 import chat.server.model.CapabilitySet;
 import chat.protocol.Command;
@@ -21,9 +22,14 @@ final class RegistrationCommands {
     private final ServerState state;
     private final ServerInfo info;
 
+    private final Logins logins;
+    private final Admission admission;
+
     RegistrationCommands(ServerState state, ServerInfo info) {
         this.state = state;
         this.info = info;
+        this.logins = new Logins(state);
+        this.admission = new Admission(state);
     }
 
     // CAP LS [302] | CAP LIST | CAP REQ :caps | CAP END (IRCv3 capability negotiation). LS or REQ
@@ -39,20 +45,19 @@ final class RegistrationCommands {
                 if (session.capVersion() >= CapNegotiation.VALUES_VERSION) {
                     session.capabilities().enable(Capability.CAP_NOTIFY);
                 }
-                sendList(user, replies, "LS", CapNegotiation.offered(session.capVersion(),
-                        state.history().enabled()));
+                sendList(user, replies, "LS", CapNegotiation.offered(session.capVersion(), this::offers,
+                        AccountCommands::capValue));
             }
             case "LIST" -> sendList(user, replies, "LIST", session.capabilities().names());
             case "REQ" -> {
                 holdRegistration(user, session);
                 String asked = message.paramCount() > 1 ? message.param(1) : "";
-                boolean taken = CapNegotiation.apply(asked, session.capabilities(), session.capVersion(),
-                        state.history().enabled());
+                boolean taken = CapNegotiation.apply(asked, session.capabilities(), session.capVersion(), this::offers);
                 if (taken) {
                     CapabilitySet caps = session.capabilities();
                     // From the ACK on, relayed lines come in the shape these tags ask for.
                     session.link().useFormat(WireFormat.irc(caps.has(Capability.MESSAGE_TAGS),
-                            caps.has(Capability.SERVER_TIME)));
+                            caps.has(Capability.SERVER_TIME), caps.has(Capability.ACCOUNT_TAG)));
                     if (caps.has(Capability.MESSAGE_TAGS)) {
                         session.link().allowMessageTags();
                     }
@@ -65,6 +70,14 @@ final class RegistrationCommands {
             }
             default -> replies.numeric(Numeric.ERR_INVALIDCAPCMD, message.param(0), "Invalid CAP command");
         }
+    }
+
+    /** Whether this server offers {@code cap}: history's only with history, REGISTER only while open. */
+    private boolean offers(Capability cap) {
+        if (cap.needsHistory()) {
+            return state.history().enabled();
+        }
+        return cap != Capability.ACCOUNT_REGISTRATION || state.identity().config().openRegistration();
     }
 
     private static void holdRegistration(User user, ClientSession session) {
@@ -102,13 +115,18 @@ final class RegistrationCommands {
             replies.numeric(Numeric.ERR_NONICKNAMEGIVEN, "No nickname given");
             return;
         }
-        String problem = IrcNames.nickProblem(wanted);
+        String problem = NickRules.problem(state, wanted);
         if (problem != null) {
             replies.numeric(Numeric.ERR_ERRONEUSNICKNAME, wanted, "Erroneous nickname: " + problem);
             return;
         }
         if (state.nicks().isTakenByOther(wanted, user)) {
             replies.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
+            return;
+        }
+        if (user.isRegistered() && !logins.mayHold(user, wanted)) {
+            // Before registration the check waits for its end: a SASL login may still come.
+            replies.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, Logins.registeredNick(wanted));
             return;
         }
         if (wanted.equals(user.nick())) {
@@ -179,15 +197,33 @@ final class RegistrationCommands {
         return out.length() == 0 ? "~u" : out.toString();
     }
 
-    private void completeIfReady(User user, Replies replies) {
+    /**
+     * Completes registration once NICK, USER, CAP END and any login are in: the server password,
+     * the operator's bans and nick ownership are checked here, at the end, as a SASL login may
+     * come after NICK.
+     */
+    void completeIfReady(User user, Replies replies) {
+        ClientSession session = replies.session();
         if (user.isRegistered() || user.nick() == null || user.userName() == null
-                || replies.session().isCapNegotiating()) {
+                || session.isCapNegotiating() || session.isLoginPending()) {
             return;
         }
         String password = state.config().password();
-        if (password != null && !password.equals(replies.session().passwordGiven())) {
+        if (password != null && !password.equals(session.passwordGiven())) {
             replies.numeric(Numeric.ERR_PASSWDMISMATCH, "Password incorrect");
             user.disconnect("Bad password");
+            return;
+        }
+        ServerBan ban = admission.banOf(user);
+        if (ban != null) {
+            replies.numeric(Numeric.ERR_YOUREBANNEDCREEP, Admission.bannedText(ban, state));
+            user.disconnect("Banned", Admission.bannedText(ban, state));
+            return;
+        }
+        if (!logins.mayHold(user, user.nick())) {
+            String nick = user.nick();
+            state.nicks().unassign(user); // numerics say "*" again; NICK picks another
+            replies.numeric(Numeric.ERR_NICKNAMEINUSE, nick, Logins.registeredNick(nick));
             return;
         }
         state.markRegistered(user);

@@ -103,14 +103,14 @@ final class RoomCommands {
     }
 
     /**
-     * JOIN to the room and the joiner: extended-join receivers get the account ("*": no accounts
-     * yet) and real name too, with the same time and msgid; away-notify receivers then learn
+     * JOIN to the room and the joiner: extended-join receivers get the account ("*": not logged
+     * in) and real name too, with the same time and msgid; away-notify receivers then learn
      * that the newcomer is away.
      */
     private void announceJoin(User user, Room room, Replies replies) {
         Outbound join = state.says(user, Command.JOIN, room.name());
-        Outbound extended = join.withBareMessage(IrcMessage.from(user.prefix(), Command.JOIN, room.name(), NO_ACCOUNT,
-                user.realName()));
+        Outbound extended = join.withBareMessage(IrcMessage.from(user.prefix(), Command.JOIN, room.name(),
+                user.account() == null ? NO_ACCOUNT : user.account(), user.realName()));
         room.broadcast(join, extended, Capability.EXTENDED_JOIN, user);
         replies.send(user.capabilities().has(Capability.EXTENDED_JOIN) ? extended : join);
         state.remember(room, join);

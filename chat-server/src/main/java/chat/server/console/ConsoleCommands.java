@@ -17,16 +17,19 @@ import java.util.Locale;
 public final class ConsoleCommands {
     private static final int SLOWEST_SHOWN = 3;
     public static final String HELP = "console commands: /who /rooms /stats /say #room text /wall text"
-            + " /kick nick [reason] /help, and " + LeaveWord.TEXT + " or /shutdown to stop the server";
+            + " /kick nick [reason] " + ConsoleAccounts.HELP + " /help, and " + LeaveWord.TEXT
+            + " or /shutdown to stop the server";
 
     private final ServerState state;
     private final ConsoleOutput out;
     private final Runnable shutdown;
+    private final ConsoleAccounts accounts;
 
     public ConsoleCommands(ServerState state, ConsoleOutput out, Runnable shutdown) {
         this.state = state;
         this.out = out;
         this.shutdown = shutdown;
+        this.accounts = new ConsoleAccounts(state, out);
     }
 
     /** One line from the console, as the loop decoded it. */
@@ -54,6 +57,10 @@ public final class ConsoleCommands {
             case "/say" -> say(rest);
             case "/wall" -> wall(rest);
             case "/kick" -> kick(rest);
+            case "/account" -> accounts.account(rest);
+            case "/ban" -> accounts.ban(rest);
+            case "/bans" -> accounts.bans();
+            case "/unban" -> accounts.unban(rest);
             case "/help" -> out.println(HELP);
             default -> out.println("unknown console command '" + word + "'; " + HELP);
         }
@@ -101,7 +108,9 @@ public final class ConsoleCommands {
             out.println("usage: /say #room text (the room must exist)");
             return;
         }
-        room.broadcast(state.serverSays(Command.PRIVMSG, room.name(), rest.substring(space + 1)), null);
+        // A NOTICE from the server's name, never a PRIVMSG: clients show it as the server's words,
+        // not as a line of some user (the server name cannot be a nick).
+        room.broadcast(state.serverSays(Command.NOTICE, room.name(), "[server] " + rest.substring(space + 1)), null);
         state.countRelayed();
     }
 
@@ -128,6 +137,6 @@ public final class ConsoleCommands {
             return;
         }
         user.disconnect("Kicked by the operator: " + reason);
-        out.println("kicked " + user.nick());
+        out.println("kicked " + user.nick() + " (they may come back; /ban keeps them out)");
     }
 }

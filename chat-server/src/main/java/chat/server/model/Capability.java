@@ -24,6 +24,10 @@ public enum Capability {
     SETNAME("setname"),
     INVITE_NOTIFY("invite-notify"),
     STANDARD_REPLIES("standard-replies"),
+    /** SASL logins (AUTHENTICATE); its value lists the mechanisms. */
+    SASL("sasl"),
+    /** REGISTER: offered only while anyone may register (--accounts open). */
+    ACCOUNT_REGISTRATION("draft/account-registration"),
     /** CHATHISTORY: offered only while the server keeps history. */
     CHATHISTORY("draft/chathistory"),
     /** Events (JOIN, PART, ...) in CHATHISTORY results too; offered with chathistory. */

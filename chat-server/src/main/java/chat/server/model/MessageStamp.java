@@ -19,8 +19,16 @@ final class MessageStamp implements TagSource {
     private final long sequence;
     private final Map<String, String> clientTags;
     private final ServerTime serverTime;
+    /** The sender's account (account-tag), or null. */
+    private final String account;
 
     MessageStamp(long epochMillis, long sequence, Map<String, String> clientTags, ServerTime serverTime) {
+        this(epochMillis, sequence, clientTags, serverTime, null);
+    }
+
+    MessageStamp(long epochMillis, long sequence, Map<String, String> clientTags, ServerTime serverTime,
+            String account) {
+        this.account = account;
         this.epochMillis = epochMillis;
         this.sequence = sequence;
         this.clientTags = clientTags;
@@ -40,6 +48,9 @@ final class MessageStamp implements TagSource {
         Map<String, String> tags = new LinkedHashMap<>(4 + clientTags.size() * 2);
         tags.put("time", serverTime.format(epochMillis));
         tags.put("msgid", Sequences.msgid(sequence));
+        if (account != null) {
+            tags.put("account", account);
+        }
         for (Map.Entry<String, String> tag : clientTags.entrySet()) {
             if (TagKeys.isValidClientTag(tag.getKey())) { // a malformed key is not relayed
                 tags.put(tag.getKey(), tag.getValue());
@@ -50,8 +61,9 @@ final class MessageStamp implements TagSource {
 
     /** Written straight from the numbers: time and msgid never need escaping, so no map is made. */
     @Override
-    public byte[] tagSection(boolean time, boolean allTags) {
-        if (!time && !allTags) {
+    public byte[] tagSection(boolean time, boolean allTags, boolean accountTag) {
+        boolean withAccount = accountTag && account != null;
+        if (!time && !allTags && !withAccount) {
             return NO_TAGS;
         }
         StringBuilder out = new StringBuilder(64);
@@ -59,8 +71,12 @@ final class MessageStamp implements TagSource {
         if (time) {
             out.append("time=").append(serverTime.format(epochMillis));
         }
+        if (withAccount) {
+            // Account names are nick-shaped: nothing in them needs escaping.
+            out.append(out.length() > 1 ? ";account=" : "account=").append(account);
+        }
         if (allTags) {
-            out.append(time ? ";msgid=" : "msgid=").append(Sequences.msgid(sequence));
+            out.append(out.length() > 1 ? ";msgid=" : "msgid=").append(Sequences.msgid(sequence));
             for (Map.Entry<String, String> tag : clientTags.entrySet()) {
                 if (TagKeys.isValidClientTag(tag.getKey())) {
                     IrcEncoder.appendTag(tag.getKey(), tag.getValue(), out.append(';'));

@@ -78,6 +78,12 @@ public final class NickRegistry {
         tenures.put(folded, new Tenure(continues ? earlier.sinceMillis() : now, user.host(), 0));
     }
 
+    /** Frees the nick of a user still registering and forgets it, so the user has none (refused nick). */
+    public void unassign(User user) {
+        release(user);
+        user.nick(null);
+    }
+
     /** Frees the user's nick (the user keeps it as a name, for the QUIT it is about to send). */
     public void release(User user) {
         if (user.nick() != null) {

@@ -1,5 +1,6 @@
 package chat.server.model;
 
+import chat.server.account.Identity;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.IrcNames;
@@ -33,12 +34,18 @@ public final class ServerState {
     private final ServerTime serverTime = new ServerTime();
 
     private final History history;
+    private final Identity identity;
     private final Whowas whowas = new Whowas();
     private final Monitors monitors = new Monitors();
     /** Topics that outlive their rooms (and, with history, the server): by folded room name. */
     private final Map<String, RoomRecord> rememberedRooms;
 
     public ServerState(ServerConfig config, LoopClock clock, LinkTable links, History history) {
+        this(config, clock, links, history, Identity.inMemory(config.accounts()));
+    }
+
+    public ServerState(ServerConfig config, LoopClock clock, LinkTable links, History history, Identity identity) {
+        this.identity = identity;
         this.config = config;
         this.clock = clock;
         this.links = links;
@@ -48,6 +55,11 @@ public final class ServerState {
         this.rooms = new RoomRegistry(clock);
         this.rememberedRooms = new HashMap<>(history.rooms());
         messageIds.continueAfter(history.newestSequence());
+    }
+
+    /** Accounts, the operator's bans, the login throttle and the hashing pool. */
+    public Identity identity() {
+        return identity;
     }
 
     public Monitors monitors() {
@@ -132,8 +144,14 @@ public final class ServerState {
      * a receiver asked for tags.
      */
     public TagSource stamp(Map<String, String> clientTags) {
+        return stamp(null, clientTags);
+    }
+
+    /** As {@link #stamp(Map)}, for a line {@code sender} says: account-tag receivers see its account. */
+    public TagSource stamp(User sender, Map<String, String> clientTags) {
         long now = clock.epochMillis();
-        return new MessageStamp(now, messageIds.nextSequence(now), clientTags, serverTime);
+        return new MessageStamp(now, messageIds.nextSequence(now), clientTags, serverTime,
+                sender == null ? null : sender.account());
     }
 
     /**
@@ -141,7 +159,7 @@ public final class ServerState {
      * source and the server's time and msgid, so clients with server-time show when it happened.
      */
     public Outbound says(User user, String command, String... params) {
-        return new Outbound(IrcMessage.from(user.prefix(), command, params), stamp(Map.of()));
+        return new Outbound(IrcMessage.from(user.prefix(), command, params), stamp(user, Map.of()));
     }
 
     /** What the operator says from the console, stamped like what users say. */

@@ -23,6 +23,8 @@ public final class User {
     private String userName;
     private String realName;
     private String away;
+    /** The account this user is logged in to (its name as registered), or null. */
+    private String account;
     private boolean invisible;
     private boolean registered;
     private long lastMessageAtMillis;
@@ -135,6 +137,15 @@ public final class User {
     /** Away text, or null for "back". */
     public void away(String text) {
         away = text;
+    }
+
+    public String account() {
+        return account;
+    }
+
+    /** Logged in to {@code name}, or out with null; the caller tells whoever must hear it. */
+    public void account(String name) {
+        account = name;
     }
 
     public boolean isInvisible() {

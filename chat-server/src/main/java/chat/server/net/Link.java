@@ -83,6 +83,11 @@ public final class Link {
         return transport.peerAddress();
     }
 
+    /** The TLS client certificate's SHA-256 (see {@link Transport#peerCertificateFingerprint()}). */
+    public java.util.Optional<String> peerCertificateFingerprint() {
+        return transport.peerCertificateFingerprint();
+    }
+
     public long connectedAtMillis() {
         return connectedAtMillis;
     }

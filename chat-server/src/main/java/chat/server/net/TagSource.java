@@ -17,6 +17,7 @@ public interface TagSource {
      *
      * @param time    the receiver asked for server-time
      * @param allTags the receiver asked for message-tags (msgid and client-only tags)
+     * @param account the receiver asked for account-tag (the sender's account, if logged in)
      */
-    byte[] tagSection(boolean time, boolean allTags);
+    byte[] tagSection(boolean time, boolean allTags, boolean account);
 }

@@ -2,6 +2,7 @@ package chat.server.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * The one seam between a {@link Link} and the bytes on the wire: every read, write, close and
@@ -27,4 +28,12 @@ public interface Transport {
 
     /** The peer's address as text, for prefixes and logs. */
     String peerAddress();
+
+    /**
+     * SHA-256 of the peer's TLS client certificate (DER; lower-case hex, no colons), for SASL
+     * EXTERNAL; empty without TLS or without a certificate.
+     */
+    default Optional<String> peerCertificateFingerprint() {
+        return Optional.empty();
+    }
 }

@@ -16,7 +16,7 @@ public abstract class WireFormat {
     private static final byte[] NOTHING = new byte[0];
 
     /** How many shapes an {@link Outbound} caches. */
-    public static final int SHAPES = 5;
+    public static final int SHAPES = 9;
 
     /**
      * This format's slot in {@link Outbound}'s cache, below {@link #SHAPES}. A field, not a method:
@@ -46,7 +46,7 @@ public abstract class WireFormat {
     public abstract byte[] farewell(String text);
 
     /** The IRC wire format (RFC 1459/2812 lines), without tags: what a client that asked for nothing gets. */
-    public static final WireFormat IRC = new IrcFormat(0, false, false);
+    public static final WireFormat IRC = new IrcFormat(0, false, false, false);
 
     /**
      * The IRC format for a connection's tag capabilities: server-time alone gives the {@code time}
@@ -54,24 +54,37 @@ public abstract class WireFormat {
      * enabled too). Shapes 2 to 4, so receivers with the same choice share one encoding.
      */
     public static WireFormat irc(boolean messageTags, boolean serverTime) {
-        if (messageTags) {
-            return serverTime ? IrcFormat.ALL_TAGS : IrcFormat.TAGS_WITHOUT_TIME;
-        }
-        return serverTime ? IrcFormat.TIME_ONLY : IRC;
+        return irc(messageTags, serverTime, false);
+    }
+
+    /**
+     * As {@link #irc(boolean, boolean)}, and account-tag adds the sender's {@code account} tag.
+     * Shapes 2 to 8, one per combination, so receivers with the same choice share one encoding.
+     */
+    public static WireFormat irc(boolean messageTags, boolean serverTime, boolean accountTag) {
+        int index = (serverTime ? 1 : 0) | (messageTags ? 2 : 0) | (accountTag ? 4 : 0);
+        return index == 0 ? IRC : IrcFormat.TAGGED[index];
     }
 
     private static final class IrcFormat extends WireFormat {
-        static final IrcFormat TIME_ONLY = new IrcFormat(2, false, true);
-        static final IrcFormat TAGS_WITHOUT_TIME = new IrcFormat(3, true, false);
-        static final IrcFormat ALL_TAGS = new IrcFormat(4, true, true);
+        /** By (time 1 | all tags 2 | account 4); slot 0 is the untagged {@link #IRC}, never used from here. */
+        static final IrcFormat[] TAGGED = new IrcFormat[8];
+
+        static {
+            for (int i = 1; i < TAGGED.length; i++) {
+                TAGGED[i] = new IrcFormat(1 + i, (i & 2) != 0, (i & 1) != 0, (i & 4) != 0);
+            }
+        }
 
         private final boolean allTags;
         private final boolean time;
+        private final boolean account;
 
-        private IrcFormat(int shape, boolean allTags, boolean time) {
+        private IrcFormat(int shape, boolean allTags, boolean time, boolean account) {
             super(shape);
             this.allTags = allTags;
             this.time = time;
+            this.account = account;
         }
 
         @Override
@@ -87,7 +100,7 @@ public abstract class WireFormat {
             if (!allTags && bare.command().equals(Command.TAGMSG)) {
                 return NOTHING;
             }
-            byte[] section = tags.tagSection(time, allTags);
+            byte[] section = tags.tagSection(time, allTags, account);
             if (section.length == 0) {
                 return bareLine;
             }
@@ -99,13 +112,15 @@ public abstract class WireFormat {
 
         private IrcMessage withTags(IrcMessage message) {
             Map<String, String> tags = message.tags();
-            if (tags.isEmpty() || (allTags && time)) {
+            if (tags.isEmpty() || (allTags && time && account)) {
                 return message;
             }
             Map<String, String> kept = new LinkedHashMap<>();
             for (Map.Entry<String, String> tag : tags.entrySet()) {
-                boolean isTime = tag.getKey().equals("time");
-                if (isTime ? time : allTags || isResponseTag(tag.getKey())) {
+                String key = tag.getKey();
+                boolean shown = key.equals("time") ? time : key.equals("account") ? account
+                        : allTags || isResponseTag(key);
+                if (shown) {
                     kept.put(tag.getKey(), tag.getValue());
                 }
             }

@@ -2,7 +2,6 @@ package chat.server.plain;
 
 import chat.protocol.Command;
 import chat.protocol.IrcMessage;
-import chat.protocol.IrcNames;
 import chat.protocol.LeaveWord;
 import chat.server.command.ClientSession;
 import chat.server.model.Room;
@@ -34,6 +33,8 @@ public final class PlainTextSession implements ClientSession.PlainText {
             "***   /op /deop nick    give or take operator; /voice /devoice nick: voice",
             "***   /invite nick      invite someone to the current room",
             "***   /mode [+i|-m|...] show or change the room's modes; /key [key] sets or clears its key",
+            "***   /register PASSWORD   make your nickname an account (nobody else may use it)",
+            "***   /login [account] PASSWORD   log in to your account",
             "***   /help             this text",
             "***   " + LeaveWord.TEXT + "                leave the chat");
 
@@ -41,11 +42,13 @@ public final class PlainTextSession implements ClientSession.PlainText {
     private final ClientSession session;
     private final User user;
     private Room current;
+    private final PlainTextLogin login;
 
     PlainTextSession(ServerState state, ClientSession session) {
         this.state = state;
         this.session = session;
         this.user = session.user();
+        this.login = new PlainTextLogin(state, session, this::tell, this::enter);
         session.link().useFormat(PlainTextRenderer.FORMAT);
     }
 
@@ -60,7 +63,7 @@ public final class PlainTextSession implements ClientSession.PlainText {
         if (LeaveWord.is(trimmed)) {
             user.quits(LeaveWord.TEXT, "Goodbye!");
         } else if (!user.isRegistered()) {
-            chooseNick(trimmed);
+            login.onLine(trimmed);
         } else if (trimmed.startsWith("/") && !trimmed.startsWith("//")) {
             command(trimmed);
         } else if (!trimmed.isEmpty()) {
@@ -73,16 +76,8 @@ public final class PlainTextSession implements ClientSession.PlainText {
         tell(explanation);
     }
 
-    private void chooseNick(String nick) {
-        String problem = IrcNames.nickProblem(nick);
-        if (problem != null) {
-            tell("Sorry, " + problem + ". Type another nickname:");
-            return;
-        }
-        if (state.nicks().isTakenByOther(nick, user)) {
-            tell("Sorry, the nickname " + nick + " is taken. Type another nickname:");
-            return;
-        }
+    /** The nickname (and any password) were accepted: into the chat. */
+    private void enter(String nick) {
         state.nicks().rename(user, nick);
         user.userName("plain");
         user.realName(REAL_NAME);
@@ -144,6 +139,8 @@ public final class PlainTextSession implements ClientSession.PlainText {
                     withRoom(null, room -> dispatch(Command.INVITE, rest, room));
                 }
             }
+            case "/register" -> login.register(rest);
+            case "/login" -> login.login(rest);
             case "/quit" -> user.quits(rest.isEmpty() ? LeaveWord.TEXT : rest, "Goodbye!");
             case "/help" -> tell(HELP);
             default -> tell("Unknown command " + word + "; type /help for the list.");

@@ -1,0 +1,296 @@
+package chat.server.account;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code accounts.db} in the data directory (SQLite): accounts, the console's server bans and the
+ * secret the SCRAM decoys are salted with. Apart from history's file, so that {@code --no-history}
+ * keeps accounts and deleting the history loses no one's login; locked by {@code accounts.lock}
+ * so that two servers never share it. Everything is read once at start (a few hundred bytes an
+ * account); changes are written in order by one thread of their own, never on the event loop.
+ * The file is made readable by its owner only: it holds password hashes.
+ */
+public final class AccountDatabase implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(AccountDatabase.class.getName());
+    static final int SCHEMA_VERSION = 1;
+    private static final String[] SCHEMA = {
+        "CREATE TABLE accounts (folded TEXT PRIMARY KEY, name TEXT NOT NULL, password_hash TEXT NOT NULL,"
+                + " scram_salt BLOB NOT NULL, scram_iterations INTEGER NOT NULL, stored_key BLOB NOT NULL,"
+                + " server_key BLOB NOT NULL, fingerprints TEXT NOT NULL, created INTEGER NOT NULL)",
+        "CREATE TABLE bans (mask TEXT PRIMARY KEY, reason TEXT NOT NULL, set_by TEXT NOT NULL,"
+                + " set_at INTEGER NOT NULL, expires_at INTEGER NOT NULL)",
+        "CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)",
+    };
+
+    private final Path file;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Connection connection;
+    private final ExecutorService writer;
+
+    private AccountDatabase(Path file, FileChannel lockChannel, FileLock lock, Connection connection) {
+        this.file = file;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.connection = connection;
+        this.writer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "chat-accounts-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Opens (making the directory and the file on first start); refuses with one line why. */
+    public static AccountDatabase open(Path directory) throws AccountsUnavailableException {
+        Path dir = directory.toAbsolutePath().normalize();
+        Path file = dir.resolve("accounts.db");
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(dir);
+            channel = FileChannel.open(dir.resolve("accounts.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException heldInThisProcess) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new AccountsUnavailableException("accounts: " + dir + " is in use by another chat server", null);
+            }
+            boolean fresh = !Files.exists(file);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            ownerOnly(file, fresh);
+            AccountDatabase database = new AccountDatabase(file, channel, lock, connection);
+            database.migrate();
+            return database;
+        } catch (AccountsUnavailableException e) {
+            closeQuietly(channel);
+            throw e;
+        } catch (IOException | SQLException e) {
+            closeQuietly(channel);
+            throw new AccountsUnavailableException("accounts: cannot use " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void ownerOnly(Path file, boolean fresh) throws IOException {
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            if (fresh) {
+                LOG.log(Level.INFO, "accounts: cannot restrict " + file + " to its owner on this file system");
+            }
+        }
+    }
+
+    private void migrate() throws AccountsUnavailableException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=FULL"); // rare writes, each one a person's login: no loss on power cut
+            int version;
+            try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > SCHEMA_VERSION) {
+                throw new AccountsUnavailableException("accounts: " + file + " has schema version " + version
+                        + ", newer than this server's " + SCHEMA_VERSION, null);
+            }
+            if (version == 0) {
+                connection.setAutoCommit(false);
+                for (String sql : SCHEMA) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(*) FROM accounts), (SELECT COUNT(*) FROM bans)")) {
+                rs.next();
+            }
+        } catch (SQLException e) {
+            throw new AccountsUnavailableException("accounts: " + file + " is not a usable database: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Every account, read at start before the loop runs. */
+    public List<Account> loadAccounts() throws AccountsUnavailableException {
+        List<Account> accounts = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT name, password_hash, scram_salt, scram_iterations, stored_key, server_key, fingerprints, created"
+                        + " FROM accounts")) {
+            while (rs.next()) {
+                String prints = rs.getString(7);
+                accounts.add(new Account(rs.getString(1), rs.getString(2),
+                        new ScramCredentials(rs.getBytes(3), rs.getInt(4), rs.getBytes(5), rs.getBytes(6)),
+                        prints.isEmpty() ? new HashSet<>() : new HashSet<>(Arrays.asList(prints.split(" "))),
+                        rs.getLong(8)));
+            }
+        } catch (SQLException e) {
+            throw new AccountsUnavailableException("accounts: cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return accounts;
+    }
+
+    /** Every server ban, read at start. */
+    public List<ServerBan> loadBans() throws AccountsUnavailableException {
+        List<ServerBan> bans = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT mask, reason, set_by, set_at, expires_at FROM bans")) {
+            while (rs.next()) {
+                bans.add(new ServerBan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+            }
+        } catch (SQLException e) {
+            throw new AccountsUnavailableException("accounts: cannot read bans from " + file + ": " + e.getMessage(), e);
+        }
+        return bans;
+    }
+
+    /** The secret the SCRAM decoys are salted with: made once, kept, so a decoy's salt never changes. */
+    public byte[] secret() throws AccountsUnavailableException {
+        try (PreparedStatement read = connection.prepareStatement("SELECT value FROM secrets WHERE name = 'scram-decoy'")) {
+            try (ResultSet rs = read.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getBytes(1);
+                }
+            }
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            try (PreparedStatement write = connection.prepareStatement(
+                    "INSERT INTO secrets (name, value) VALUES ('scram-decoy', ?)")) {
+                write.setBytes(1, secret);
+                write.executeUpdate();
+            }
+            return secret;
+        } catch (SQLException e) {
+            throw new AccountsUnavailableException("accounts: cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    void save(String folded, Account account) {
+        write("save account " + account.name(), () -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT OR REPLACE INTO accounts"
+                    + " (folded, name, password_hash, scram_salt, scram_iterations, stored_key, server_key, fingerprints,"
+                    + " created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                statement.setString(1, folded);
+                statement.setString(2, account.name());
+                statement.setString(3, account.passwordHash());
+                statement.setBytes(4, account.scram().salt());
+                statement.setInt(5, account.scram().iterations());
+                statement.setBytes(6, account.scram().storedKey());
+                statement.setBytes(7, account.scram().serverKey());
+                statement.setString(8, String.join(" ", account.fingerprints()));
+                statement.setLong(9, account.createdEpochSeconds());
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    void delete(String folded) {
+        write("delete account " + folded, () -> {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM accounts WHERE folded = ?")) {
+                statement.setString(1, folded);
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    void saveBan(ServerBan ban) {
+        write("save ban " + ban.mask(), () -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT OR REPLACE INTO bans"
+                    + " (mask, reason, set_by, set_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                statement.setString(1, ban.mask());
+                statement.setString(2, ban.reason());
+                statement.setString(3, ban.setBy());
+                statement.setLong(4, ban.setAtMillis());
+                statement.setLong(5, ban.expiresAtMillis());
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    void deleteBan(String mask) {
+        write("delete ban " + mask, () -> {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM bans WHERE mask = ?")) {
+                statement.setString(1, mask);
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private void write(String what, SqlWork work) {
+        writer.execute(() -> {
+            try {
+                work.run();
+            } catch (SQLException e) {
+                // The change holds in memory for this run; the operator must hear that it will not last.
+                LOG.log(Level.ERROR, "accounts: could not " + what + " in " + file + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** Writes what is queued, then closes. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(Level.ERROR, "accounts: writes still pending at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing on the way out.
+        }
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // Goes with the channel.
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // On the way out of a failed start.
+            }
+        }
+    }
+}

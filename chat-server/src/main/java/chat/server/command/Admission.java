@@ -1,0 +1,40 @@
+package chat.server.command;
+
+import chat.server.account.ServerBan;
+import chat.server.model.Masks;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Who may be here at all: the operator's bans, checked as a connection registers and when a ban is set. */
+public final class Admission {
+    private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ServerState state;
+
+    public Admission(ServerState state) {
+        this.state = state;
+    }
+
+    /** The ban in force that applies to {@code user} (by nick!user@host or by account), or null. */
+    public ServerBan banOf(User user) {
+        return state.identity().bans().find(mask -> applies(mask, user), state.clock().epochMillis());
+    }
+
+    /** True when {@code mask} covers {@code user}: "$a:name" by account, else nick!user@host. */
+    public static boolean applies(String mask, User user) {
+        if (mask.regionMatches(true, 0, "$a:", 0, 3)) {
+            return user.account() != null && Masks.matches(mask.substring(3) + "!*@*", user.account() + "!x@x");
+        }
+        return Masks.matches(mask, user.prefix());
+    }
+
+    /** What a banned user is told: the reason and, for a ban that ends, when. */
+    public static String bannedText(ServerBan ban, ServerState state) {
+        return "You are banned from this server: " + ban.reason()
+                + (ban.expiresAtMillis() == 0 ? "" : " (until " + UNTIL.format(Instant.ofEpochMilli(ban.expiresAtMillis())) + ")");
+    }
+}
