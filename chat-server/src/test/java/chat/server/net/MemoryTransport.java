@@ -26,6 +26,8 @@ public final class MemoryTransport implements Transport {
     public boolean writeInterest;
     public boolean outputShutdown;
     public boolean closed;
+    /** What a TLS transport would say of the peer's client certificate (SASL EXTERNAL); null: none. */
+    public String certificateFingerprint;
 
     public MemoryTransport(String peerAddress) {
         this.peerAddress = peerAddress;
@@ -94,6 +96,11 @@ public final class MemoryTransport implements Transport {
     @Override
     public void close() {
         closed = true;
+    }
+
+    @Override
+    public java.util.Optional<String> peerCertificateFingerprint() {
+        return java.util.Optional.ofNullable(certificateFingerprint);
     }
 
     @Override
