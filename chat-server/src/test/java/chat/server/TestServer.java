@@ -92,6 +92,8 @@ public final class TestServer implements AutoCloseable {
         /** Off: tests connect hundreds of clients from 127.0.0.1; the limits have tests of their own. */
         public int maxPerIp = 0;
         public int connectsPerMinute = 0;
+        /** Where accounts (and bans) are kept; null: in memory. */
+        public java.nio.file.Path accountsDirectory;
 
         public ServerConfig build() {
             return DEFAULTS.toBuilder().port(port).password(password).maxClients(maxClients)
@@ -100,7 +102,8 @@ public final class TestServer implements AutoCloseable {
                     .floodLinesPerSecond(floodLinesPerSecond).floodBurstLines(floodBurstLines)
                     .floodMaxDelayedLines(floodMaxDelayedLines).registrationTimeoutMillis(registrationTimeoutMillis)
                     .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)
-                    .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute).build();
+                    .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute)
+                    .accounts(new chat.server.account.AccountConfig(accountsDirectory, true, true)).build();
         }
     }
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** The client's half of SCRAM-SHA-256 (RFC 5802), for tests: what a real client computes. */
-final class ScramClient {
+public final class ScramClient {
     private final String user;
     private final String password;
     private final String clientNonce;
@@ -12,19 +12,19 @@ final class ScramClient {
     private byte[] authMessage;
     private byte[] saltedPassword;
 
-    ScramClient(String user, String password, String clientNonce) {
+    public ScramClient(String user, String password, String clientNonce) {
         this.user = user;
         this.password = password;
         this.clientNonce = clientNonce;
     }
 
-    String first() {
+    public String first() {
         clientFirstBare = "n=" + user.replace("=", "=3D").replace(",", "=2C") + ",r=" + clientNonce;
         return "n,," + clientFirstBare;
     }
 
     /** The client-final message for this server-first. */
-    String last(String serverFirst) {
+    public String last(String serverFirst) {
         String nonce = null;
         byte[] salt = null;
         int iterations = 0;
@@ -49,7 +49,7 @@ final class ScramClient {
     }
 
     /** The server-final message a server that knows the password sends. */
-    String expectedServerFinal() {
+    public String expectedServerFinal() {
         byte[] serverKey = ScramCredentials.hmac(saltedPassword, "Server Key".getBytes(StandardCharsets.US_ASCII));
         return "v=" + Base64.getEncoder().encodeToString(ScramCredentials.hmac(serverKey, authMessage));
     }

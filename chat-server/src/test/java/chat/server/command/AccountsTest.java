@@ -241,4 +241,24 @@ class AccountsTest {
         assertEquals(List.of("*** Logged in as dave."), erin.ask("/login dave sesame-open"), "an account need not be the nick");
         assertEquals(List.of("*** You are already logged in as dave."), erin.ask("/login dave sesame-open"));
     }
+
+    @Test
+    void aServerPasswordHoldsForPlainTextUsersToo() {
+        ChatHarness locked = new ChatHarness(ChatHarness.testConfig().password("letmein").build());
+        Peer guesser = locked.connect();
+        guesser.lines();
+        assertEquals(List.of("*** This server needs a password. Type it:"), guesser.ask("dave"));
+        guesser.send("wrong");
+        assertTrue(guesser.isClosed());
+        assertTrue(guesser.lines().contains("*** Wrong server password; goodbye."));
+        Peer dave = locked.connect();
+        dave.send("dave");
+        dave.lines();
+        List<String> lines = dave.ask("letmein");
+        assertTrue(lines.get(0).startsWith("*** Welcome, dave!"), lines::toString);
+        Peer early = locked.connect();
+        early.send("NICK e");
+        assertEquals(List.of(":test.server FAIL REGISTER TEMPORARILY_UNAVAILABLE e :Send the server password (PASS) first"),
+                early.ask("REGISTER * * :long enough"), "REGISTER before connecting is no way around PASS");
+    }
 }

@@ -1,0 +1,95 @@
+package chat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.server.TestClient;
+import chat.server.account.ScramClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Accounts with the packaged server in its own JVM: made with REGISTER, they outlast a restart;
+ * SCRAM-SHA-256 logs in over real sockets (and proves the server knows the password); the nick
+ * stays its owner's.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class AccountsOverSocketsTest {
+    @TempDir
+    Path work;
+
+    private Process start() throws IOException {
+        return new ProcessBuilder(Jars.java().toString(), "-jar", Jars.server().toString(), "--port", "0",
+                "--server-name", "accounts.test", "--data-dir", work.resolve("data").toString(), "--flood-rate", "0")
+                .redirectError(work.resolve("server-" + System.nanoTime() + ".log").toFile()).start();
+    }
+
+    private static String b64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String unb64(String text) {
+        return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+    }
+
+    private static String lastParam(String line) {
+        return line.substring(line.lastIndexOf(' ') + 1);
+    }
+
+    @Test
+    void anAccountMadeWithRegisterLogsInWithScramAfterARestart() throws Exception {
+        Process server = start();
+        try (TestClient alice = TestClient.irc(Jars.listeningPort(server), "alice")) {
+            alice.send("REGISTER * * :correct horse battery");
+            assertTrue(alice.expectContaining(" REGISTER SUCCESS alice ").startsWith(":accounts.test REGISTER SUCCESS"));
+        }
+        server.destroy();
+        assertEquals(0, server.waitFor());
+        Process again = start();
+        try {
+            int port = Jars.listeningPort(again);
+            try (TestClient alice = new TestClient(port)) {
+                alice.send("CAP LS 302");
+                alice.send("NICK alice");
+                alice.send("USER alice 0 * :Alice");
+                assertTrue(alice.expectContaining(" CAP * LS ").contains("sasl=PLAIN,SCRAM-SHA-256,EXTERNAL"));
+                alice.send("CAP REQ :sasl account-notify");
+                alice.expectContaining(" ACK ");
+                alice.send("AUTHENTICATE SCRAM-SHA-256");
+                assertEquals("AUTHENTICATE +", alice.expectContaining("AUTHENTICATE").split(" ", 2)[1]);
+                ScramClient scram = new ScramClient("alice", "correct horse battery", "fyko+d2lbbFgONRv9qkxdawL");
+                alice.send("AUTHENTICATE " + b64(scram.first()));
+                String serverFirst = unb64(lastParam(alice.expectContaining("AUTHENTICATE")));
+                assertTrue(serverFirst.startsWith("r=fyko+d2lbbFgONRv9qkxdawL") && serverFirst.contains(",i=100000"),
+                        serverFirst);
+                alice.send("AUTHENTICATE " + b64(scram.last(serverFirst)));
+                assertEquals(scram.expectedServerFinal(), unb64(lastParam(alice.expectContaining("AUTHENTICATE"))),
+                        "the server proves it knows the password too");
+                alice.send("AUTHENTICATE +");
+                assertTrue(alice.expectContaining(" 900 ").contains("You are now logged in as alice"));
+                alice.expectContaining(" 903 ");
+                alice.send("CAP END");
+                alice.expectContaining(" 001 alice ");
+                try (TestClient bob = TestClient.irc(port, "bob")) {
+                    List<String> whois = bob.ask("WHOIS alice");
+                    assertTrue(whois.stream().anyMatch(l -> l.contains(" 330 bob alice alice ")), whois::toString);
+                }
+            }
+            try (TestClient squatter = new TestClient(port)) {
+                squatter.send("NICK alice");
+                squatter.send("USER x 0 * :x");
+                assertTrue(squatter.expectContaining(" 433 * alice ").contains("registered"), "the nick is still hers");
+            }
+        } finally {
+            again.destroy();
+            again.waitFor();
+        }
+    }
+}
