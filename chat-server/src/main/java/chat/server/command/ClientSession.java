@@ -43,7 +43,8 @@ public final class ClientSession implements LinkSession {
     private int capVersion;
     private String passwordGiven;
     private long batches;
-    private final AccountCommands.Exchange sasl = new AccountCommands.Exchange();
+    /** Made on the first AUTHENTICATE: most connections never log in, and idle ones must stay small. */
+    private AccountCommands.Exchange sasl;
     /** A password is being checked (or an account made) off the loop: registration waits for it. */
     private boolean loginPending;
 
@@ -197,6 +198,9 @@ public final class ClientSession implements LinkSession {
     }
 
     AccountCommands.Exchange sasl() {
+        if (sasl == null) {
+            sasl = new AccountCommands.Exchange();
+        }
         return sasl;
     }
 
