@@ -34,15 +34,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AccountDatabase implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AccountDatabase.class.getName());
-    static final int SCHEMA_VERSION = 1;
-    private static final String[] SCHEMA = {
+    static final int SCHEMA_VERSION = 2;
+    /** Each step migrates to the next version: 0 -> 1, 1 -> 2. */
+    private static final String[][] MIGRATIONS = {{
         "CREATE TABLE accounts (folded TEXT PRIMARY KEY, name TEXT NOT NULL, password_hash TEXT NOT NULL,"
                 + " scram_salt BLOB NOT NULL, scram_iterations INTEGER NOT NULL, stored_key BLOB NOT NULL,"
                 + " server_key BLOB NOT NULL, fingerprints TEXT NOT NULL, created INTEGER NOT NULL)",
         "CREATE TABLE bans (mask TEXT PRIMARY KEY, reason TEXT NOT NULL, set_by TEXT NOT NULL,"
                 + " set_at INTEGER NOT NULL, expires_at INTEGER NOT NULL)",
         "CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)",
-    };
+    }, { // registered rooms: access by account, and the settings that come back with the room
+        "CREATE TABLE rooms (folded TEXT PRIMARY KEY, name TEXT NOT NULL, founder TEXT NOT NULL, access TEXT NOT NULL,"
+                + " flags TEXT NOT NULL, room_key TEXT, room_limit INTEGER NOT NULL, bans TEXT NOT NULL,"
+                + " excepts TEXT NOT NULL, invex TEXT NOT NULL, topic TEXT, topic_by TEXT, topic_at INTEGER NOT NULL,"
+                + " registered INTEGER NOT NULL)",
+    }};
 
     private final Path file;
     private final FileChannel lockChannel;
@@ -119,12 +125,14 @@ public final class AccountDatabase implements AutoCloseable {
                 throw new AccountsUnavailableException("accounts: " + file + " has schema version " + version
                         + ", newer than this server's " + SCHEMA_VERSION, null);
             }
-            if (version == 0) {
+            if (version < SCHEMA_VERSION) {
                 connection.setAutoCommit(false);
-                for (String sql : SCHEMA) {
-                    statement.execute(sql);
+                for (int step = version; step < SCHEMA_VERSION; step++) {
+                    for (String sql : MIGRATIONS[step]) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("PRAGMA user_version=" + (step + 1));
                 }
-                statement.execute("PRAGMA user_version=" + SCHEMA_VERSION);
                 connection.commit();
                 connection.setAutoCommit(true);
             }
@@ -216,6 +224,70 @@ public final class AccountDatabase implements AutoCloseable {
     void delete(String folded) {
         write("delete account " + folded, () -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM accounts WHERE folded = ?")) {
+                statement.setString(1, folded);
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Every registered room, read at start. */
+    public List<RegisteredRoom> loadRooms() throws AccountsUnavailableException {
+        List<RegisteredRoom> rooms = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT name, founder, access, flags, room_key, room_limit, bans, excepts, invex, topic, topic_by,"
+                        + " topic_at, registered FROM rooms")) {
+            while (rs.next()) {
+                java.util.Map<String, Character> access = new java.util.HashMap<>();
+                for (String entry : rs.getString(3).split(" ")) {
+                    if (entry.length() > 2) {
+                        access.put(entry.substring(0, entry.length() - 2), entry.charAt(entry.length() - 1));
+                    }
+                }
+                rooms.add(new RegisteredRoom(rs.getString(1), rs.getString(2), access, rs.getString(4), rs.getString(5),
+                        rs.getInt(6), java.util.Map.of('b', lines(rs.getString(7)), 'e', lines(rs.getString(8)),
+                                'I', lines(rs.getString(9))), rs.getString(10), rs.getString(11), rs.getLong(12),
+                        rs.getLong(13)));
+            }
+        } catch (SQLException e) {
+            throw new AccountsUnavailableException("accounts: cannot read rooms from " + file + ": " + e.getMessage(), e);
+        }
+        return rooms;
+    }
+
+    private static List<String> lines(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+
+    void saveRoom(String folded, RegisteredRoom room) {
+        StringBuilder access = new StringBuilder();
+        room.access().forEach((account, level) -> access.append(access.length() == 0 ? "" : " ")
+                .append(account).append(':').append(level));
+        write("save room " + room.name(), () -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT OR REPLACE INTO rooms (folded, name,"
+                    + " founder, access, flags, room_key, room_limit, bans, excepts, invex, topic, topic_by, topic_at,"
+                    + " registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                statement.setString(1, folded);
+                statement.setString(2, room.name());
+                statement.setString(3, room.founder());
+                statement.setString(4, access.toString());
+                statement.setString(5, room.flags());
+                statement.setString(6, room.key());
+                statement.setInt(7, room.limit());
+                statement.setString(8, String.join("\n", room.lists().getOrDefault('b', List.of())));
+                statement.setString(9, String.join("\n", room.lists().getOrDefault('e', List.of())));
+                statement.setString(10, String.join("\n", room.lists().getOrDefault('I', List.of())));
+                statement.setString(11, room.topic());
+                statement.setString(12, room.topicSetBy());
+                statement.setLong(13, room.topicSetEpochSeconds());
+                statement.setLong(14, room.registeredEpochSeconds());
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    void deleteRoom(String folded) {
+        write("delete room " + folded, () -> {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM rooms WHERE folded = ?")) {
                 statement.setString(1, folded);
                 statement.executeUpdate();
             }

@@ -7,26 +7,27 @@ import java.util.concurrent.Executor;
  * failed-login throttle and the password hashing pool. The first three are the loop's; the pool
  * answers through the loop's task queue.
  */
-public record Identity(AccountConfig config, Accounts accounts, ServerBans bans, LoginThrottle throttle,
-        PasswordWork passwords, AccountDatabase database) implements AutoCloseable {
+public record Identity(AccountConfig config, Accounts accounts, ServerBans bans, RegisteredRooms rooms,
+        LoginThrottle throttle, PasswordWork passwords, AccountDatabase database) implements AutoCloseable {
 
     /** Accounts in memory only, hashing inline: for tests and embedding. */
     public static Identity inMemory(AccountConfig config) {
-        return new Identity(config, Accounts.inMemory(), ServerBans.inMemory(), new LoginThrottle(),
-                PasswordWork.inline(), null);
+        return new Identity(config, Accounts.inMemory(), ServerBans.inMemory(), RegisteredRooms.inMemory(),
+                new LoginThrottle(), PasswordWork.inline(), null);
     }
 
     /** Accounts from the data directory (or in memory without one), hashing on worker threads. */
     public static Identity open(AccountConfig config, Executor loop) throws AccountsUnavailableException {
         if (config.dataDirectory() == null) {
-            return new Identity(config, Accounts.inMemory(), ServerBans.inMemory(), new LoginThrottle(),
-                    PasswordWork.start(loop), null);
+            return new Identity(config, Accounts.inMemory(), ServerBans.inMemory(), RegisteredRooms.inMemory(),
+                    new LoginThrottle(), PasswordWork.start(loop), null);
         }
         AccountDatabase database = AccountDatabase.open(config.dataDirectory());
         try {
             Accounts accounts = new Accounts(database, database.loadAccounts(), database.secret());
             ServerBans bans = new ServerBans(database, database.loadBans());
-            return new Identity(config, accounts, bans, new LoginThrottle(), PasswordWork.start(loop), database);
+            RegisteredRooms rooms = new RegisteredRooms(database, database.loadRooms());
+            return new Identity(config, accounts, bans, rooms, new LoginThrottle(), PasswordWork.start(loop), database);
         } catch (AccountsUnavailableException | RuntimeException e) {
             database.close();
             throw e;

@@ -86,6 +86,7 @@ public final class CommandTable {
         table.put(Command.JOIN, new Entry(rooms::join, REGISTERED, 1, 2, Targets.FIRST_PARAM, ROOMS));
         table.put(Command.PART, new Entry(rooms::part, REGISTERED, 1, 1, Targets.FIRST_PARAM, ROOMS));
         table.put(Command.INVITE, new Entry(rooms::invite, REGISTERED, 2, 1));
+        table.put("ROOM", new Entry(rooms.registration()::room, REGISTERED, 1, 2));
         table.put(Command.SETNAME, new Entry(registration::setname, REGISTERED, 0, 1));
         table.put(Command.TOPIC, new Entry(rooms::topic, REGISTERED, 1, 1));
         table.put(Command.NAMES, new Entry(rooms::names, REGISTERED, 0, 2, Targets.FIRST_PARAM, Integer.MAX_VALUE));

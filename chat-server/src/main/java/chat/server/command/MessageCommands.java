@@ -158,7 +158,7 @@ final class MessageCommands {
         if (room.modes().moderated()) {
             return "Cannot send to channel (+m: only voiced users may speak)";
         }
-        if (room.modes().isBanned(sender.prefix())) {
+        if (room.modes().isBanned(sender)) {
             return "Cannot send to channel (you are banned)";
         }
         return null;

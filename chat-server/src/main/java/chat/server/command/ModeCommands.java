@@ -130,6 +130,7 @@ final class ModeCommands {
             Outbound said = state.says(user, Command.MODE, change.params(room.name()));
             RoomCommands.tellRoomAndSender(room, said, user, replies);
             state.remember(room, said);
+            roomCommands.registration().changed(room);
         }
     }
 
@@ -173,7 +174,8 @@ final class ModeCommands {
                 }
             }
             default -> { // b, e, I
-                String mask = Masks.normalize(param);
+                // "$a:account" (EXTBAN=$,a) names an account and is kept as given.
+                String mask = param.regionMatches(true, 0, "$a:", 0, 3) ? "$a:" + param.substring(3) : Masks.normalize(param);
                 List<RoomModes.Entry> list = modes.list(c);
                 boolean present = list.stream().anyMatch(e -> IrcNames.equalsFolded(e.mask(), mask));
                 if (adding && !present) {

@@ -19,14 +19,20 @@ final class RoomCommands {
 
     private final ServerState state;
     private final HistoryCommands history;
+    private final RoomRegistration registration;
 
     RoomCommands(ServerState state, HistoryCommands history) {
         this.state = state;
         this.history = history;
+        this.registration = new RoomRegistration(state);
     }
 
     HistoryCommands history() {
         return history;
+    }
+
+    RoomRegistration registration() {
+        return registration;
     }
 
     // JOIN <room>{,<room>} [<keys>] | JOIN 0 (leave all rooms)
@@ -56,20 +62,25 @@ final class RoomCommands {
                         + ProtocolLimits.MAX_ROOMS_PER_USER + ")");
                 continue;
             }
-            if (existing != null && refusedEntry(user, existing, i < keys.length ? keys[i] : null, replies)) {
-                continue;
-            }
-            Room room = existing != null ? existing : state.rooms().findOrCreate(name);
-            if (existing == null) {
+            Room room = existing;
+            if (room == null) {
+                room = state.rooms().findOrCreate(name);
                 state.restoreTopic(room); // a topic outlives its room's last member, and a restart with history
+                registration.created(room); // a registered room's modes and lists come back before the checks
+            }
+            if (refusedEntry(user, room, i < keys.length ? keys[i] : null, replies)) {
+                state.rooms().dropIfEmpty(room);
+                continue;
             }
             state.rooms().join(room, user);
             room.modes().joined(user.nick());
+            char access = registration.beforeJoinShown(user, room);
             announceJoin(user, room, replies);
             if (room.topic() != null) {
                 sendTopic(replies, room);
             }
             sendNames(replies, room);
+            registration.grant(user, room, access);
             history.replayOnJoin(user, room, replies.session());
         }
     }
@@ -79,11 +90,14 @@ final class RoomCommands {
      * invitation lets one through +i, +k and +l once; a ban holds unless an exception (+e) matches.
      */
     private boolean refusedEntry(User user, Room room, String key, Replies replies) {
+        if (registration.accessOf(user, room) == 'o') {
+            return false; // a registered room's operators are never locked out of it
+        }
         RoomModes modes = room.modes();
         boolean invited = modes.mayEnterInviteOnly(user);
         String why = null;
         String numeric = null;
-        if (modes.isBanned(user.prefix())) {
+        if (modes.isBanned(user)) {
             numeric = Numeric.ERR_BANNEDFROMCHAN;
             why = "Cannot join channel (+b: you are banned)";
         } else if (modes.inviteOnly() && !invited) {
@@ -222,6 +236,7 @@ final class RoomCommands {
         tellRoomAndSender(room, change, user, replies);
         state.remember(room, change);
         state.rememberTopic(room);
+        registration.changed(room);
     }
 
     private void sendTopic(Replies replies, Room room) {

@@ -155,7 +155,9 @@ final class ConsoleAccounts {
                 loggedOut++;
             }
         }
-        out.println("account " + removed.name() + " deleted" + (loggedOut > 0 ? "; " + loggedOut + " logged out" : ""));
+        int rooms = identity().rooms().removeFoundedBy(removed.name());
+        out.println("account " + removed.name() + " deleted" + (loggedOut > 0 ? "; " + loggedOut + " logged out" : "")
+                + (rooms > 0 ? "; " + rooms + " rooms it founded are no longer registered" : ""));
     }
 
     private void cert(String name, boolean add, String given) {

@@ -90,12 +90,17 @@ public final class RoomModes {
 
     /** Banned: a ban matches and no exception does. */
     public boolean isBanned(String prefix) {
-        return matchesAny(bans, prefix) && !matchesAny(exceptions, prefix);
+        return matchesAny(bans, prefix, null) && !matchesAny(exceptions, prefix, null);
+    }
+
+    /** As {@link #isBanned(String)}, with {@code $a:account} masks matched against the user's account. */
+    public boolean isBanned(User user) {
+        return matchesAny(bans, user.prefix(), user.account()) && !matchesAny(exceptions, user.prefix(), user.account());
     }
 
     /** May join while +i: invited (once), or matched by an invite exception. */
     public boolean mayEnterInviteOnly(User user) {
-        return invited.contains(IrcNames.fold(user.nick())) || matchesAny(inviteExceptions, user.prefix());
+        return invited.contains(IrcNames.fold(user.nick())) || matchesAny(inviteExceptions, user.prefix(), user.account());
     }
 
     public void invite(String nick) {
@@ -107,9 +112,11 @@ public final class RoomModes {
         invited.remove(IrcNames.fold(nick));
     }
 
-    private static boolean matchesAny(List<Entry> entries, String prefix) {
+    private static boolean matchesAny(List<Entry> entries, String prefix, String account) {
         for (Entry entry : entries) {
-            if (Masks.matches(entry.mask(), prefix)) {
+            String mask = entry.mask();
+            if (mask.startsWith("$a:") ? account != null && Masks.matches(mask.substring(3) + "!*@*", account + "!a@a")
+                    : Masks.matches(mask, prefix)) {
                 return true;
             }
         }

@@ -56,6 +56,15 @@ public final class RoomRegistry {
         }
     }
 
+    /** Forgets a room nobody joined after all (made for a JOIN that was then refused). */
+    public void dropIfEmpty(Room room) {
+        if (room.isEmpty()) {
+            String key = IrcNames.fold(room.name());
+            rooms.remove(key, room);
+            inNameOrder.remove(key, room);
+        }
+    }
+
     /** Leaves every room {@code member} is in. */
     public void leaveAll(User member) {
         for (Room room : member.rooms.snapshot()) {

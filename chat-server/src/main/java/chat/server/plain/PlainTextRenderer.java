@@ -67,7 +67,7 @@ public final class PlainTextRenderer extends WireFormat {
             case Command.MODE -> IrcNames.isRoomName(m.param(0))
                     ? "* " + who + " set " + ModeWords.describe(m.params().subList(1, m.paramCount())) + " (" + m.param(0) + ")"
                     : "* " + who + " sets mode " + String.join(" ", m.params().subList(1, m.paramCount())) + " on " + m.param(0);
-            case Command.ERROR -> "*** " + m.lastParam();
+            case Command.ERROR, Command.FAIL -> "*** " + m.lastParam();
             case Command.INVITE -> "* " + who + " invites you to " + m.param(1) + " (type /join " + m.param(1) + ")";
             // The only batch a plain-text user is sent: the history replayed when joining a room.
             case Command.BATCH -> m.param(0).startsWith("+") ? "--- history ---" : "--- now ---";

@@ -35,6 +35,7 @@ public final class PlainTextSession implements ClientSession.PlainText {
             "***   /mode [+i|-m|...] show or change the room's modes; /key [key] sets or clears its key",
             "***   /register PASSWORD   make your nickname an account (nobody else may use it)",
             "***   /login [account] PASSWORD   log in to your account",
+            "***   /room register    register the current room to your account (/room access, /room info, /room drop)",
             "***   /help             this text",
             "***   " + LeaveWord.TEXT + "                leave the chat");
 
@@ -139,12 +140,30 @@ public final class PlainTextSession implements ClientSession.PlainText {
                     withRoom(null, room -> dispatch(Command.INVITE, rest, room));
                 }
             }
+            case "/room" -> roomCommand(rest);
             case "/register" -> login.register(rest);
             case "/login" -> login.login(rest);
             case "/quit" -> user.quits(rest.isEmpty() ? LeaveWord.TEXT : rest, "Goodbye!");
             case "/help" -> tell(HELP);
             default -> tell("Unknown command " + word + "; type /help for the list.");
         }
+    }
+
+    /** /room register|drop|info|access ...: ROOM on the current room (or the one named after the word). */
+    private void roomCommand(String rest) {
+        String[] words = rest.isEmpty() ? new String[0] : rest.split(" +");
+        if (words.length == 0) {
+            tell("Usage: /room register | drop | info | access [add account op|voice | del account | list]");
+            return;
+        }
+        boolean named = words.length > 1 && words[1].startsWith("#");
+        withRoom(named ? words[1] : null, room -> {
+            String[] params = new String[words.length + (named ? 0 : 1)];
+            params[0] = words[0];
+            params[1] = room;
+            System.arraycopy(words, named ? 2 : 1, params, 2, words.length - (named ? 2 : 1));
+            dispatch("ROOM", params);
+        });
     }
 
     /** /op nick, /ban mask and the like: one mode with its argument, on the current room. */

@@ -1,0 +1,62 @@
+package chat.server.account;
+
+import chat.protocol.IrcNames;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The registered rooms, by folded name, as the loop sees them; each change is also handed to the
+ * {@link AccountDatabase} writer (if any). Touched only by the loop thread.
+ */
+public final class RegisteredRooms {
+    private final Map<String, RegisteredRoom> byName = new HashMap<>();
+    private final AccountDatabase database;
+
+    public RegisteredRooms(AccountDatabase database, Collection<RegisteredRoom> loaded) {
+        this.database = database;
+        loaded.forEach(room -> byName.put(IrcNames.fold(room.name()), room));
+    }
+
+    public static RegisteredRooms inMemory() {
+        return new RegisteredRooms(null, java.util.List.of());
+    }
+
+    public RegisteredRoom find(String name) {
+        return byName.get(IrcNames.fold(name));
+    }
+
+    public void save(RegisteredRoom room) {
+        String folded = IrcNames.fold(room.name());
+        byName.put(folded, room);
+        if (database != null) {
+            database.saveRoom(folded, room);
+        }
+    }
+
+    public RegisteredRoom remove(String name) {
+        String folded = IrcNames.fold(name);
+        RegisteredRoom removed = byName.remove(folded);
+        if (removed != null && database != null) {
+            database.deleteRoom(folded);
+        }
+        return removed;
+    }
+
+    /** Drops the rooms of a deleted account; returns how many. */
+    public int removeFoundedBy(String account) {
+        String folded = IrcNames.fold(account);
+        int[] count = {0};
+        for (RegisteredRoom room : java.util.List.copyOf(byName.values())) {
+            if (IrcNames.fold(room.founder()).equals(folded)) {
+                remove(room.name());
+                count[0]++;
+            }
+        }
+        return count[0];
+    }
+
+    public int count() {
+        return byName.size();
+    }
+}
