@@ -17,7 +17,7 @@ public final class TrustWords {
                 "The server " + unknown.hostPort() + " presents a certificate this computer cannot check: " + unknown.why() + ".",
                 "Its fingerprint is " + unknown.fingerprint(),
                 "Compare it with the one the server's operator gives you (the chat server prints it when it starts).",
-                "Type yes to trust it from now on (it is saved in " + knownFile + "), anything else to leave.");
+                "Type yes to trust it from now on (it is saved in " + knownFile + "), or no to leave.");
     }
 
     /** Without a terminal nobody can be asked: refused, with the way to accept it. */
