@@ -22,9 +22,20 @@ public final class FakeTlsIrcServer implements AutoCloseable {
     private final SSLServerSocket listener;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private volatile int handshakes;
+    /** Lines sent at once after the welcome, to see that every one comes through. */
+    volatile int burstLines;
+    /** The certificate the last client presented (asked for when made with client certificates on). */
+    volatile java.security.cert.Certificate clientCertificate;
 
     public FakeTlsIrcServer(TestCertificate certificate) throws Exception {
-        listener = (SSLServerSocket) certificate.serverContext().getServerSocketFactory().createServerSocket();
+        this(certificate, false);
+    }
+
+    /** With wantClientCertificate, clients are asked for a certificate (any is taken) as for SASL EXTERNAL. */
+    public FakeTlsIrcServer(TestCertificate certificate, boolean wantClientCertificate) throws Exception {
+        listener = (SSLServerSocket) certificate.serverContext(wantClientCertificate).getServerSocketFactory()
+                .createServerSocket();
+        listener.setWantClientAuth(wantClientCertificate);
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread acceptor = new Thread(this::acceptLoop, "fake-tls-accept");
         acceptor.setDaemon(true);
@@ -67,6 +78,12 @@ public final class FakeTlsIrcServer implements AutoCloseable {
         try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                 StandardCharsets.UTF_8))) {
             OutputStream out = socket.getOutputStream();
+            javax.net.ssl.SSLSession session = ((javax.net.ssl.SSLSocket) socket).getSession();
+            try {
+                clientCertificate = session.getPeerCertificates()[0];
+            } catch (javax.net.ssl.SSLPeerUnverifiedException none) {
+                clientCertificate = null;
+            }
             out.write(":fake.tls NOTICE * :*** hello over TLS\r\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             handshakes++;
@@ -75,6 +92,11 @@ public final class FakeTlsIrcServer implements AutoCloseable {
                 received.add(line);
                 if (line.startsWith("USER ")) {
                     out.write(":fake.tls 001 me :Welcome\r\n".getBytes(StandardCharsets.UTF_8));
+                    StringBuilder burst = new StringBuilder();
+                    for (int i = 0; i < burstLines; i++) {
+                        burst.append(":bob!b@h PRIVMSG #lobby :line ").append(i).append(" ").append("x".repeat(100)).append("\r\n");
+                    }
+                    out.write(burst.toString().getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 }
                 if (line.startsWith("PING ")) {

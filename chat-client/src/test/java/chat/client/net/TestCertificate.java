@@ -52,11 +52,40 @@ public final class TestCertificate {
     }
 
     public SSLContext serverContext() throws Exception {
+        return serverContext(false);
+    }
+
+    /** With anyClient, any client certificate is taken (the server only records it). */
+    SSLContext serverContext(boolean anyClient) throws Exception {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
+        javax.net.ssl.TrustManager[] trust = anyClient ? new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }} : null;
+        context.init(keys.getKeyManagers(), trust, null);
         return context;
+    }
+
+    /** The certificate and its key as the PEM files --tls-cert and --tls-key take. */
+    void writePem(Path certificateFile, Path keyFile) throws Exception {
+        java.util.Base64.Encoder base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
+        Files.writeString(certificateFile, "-----BEGIN CERTIFICATE-----\n" + base64.encodeToString(certificate().getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        java.security.Key key = store.getKey("server", PASSWORD);
+        Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n" + base64.encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
     }
 
     static List<String> lines(Path file) throws IOException {
