@@ -1,9 +1,14 @@
 package chat.client;
 
+import chat.client.auth.SaslLogin;
+import chat.client.net.KnownServers;
 import chat.client.net.NetworkLoop;
 import chat.client.net.ReconnectBackoff;
 import chat.client.net.SendPacer;
+import chat.client.session.AccountParts;
+import chat.client.session.Accounts;
 import chat.client.session.ClientState;
+import chat.client.session.SecretPrompt;
 import chat.client.session.Ircv3Parts;
 import chat.client.session.ServerMessageHandler;
 import chat.client.session.StateCell;
@@ -11,6 +16,7 @@ import chat.client.session.TypedLineHandler;
 import chat.client.ui.ChatCompleter;
 import chat.client.ui.ConsoleLoop;
 import chat.client.ui.ConsoleReader;
+import chat.client.ui.ConsoleSecrets;
 import chat.client.ui.JLineScreen;
 import chat.client.ui.MessageRenderer;
 import chat.client.ui.PlainInputLoop;
@@ -26,6 +32,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,7 +62,9 @@ public final class ChatClient {
             reader = ConsoleReader.create(terminal, new ChatCompleter(state), config.historyFile());
             screen = new JLineScreen(reader);
         }
-        Session session = new Session(config, state, screen, true);
+        SecretPrompt secrets = new ConsoleSecrets(reader, screen);
+        config = withPassword(config, secrets, screen);
+        Session session = new Session(config, state, screen, true, secrets);
         reader.onEdit(session.lines::edited);
         reader.onPageUp(session.lines::olderHistory);
         Thread console = new Thread(new ConsoleLoop(reader, screen, state, session.lines), "chat-console");
@@ -78,12 +87,26 @@ public final class ChatClient {
     /** Without a terminal: plain lines in and out; a lost connection ends the session with 1. */
     static int runPlain(ClientConfig config, InputStream in, PrintStream out, PrintWriter err) throws IOException {
         StateCell state = new StateCell(ClientState.initial(config.nick(), config.room()));
-        Session session = new Session(config, state, new PlainScreen(out), false);
+        Session session = new Session(config, state, new PlainScreen(out), false, SecretPrompt.NONE);
         Thread input = new Thread(new PlainInputLoop(in, session.lines), "chat-stdin");
         input.setDaemon(true);
         int code = session.run(input, err);
         session.reportFailure(err);
         return code;
+    }
+
+    /** --account without $CHAT_ACCOUNT_PASSWORD: asked for now, hidden; nothing typed means no login. */
+    private static ClientConfig withPassword(ClientConfig config, SecretPrompt secrets, JLineScreen screen) {
+        SaslLogin.Credentials login = config.login();
+        if (login == null || login.password() != null || login.clientCertificate()) {
+            return config;
+        }
+        String password = secrets.ask("password for account " + login.account() + ": ");
+        if (password == null || password.isEmpty()) {
+            screen.tell("no password: connecting as a guest");
+            return config.withIdentity(config.tls(), null);
+        }
+        return config.withIdentity(config.tls(), new SaslLogin.Credentials(login.account(), password, false));
     }
 
     private static String askNick(LineReader reader, JLineScreen screen) {
@@ -105,18 +128,25 @@ public final class ChatClient {
         final NetworkLoop network;
         final TypedLineHandler lines;
 
-        Session(ClientConfig config, StateCell state, Screen screen, boolean reconnect) throws IOException {
+        Session(ClientConfig config, StateCell state, Screen screen, boolean reconnect, SecretPrompt secrets)
+                throws IOException {
             this.config = config;
             Clock clock = Clock.systemDefaultZone();
-            MessageRenderer renderer = new MessageRenderer(new Styles(config.color()));
-            Ircv3Parts ircv3 = Ircv3Parts.create(state, renderer, screen, clock);
+            Accounts accounts = new Accounts();
+            MessageRenderer renderer = new MessageRenderer(new Styles(config.color()), accounts);
+            Path knownServers = config.tls() != null ? config.tls().knownServers().file()
+                    : KnownServers.defaultFile(System.getenv());
+            // A person at a terminal can be asked (a certificate, a nick, a password); a pipe cannot.
+            Ircv3Parts ircv3 = Ircv3Parts.create(state, renderer, screen, clock, capabilities -> AccountParts.create(
+                    accounts, capabilities, config.login(), reconnect, secrets, knownServers, state, renderer, screen, clock));
             handler = new ServerMessageHandler(config, state, ircv3, renderer, screen, clock);
             ReconnectBackoff backoff = new ReconnectBackoff(config.reconnectFirstDelayMillis(),
                     config.reconnectMaxDelayMillis(), config.stableAfterMillis(),
                     bound -> ThreadLocalRandom.current().nextLong(bound + 1));
             SendPacer pacer = new SendPacer(config.sendBurst(), TimeUnit.MILLISECONDS.toNanos(config.sendIntervalMillis()));
             InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
-            network = new NetworkLoop(address, handler, backoff, pacer, reconnect);
+            network = new NetworkLoop(address, handler, backoff, pacer, reconnect, config.tls(),
+                    reconnect ? ircv3.accounts().trust() : null);
             handler.attach(network);
             lines = new TypedLineHandler(state, network, ircv3, renderer, screen, clock);
         }

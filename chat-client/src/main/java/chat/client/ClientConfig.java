@@ -1,14 +1,17 @@
 package chat.client;
 
+import chat.client.auth.SaslLogin;
+import chat.client.net.TlsOptions;
 import java.nio.file.Path;
 
 /**
  * Everything one session needs, resolved from options and environment by {@link ClientMain}.
- * Delays are in milliseconds; the defaults suit people, tests shorten them.
+ * Delays are in milliseconds; the defaults suit people, tests shorten them. tls is null for plain
+ * TCP; login is null when no account is logged in to on connecting.
  */
 public record ClientConfig(String host, int port, String nick, String room, String password, boolean color,
         Path historyFile, long reconnectFirstDelayMillis, long reconnectMaxDelayMillis, long stableAfterMillis,
-        int sendBurst, long sendIntervalMillis) {
+        int sendBurst, long sendIntervalMillis, TlsOptions tls, SaslLogin.Credentials login) {
 
     static final long DEFAULT_RECONNECT_FIRST_DELAY_MILLIS = 1_000;
     static final long DEFAULT_RECONNECT_MAX_DELAY_MILLIS = 60_000;
@@ -22,16 +25,22 @@ public record ClientConfig(String host, int port, String nick, String room, Stri
             Path historyFile) {
         return new ClientConfig(host, port, nick, room, password, color, historyFile,
                 DEFAULT_RECONNECT_FIRST_DELAY_MILLIS, DEFAULT_RECONNECT_MAX_DELAY_MILLIS, DEFAULT_STABLE_AFTER_MILLIS,
-                DEFAULT_SEND_BURST, DEFAULT_SEND_INTERVAL_MILLIS);
+                DEFAULT_SEND_BURST, DEFAULT_SEND_INTERVAL_MILLIS, null, null);
     }
 
     ClientConfig withNick(String newNick) {
         return new ClientConfig(host, port, newNick, room, password, color, historyFile, reconnectFirstDelayMillis,
-                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis);
+                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis, tls, login);
+    }
+
+    /** Over TLS with these options (null: plain TCP), logging in as login (null: as a guest). */
+    ClientConfig withIdentity(TlsOptions newTls, SaslLogin.Credentials newLogin) {
+        return new ClientConfig(host, port, nick, room, password, color, historyFile, reconnectFirstDelayMillis,
+                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis, newTls, newLogin);
     }
 
     ClientConfig withTimings(long firstDelayMillis, long maxDelayMillis, long stableMillis, int burst, long intervalMillis) {
         return new ClientConfig(host, port, nick, room, password, color, historyFile, firstDelayMillis, maxDelayMillis,
-                stableMillis, burst, intervalMillis);
+                stableMillis, burst, intervalMillis, tls, login);
     }
 }

@@ -1,5 +1,9 @@
 package chat.client;
 
+import chat.client.auth.SaslLogin;
+import chat.client.net.Fingerprint;
+import chat.client.net.KnownServers;
+import chat.client.net.TlsOptions;
 import chat.protocol.IrcNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,18 +32,22 @@ import picocli.CommandLine.Spec;
             "1:the connection was refused or lost (without a terminal), or every nick fallback was taken",
             "2:bad usage (unknown option, invalid port or nick)"},
         footerHeading = "%nEnvironment:%n",
-        footer = {"  CHAT_HOST, CHAT_PORT, CHAT_NICK, CHAT_ROOM, CHAT_PASSWORD: option defaults",
+        footer = {"  CHAT_HOST, CHAT_PORT, CHAT_NICK, CHAT_ROOM, CHAT_PASSWORD, CHAT_ACCOUNT: option defaults",
+            "  CHAT_TLS=1: like --tls",
+            "  CHAT_ACCOUNT_PASSWORD: the password for --account (else it is asked for, hidden)",
+            "  XDG_CONFIG_HOME: where chat/known_servers is kept (default ~/.config)",
             "  USER: the nick when neither --nick nor CHAT_NICK is given",
             "  NO_COLOR: when set, no colours (like --no-color)",
             "%nWithout a terminal (a pipe, a file) lines are read and printed plainly:",
             "  echo hi | chat client --nick bot --room '#ops'   sends one line, leaves"})
 public final class ClientMain implements Callable<Integer> {
     static final int DEFAULT_PORT = 6667;
+    static final int DEFAULT_TLS_PORT = 6697;
 
     @Option(names = "--host", paramLabel = "HOST", description = "server host (default: $CHAT_HOST or localhost)")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "server port (default: $CHAT_PORT or 6667)")
+    @Option(names = "--port", paramLabel = "PORT", description = "server port (default: $CHAT_PORT, else 6667, 6697 with --tls)")
     Integer port;
 
     @Option(names = "--nick", paramLabel = "NICK", description = "your nickname (default: $CHAT_NICK, else $USER, else asks)")
@@ -50,6 +58,25 @@ public final class ClientMain implements Callable<Integer> {
 
     @Option(names = "--password", paramLabel = "PASSWORD", description = "server password, sent as PASS (default: $CHAT_PASSWORD)")
     String password;
+
+    @Option(names = "--tls", description = "connect with TLS: certificates are checked against the system's trust store; "
+            + "a self-signed one is shown and asked about once (also CHAT_TLS=1)")
+    boolean tls;
+
+    @Option(names = "--tls-fingerprint", paramLabel = "SHA256:AB:CD:...",
+            description = "trust exactly the server certificate with this SHA-256 fingerprint (implies --tls)")
+    String tlsFingerprint;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "client certificate (PEM) to log in with (SASL EXTERNAL; "
+            + "with --tls-key and --account)")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "the client certificate's private key (PEM, PKCS#8)")
+    Path tlsKey;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "log in to this account (SASL); the password comes from "
+            + "$CHAT_ACCOUNT_PASSWORD or is asked for, never from the command line (default: $CHAT_ACCOUNT)")
+    String account;
 
     @Option(names = "--no-color", description = "no colours (also when NO_COLOR is set)")
     boolean noColor;
@@ -82,7 +109,8 @@ public final class ClientMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String chosenHost = firstOf(host, env.get("CHAT_HOST"), "localhost");
-        int chosenPort = port != null ? port : portFromEnv();
+        TlsOptions tlsOptions = tlsOptions();
+        int chosenPort = port != null ? port : portFromEnv(tlsOptions != null ? DEFAULT_TLS_PORT : DEFAULT_PORT);
         if (chosenPort < 1 || chosenPort > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 1-65535, not " + chosenPort);
         }
@@ -99,6 +127,7 @@ public final class ClientMain implements Callable<Integer> {
         ClientConfig config = ClientConfig.of(chosenHost, chosenPort, chosenNick, chosenRoom,
                 firstOf(password, env.get("CHAT_PASSWORD"), null), color, history);
         boolean interactive = plainIn == null && stdinAndStdoutAreTerminals();
+        config = config.withIdentity(tlsOptions, login(tlsOptions, interactive));
         if (!interactive) {
             if (chosenNick == null) {
                 throw new ParameterException(spec.commandLine(), "no nickname: give --nick or set CHAT_NICK");
@@ -160,10 +189,57 @@ public final class ClientMain implements Callable<Integer> {
         }
     }
 
-    private int portFromEnv() {
+    /** TLS when asked for by --tls, CHAT_TLS or an option that only makes sense with it; else null. */
+    private TlsOptions tlsOptions() {
+        String fromEnv = env.get("CHAT_TLS");
+        boolean envTls = fromEnv != null && java.util.Set.of("1", "true", "yes", "on").contains(fromEnv.strip().toLowerCase(java.util.Locale.ROOT));
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
+        if (!tls && !envTls && tlsFingerprint == null && tlsCert == null) {
+            return null;
+        }
+        Fingerprint pinned = null;
+        if (tlsFingerprint != null) {
+            try {
+                pinned = Fingerprint.parse(tlsFingerprint);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--tls-fingerprint: " + e.getMessage());
+            }
+        }
+        for (Path file : new Path[] {tlsCert, tlsKey}) {
+            if (file != null && !java.nio.file.Files.isReadable(file)) {
+                throw new ParameterException(spec.commandLine(), "cannot read " + file);
+            }
+        }
+        return new TlsOptions(pinned, new KnownServers(KnownServers.defaultFile(env)), tlsCert, tlsKey);
+    }
+
+    /**
+     * Who logs in on connecting: --account with $CHAT_ACCOUNT_PASSWORD, or with the certificate;
+     * the password is null when it is to be asked for on the terminal.
+     */
+    private SaslLogin.Credentials login(TlsOptions tlsOptions, boolean interactive) {
+        String name = firstOf(account, env.get("CHAT_ACCOUNT"), null);
+        boolean certificate = tlsOptions != null && tlsOptions.hasClientCertificate();
+        if (name == null) {
+            if (certificate) {
+                throw new ParameterException(spec.commandLine(), "--tls-cert logs in to an account: give --account too");
+            }
+            return null;
+        }
+        String secret = env.get("CHAT_ACCOUNT_PASSWORD");
+        if ((secret == null || secret.isEmpty()) && !interactive && !certificate) {
+            throw new ParameterException(spec.commandLine(),
+                    "--account " + name + ": set CHAT_ACCOUNT_PASSWORD (there is no terminal to ask for the password on)");
+        }
+        return new SaslLogin.Credentials(name, secret == null || secret.isEmpty() ? null : secret, certificate);
+    }
+
+    private int portFromEnv(int fallback) {
         String text = env.get("CHAT_PORT");
         if (text == null || text.isBlank()) {
-            return DEFAULT_PORT;
+            return fallback;
         }
         try {
             return Integer.parseInt(text.strip());

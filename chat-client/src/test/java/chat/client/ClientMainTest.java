@@ -35,7 +35,8 @@ public class ClientMainTest {
         assertEquals(0, execute(Map.of(), "--help"));
         String help = out.toString();
         for (String expected : new String[] {"--host", "--port", "--nick", "--room", "--password", "--no-color",
-            "Exit codes", "CHAT_HOST", "CHAT_NICK", "NO_COLOR"}) {
+            "Exit codes", "CHAT_HOST", "CHAT_NICK", "NO_COLOR", "--tls", "--tls-fingerprint", "--account",
+            "CHAT_ACCOUNT_PASSWORD"}) {
             assertTrue(help.contains(expected), "help lacks " + expected + ":\n" + help);
         }
         assertFalse(help.contains("bench"), "the load generator is chat-bench's, not a client subcommand:\n" + help);
@@ -84,6 +85,37 @@ public class ClientMainTest {
                     "USER", "envuser", "CHAT_ROOM", "#envroom"));
             assertEquals(0, code, err.toString());
             server.await("envuser: JOIN #envroom");
+        }
+    }
+
+    @Test
+    void tlsAndAccountOptionsAreCheckedBeforeConnecting() {
+        assertEquals(2, execute(Map.of(), "--nick", "x", "--tls-fingerprint", "SHA256:AB:CD"));
+        assertTrue(err.toString().contains("not a SHA-256 fingerprint"), err.toString());
+        assertEquals(2, execute(Map.of(), "--nick", "x", "--tls-cert", "cert.pem"));
+        assertTrue(err.toString().contains("--tls-cert and --tls-key go together"), err.toString());
+        assertEquals(2, execute(Map.of(), "--nick", "x", "--account", "alice"));
+        assertTrue(err.toString().contains("set CHAT_ACCOUNT_PASSWORD"), err.toString());
+    }
+
+    @Test
+    void tlsWithoutAPortUses6697() {
+        int code = execute(Map.of("CHAT_TLS", "1", "XDG_CONFIG_HOME", System.getProperty("java.io.tmpdir")),
+                "--host", "127.0.0.1", "--nick", "x");
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().contains("127.0.0.1:6697"), err.toString());
+    }
+
+    @Test
+    void withoutATerminalAnUnknownCertificateIsRefusedWithTheWayToPinIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+            throws Exception {
+        chat.client.net.TestCertificate certificate = chat.client.net.TestCertificate.generate(home, "localhost");
+        try (chat.client.net.FakeTlsIrcServer server = new chat.client.net.FakeTlsIrcServer(certificate)) {
+            Map<String, String> env = Map.of("XDG_CONFIG_HOME", home.toString());
+            assertEquals(1, execute(env, "--tls", "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--nick", "x"));
+            assertTrue(err.toString().contains("run again with --tls-fingerprint " + certificate.fingerprint()), err.toString());
+            assertEquals(0, execute(env, "--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--nick", "x",
+                    "--tls-fingerprint", certificate.fingerprint().toString()), err.toString());
         }
     }
 }

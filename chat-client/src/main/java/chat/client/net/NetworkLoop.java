@@ -11,8 +11,11 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * The only thread that touches the socket. It connects without blocking, reads whole lines through
@@ -20,6 +23,11 @@ import java.util.concurrent.TimeUnit;
  * threads queued (they call {@link #sendNow}/{@link #sendPaced}, which wake the selector). Timers
  * (connect and registration timeouts, reconnect delay, message pacing, the wait after QUIT) are
  * deadlines turned into the select timeout, so nothing here ever sleeps or blocks.
+ *
+ * <p>With TLS ({@link TlsOptions}) a connection counts as up only once the handshake is done and
+ * {@link ServerTrust} accepted the certificate, on every reconnect alike. A certificate never seen
+ * is put to the user ({@link CertificateQuestion}) while no connection is open; accepted, it is
+ * saved and the loop connects again at once. A changed or wrongly pinned one ends the session.
  */
 public final class NetworkLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger(NetworkLoop.class.getName());
@@ -38,6 +46,11 @@ public final class NetworkLoop implements Runnable {
     private final OutgoingLines outgoing;
     private final Keepalive keepalive = new Keepalive(QUIET_BEFORE_PING_NANOS, PING_ANSWER_WITHIN_NANOS);
     private final boolean reconnect;
+    private final LinkSecurity security;
+    /** Who is asked about a certificate never seen; null: nobody can be (no terminal), so it is refused. */
+    private final CertificateQuestion question;
+    /** Work handed in by other threads (the user's answer, a login typed at the prompt). */
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Selector selector;
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
     private volatile boolean leaving;
@@ -47,6 +60,8 @@ public final class NetworkLoop implements Runnable {
     private ServerLink link;
     private boolean everConnected;
     private boolean quitWritten;
+    /** No connection while the user decides about a certificate. */
+    private boolean awaitingTrust;
     private long deadlineNanos = NONE;
     private long reconnectAtNanos;
     /** Tasks the listener asked to run later (network thread only), by deadline. */
@@ -63,6 +78,14 @@ public final class NetworkLoop implements Runnable {
 
     public NetworkLoop(InetSocketAddress address, NetworkListener listener, ReconnectBackoff backoff, SendPacer pacer,
             boolean reconnect) throws IOException {
+        this(address, listener, backoff, pacer, reconnect, null, null);
+    }
+
+    /** Over TLS when tls is not null; question may be null (then an unknown certificate is refused). */
+    public NetworkLoop(InetSocketAddress address, NetworkListener listener, ReconnectBackoff backoff, SendPacer pacer,
+            boolean reconnect, TlsOptions tls, CertificateQuestion question) throws IOException {
+        this.security = tls == null ? LinkSecurity.PLAIN : new TlsLinks(address.getHostString(), address.getPort(), tls);
+        this.question = question;
         this.address = address;
         this.listener = listener;
         this.backoff = backoff;
@@ -114,6 +137,27 @@ public final class NetworkLoop implements Runnable {
         }
     }
 
+    /** Runs task on the network thread at its next turn (any thread). */
+    public void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** Whether the current connection is encrypted (TLS). */
+    public boolean tls() {
+        return security instanceof TlsLinks;
+    }
+
+    /**
+     * Registration waits on the user (network thread only): say, a new nick after the server refused
+     * ours. The registration timeout is lifted; the server's own limit still applies.
+     */
+    public void waitForUser() {
+        if (link != null && link.connected() && !quitWritten) {
+            deadlineNanos = NONE;
+        }
+    }
+
     /** Runs task on the network thread after this delay (network thread only), connected or not. */
     public void after(long delayMillis, Runnable task) {
         timers.add(new Timer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis), timersAdded++, task));
@@ -156,12 +200,18 @@ public final class NetworkLoop implements Runnable {
         while (!timers.isEmpty() && now - timers.peek().atNanos() >= 0) {
             timers.poll().task().run();
         }
+        for (Runnable task; (task = tasks.poll()) != null; ) {
+            task.run();
+        }
+        if (finished.isDone()) {
+            return;
+        }
         if (link == null) {
-            if (leaving && everConnected) {
+            if (leaving && (everConnected || awaitingTrust)) {
                 finished.complete(0); // leaving while waiting to reconnect: nothing to flush
                 return;
             }
-            if (now - reconnectAtNanos >= 0) {
+            if (!awaitingTrust && now - reconnectAtNanos >= 0) {
                 startConnect(now);
             }
         } else if (deadlineNanos != NONE && now - deadlineNanos >= 0) {
@@ -184,8 +234,9 @@ public final class NetworkLoop implements Runnable {
             selector.select(waitMillis);
         }
         for (SelectionKey ready : selector.selectedKeys()) {
-            if (ready.isValid() && ready.isConnectable()) {
-                finishConnect();
+            if (ready.isValid() && !link.connected()) {
+                finishConnect(); // the TCP connect, then the TLS handshake
+                continue;
             }
             if (ready.isValid() && ready.isReadable()) {
                 read();
@@ -199,7 +250,7 @@ public final class NetworkLoop implements Runnable {
 
     /** Milliseconds until the next deadline, at least 1; 0 means none (wait for I/O or a wakeup). */
     private long waitMillis(long now) {
-        long next = link == null ? reconnectAtNanos : deadlineNanos;
+        long next = link == null ? (awaitingTrust ? NONE : reconnectAtNanos) : deadlineNanos;
         if (link != null && link.connected()) {
             next = Math.min(next, Math.min(outgoing.nextPacedNanos(now), keepalive.nextCheckNanos()));
         }
@@ -211,24 +262,73 @@ public final class NetworkLoop implements Runnable {
 
     private void startConnect(long now) {
         try {
-            link = ServerLink.open(selector, address);
+            link = ServerLink.open(selector, address, security);
             deadlineNanos = now + CONNECT_TIMEOUT_NANOS;
-            if (link.connected()) {
-                established();
-            }
         } catch (IOException e) {
             drop(describe(e));
+            return;
         }
+        finishConnect();
     }
 
     private void finishConnect() {
         try {
             if (link.finishConnect()) {
                 established();
+                if (link != null && tls()) {
+                    read(); // lines may have come with the handshake's last bytes: no readable event for them
+                }
             }
         } catch (IOException e) {
+            notConnected(e);
+        }
+    }
+
+    /** The connect or the handshake failed: a certificate to ask about or to refuse, or an ordinary failure. */
+    private void notConnected(IOException e) {
+        ServerTrust.Verdict verdict = security.verdict();
+        TlsLinks tlsLinks = security instanceof TlsLinks links ? links : null;
+        if (verdict instanceof ServerTrust.Unknown unknown && tlsLinks != null) {
+            closeLink();
+            if (question == null) {
+                refuse(TrustWords.refusedUnasked(unknown));
+                return;
+            }
+            awaitingTrust = true;
+            question.ask(unknown, yes -> execute(() -> decided(tlsLinks, unknown, yes)));
+        } else if (verdict instanceof ServerTrust.Changed changed && tlsLinks != null) {
+            refuse(TrustWords.changed(changed, tlsLinks.options().knownServers().file()));
+        } else if (verdict instanceof ServerTrust.PinMismatch mismatch) {
+            refuse(TrustWords.pinMismatch(mismatch));
+        } else if (e instanceof SSLException && tls()) {
+            drop(describeTls(e));
+        } else {
             drop(describe(e));
         }
+    }
+
+    private void decided(TlsLinks tlsLinks, ServerTrust.Unknown unknown, boolean trusted) {
+        if (!awaitingTrust || finished.isDone()) {
+            return;
+        }
+        awaitingTrust = false;
+        if (!trusted) {
+            refuse(TrustWords.declined(unknown));
+            return;
+        }
+        try {
+            tlsLinks.accept(unknown.fingerprint());
+        } catch (IOException | RuntimeException unsaved) {
+            question.notSaved(tlsLinks.options().knownServers().file(), describe(unsaved));
+        }
+        reconnectAtNanos = System.nanoTime();
+    }
+
+    /** Not connecting, whatever the reconnect policy: the reason is the user's to read (the certificate). */
+    private void refuse(String reason) {
+        closeLink();
+        listener.failed(reason);
+        finished.complete(1);
     }
 
     private void established() {
@@ -332,8 +432,16 @@ public final class NetworkLoop implements Runnable {
         return refused instanceof DecodedLine.InvalidUtf8 ? "a line that is not valid UTF-8" : "a line holding NUL or a stray CR";
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Exception e) {
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String describeTls(IOException e) {
+        String message = describe(e);
+        if (message.contains("Unsupported or unrecognized SSL message") || message.contains("plaintext connection")) {
+            return "the server did not answer in TLS (is this its TLS port? plain IRC is usually on 6667, TLS on 6697)";
+        }
+        return "TLS handshake failed: " + message;
     }
 }

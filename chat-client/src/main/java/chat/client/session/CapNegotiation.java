@@ -4,8 +4,10 @@ import chat.protocol.Command;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,25 +20,52 @@ import java.util.Set;
  * registration) or simply registers us (001). Since a server answers one connection's lines in
  * order, the reply to {@code CAP LS} comes before any reply to NICK or USER: the first numeric that
  * is not a CAP reply means there is nothing to negotiate, and registration goes on as without CAP.
+ *
+ * <p>Between the ACK and CAP END other work may run ({@link BeforeEnd}: a SASL login, ircv3.net
+ * sasl-3.1); CAP END then waits for {@link #resume()}.
  */
 public final class CapNegotiation {
     /** The capabilities this client makes use of, in the order they are requested. */
     static final List<String> WANTED = List.of(Capabilities.MESSAGE_TAGS, Capabilities.SERVER_TIME,
-            Capabilities.ECHO_MESSAGE, Capabilities.BATCH, Capabilities.LABELED_RESPONSE, Capabilities.CHATHISTORY);
+            Capabilities.ECHO_MESSAGE, Capabilities.BATCH, Capabilities.LABELED_RESPONSE, Capabilities.CHATHISTORY,
+            Capabilities.SASL, Capabilities.ACCOUNT_TAG, Capabilities.ACCOUNT_NOTIFY, Capabilities.EXTENDED_JOIN,
+            Capabilities.ACCOUNT_REGISTRATION);
 
-    private enum Phase { LISTING, REQUESTED, DONE }
+    /** Work to do once the server has acknowledged, before CAP END. */
+    public interface BeforeEnd {
+        /** The offer's values (sasl=PLAIN,...) and what is enabled; true when CAP END must wait for {@link #resume()}. */
+        boolean begin(Map<String, String> values, Set<String> enabled);
+    }
+
+    private enum Phase { LISTING, REQUESTED, WAITING, DONE }
+
+    /** 431 no nick, 432 erroneous, 433 in use, 436 collision: answers to NICK. */
+    private static final Set<String> NICK_REPLIES = Set.of("431", "432", Numeric.ERR_NICKNAMEINUSE, "436");
 
     private final Capabilities capabilities;
     private final List<String> offered = new ArrayList<>();
+    private final Map<String, String> values = new HashMap<>();
+    private BeforeEnd beforeEnd = (offer, enabled) -> false;
     private Phase phase = Phase.DONE;
 
     public CapNegotiation(Capabilities capabilities) {
         this.capabilities = capabilities;
     }
 
+    public CapNegotiation(Capabilities capabilities, BeforeEnd beforeEnd) {
+        this.capabilities = capabilities;
+        this.beforeEnd = beforeEnd;
+    }
+
+    /** The work begun by {@link BeforeEnd} is over: CAP END, if registration still waits for it. */
+    List<IrcMessage> resume() {
+        return phase == Phase.WAITING ? finish() : List.of();
+    }
+
     /** A new connection: nothing is enabled yet; returns the line to send before NICK and USER. */
     IrcMessage start() {
         offered.clear();
+        values.clear();
         capabilities.set(Set.of());
         phase = Phase.LISTING;
         return IrcMessage.of(Command.CAP, "LS", "302");
@@ -55,7 +84,7 @@ public final class CapNegotiation {
         boolean more = cap.paramCount() >= 4 && "*".equals(cap.param(2));
         List<String> names = names(cap.paramCount() >= 3 ? cap.lastParam() : "");
         return switch (subcommand) {
-            case "LS" -> listed(names, more);
+            case "LS" -> listed(names, more, cap.paramCount() >= 3 ? cap.lastParam() : "");
             case "ACK" -> acknowledged(names);
             case "NAK" -> finish();
             case "NEW" -> request(names); // cap-notify: offered later, asked for later
@@ -78,14 +107,16 @@ public final class CapNegotiation {
      * Any other line while negotiating. A numeric ends negotiation: before the offer it means the
      * server does not know CAP, and its refusal of CAP itself (421, or 451 before registration) is
      * hidden, so without CAP the session looks exactly as it did before this client spoke CAP;
-     * after our REQ (a 410, say) the server knows CAP and still waits for CAP END.
+     * after our REQ (a 410, say) the server knows CAP and still waits for CAP END. The answer to our
+     * NICK (sent with CAP LS) may come between REQ and ACK, a 433 from a server that checks account
+     * nicks at once: it answers NICK, not REQ, and must not cut short a SASL login still to come.
      */
     Answer onOther(IrcMessage message) {
-        if (phase == Phase.DONE || !message.isNumeric()) {
+        if (phase == Phase.DONE || phase == Phase.WAITING || !message.isNumeric()) {
             return Answer.NOTHING; // the greeting NOTICE, a PING: not an answer to CAP
         }
         if (phase == Phase.REQUESTED) {
-            return new Answer(false, finish());
+            return NICK_REPLIES.contains(message.command()) ? Answer.NOTHING : new Answer(false, finish());
         }
         phase = Phase.DONE;
         boolean refusal = message.command().equals(Numeric.ERR_UNKNOWNCOMMAND) && Command.CAP.equals(message.param(1))
@@ -93,8 +124,14 @@ public final class CapNegotiation {
         return new Answer(refusal, List.of());
     }
 
-    private List<IrcMessage> listed(List<String> names, boolean more) {
+    private List<IrcMessage> listed(List<String> names, boolean more, String text) {
         offered.addAll(names);
+        for (String word : text.split(" ")) {
+            int equals = word.indexOf('=');
+            if (equals > 0) {
+                values.put(word.substring(0, equals), word.substring(equals + 1));
+            }
+        }
         if (more || phase != Phase.LISTING) {
             return List.of();
         }
@@ -122,7 +159,14 @@ public final class CapNegotiation {
             }
         }
         capabilities.set(now);
-        return phase == Phase.REQUESTED ? finish() : List.of();
+        if (phase != Phase.REQUESTED) {
+            return List.of();
+        }
+        if (beforeEnd.begin(Map.copyOf(values), Set.copyOf(now))) {
+            phase = Phase.WAITING; // the server may say more before our CAP END; it is not an end
+            return List.of();
+        }
+        return finish();
     }
 
     /** CAP END, but only while registration waits for it; after that the server would only complain. */

@@ -18,6 +18,12 @@ public final class Capabilities {
      * would replay recent lines on JOIN by itself to leave that to us.
      */
     public static final String CHATHISTORY = "draft/chathistory";
+    /** Accounts (issue 16): log in with AUTHENTICATE, and see who is logged in as what. */
+    public static final String SASL = "sasl";
+    public static final String ACCOUNT_TAG = "account-tag";
+    public static final String ACCOUNT_NOTIFY = "account-notify";
+    public static final String EXTENDED_JOIN = "extended-join";
+    public static final String ACCOUNT_REGISTRATION = "draft/account-registration";
 
     private volatile Set<String> enabled = Set.of();
 

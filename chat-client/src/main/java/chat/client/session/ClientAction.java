@@ -21,6 +21,14 @@ public sealed interface ClientAction {
     record Inform(String text) implements ClientAction {
     }
 
+    /** Create an account (null: named after the current nick); the password is asked for. */
+    record Register(String account) implements ClientAction {
+    }
+
+    /** Log in to an account on this connection; the password is asked for. */
+    record Login(String account) implements ClientAction {
+    }
+
     /** Leave after sending the QUIT that precedes this action. */
     record Leave() implements ClientAction {
     }

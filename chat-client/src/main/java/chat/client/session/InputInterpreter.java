@@ -34,7 +34,7 @@ public final class InputInterpreter {
 
     public static final List<String> COMMANDS = List.of("/join", "/part", "/msg", "/query", "/go", "/me", "/nick",
             "/who", "/whois", "/names", "/list", "/topic", "/away", "/history", "/mode", "/op", "/deop", "/voice",
-            "/devoice", "/ban", "/unban", "/kick", "/invite", "/key", "/quit", "/help");
+            "/devoice", "/ban", "/unban", "/kick", "/invite", "/key", "/register", "/login", "/quit", "/help");
 
     static final String HELP = String.join("\n",
             "Type a line to send it to the current room or person (shown in the prompt).",
@@ -58,6 +58,8 @@ public final class InputInterpreter {
             "/kick nick [why]     put someone out of the current room",
             "/invite nick [#room] invite someone (needed for +i rooms)",
             "/key [key]           set the room's key; no key: remove it",
+            "/register [account]  create an account (default: your nick); asks for a password",
+            "/login account       log in to your account; asks for the password",
             "/quit [reason]       leave the chat",
             "88                   leave the chat",
             "//text               send a line that starts with /",
@@ -117,6 +119,11 @@ public final class InputInterpreter {
                         : IrcMessage.of(Command.KICK, room, parts[0]);
             });
             case "/invite" -> invite(rest, state);
+            case "/register" -> rest.contains(" ") ? hint("usage: /register [account] (the password is asked for, never typed here)")
+                    : List.of(new ClientAction.Register(rest.isEmpty() ? null : rest));
+            case "/login" -> rest.isEmpty() || rest.contains(" ")
+                    ? hint("usage: /login account (the password is asked for, never typed here)")
+                    : List.of(new ClientAction.Login(rest));
             case "/quit", "/exit" -> List.of(new Send(IrcMessage.of(Command.QUIT, rest.isEmpty() ? "leaving" : rest)),
                     new Leave());
             case "/help", "/?" -> List.of(new Inform(HELP));

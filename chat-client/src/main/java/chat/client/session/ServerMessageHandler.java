@@ -15,6 +15,7 @@ import chat.protocol.Numeric;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -45,7 +46,7 @@ public final class ServerMessageHandler implements NetworkListener {
             Screen screen, Clock clock) {
         this.config = config;
         this.ircv3 = ircv3;
-        this.caps = new CapNegotiation(ircv3.capabilities());
+        this.caps = new CapNegotiation(ircv3.capabilities(), ircv3.accounts().session());
         this.state = state;
         this.renderer = renderer;
         this.screen = screen;
@@ -58,6 +59,33 @@ public final class ServerMessageHandler implements NetworkListener {
         ircv3.history().sendWith(loop::sendNow);
         ircv3.history().releaseWith(this::caughtUp);
         ircv3.history().timersWith(loop::after);
+        ircv3.accounts().session().attach(new AccountSession.Connection() {
+            @Override
+            public void send(IrcMessage message) {
+                loop.sendNow(message);
+            }
+
+            @Override
+            public boolean tls() {
+                return loop.tls();
+            }
+
+            @Override
+            public void waitForUser() {
+                loop.waitForUser();
+            }
+
+            @Override
+            public void giveUp() {
+                loop.sendNow(IrcMessage.of(Command.QUIT, "nick taken"));
+                loop.abort(1);
+            }
+
+            @Override
+            public void loginOver() {
+                negotiate(caps.resume());
+            }
+        });
     }
 
     /** Why the first connection failed, for the one-line message on exit; null when it did not. */
@@ -71,6 +99,7 @@ public final class ServerMessageHandler implements NetworkListener {
         names.clear();
         ircv3.labeled().reset();
         ircv3.history().connectionStarted();
+        ircv3.accounts().session().connectionStarted();
         network.sendNow(caps.start());
         if (config.password() != null) {
             network.sendNow(IrcMessage.of(Command.PASS, config.password()));
@@ -131,6 +160,9 @@ public final class ServerMessageHandler implements NetworkListener {
             negotiate(caps.onCap(message));
             return;
         }
+        if (ircv3.accounts().session().received(message)) {
+            return; // SASL, login news, REGISTER answers
+        }
         if (caps.negotiating()) {
             CapNegotiation.Answer answer = caps.onOther(message);
             negotiate(answer.send());
@@ -179,12 +211,20 @@ public final class ServerMessageHandler implements NetworkListener {
             // Tags come with every capability this client asks for (time, msgid, label, batch).
             network.allowMessageTags();
         }
+        if (!caps.negotiating()) {
+            ircv3.accounts().session().negotiationOver();
+        }
     }
 
     private void nickInUse(IrcMessage message) {
         ClientState now = state.get();
         if (now.registered()) {
             render(message, now);
+            return;
+        }
+        if (String.valueOf(message.lastParam()).toLowerCase(Locale.ROOT).contains("registered")) {
+            // Owned by an account: nick_ would only dodge it; say how to get it or pick another.
+            ircv3.accounts().session().registeredNick(message.param(1), caps.negotiating());
             return;
         }
         if (nickAttempt >= NICK_FALLBACKS) {
@@ -225,7 +265,9 @@ public final class ServerMessageHandler implements NetworkListener {
             return;
         }
         ClientState now = state.update(s -> s.inRoom(room) ? s.withMembersAdded(room, nicks) : s);
-        String list = VisibleText.of(String.join(", ", now.inRoom(room) ? now.membersOf(room) : nicks));
+        Accounts accounts = ircv3.accounts().accounts();
+        String list = VisibleText.of(String.join(", ", (now.inRoom(room) ? now.membersOf(room) : nicks).stream()
+                .map(nick -> nick + accounts.after(nick, null)).toList()));
         show(renderer.note("in " + VisibleText.of(room) + ": " + list + " (" + nicks.size() + ")", now()), now);
     }
 

@@ -28,11 +28,13 @@ public final class TypedLineHandler {
     private final Clock clock;
     private final Ircv3Parts ircv3;
     private final TypingNotifier typing;
+    private final AccountCommands accounts;
 
     public TypedLineHandler(StateCell state, NetworkLoop network, Ircv3Parts ircv3, MessageRenderer renderer,
             Screen screen, Clock clock) {
         this.ircv3 = ircv3;
         this.typing = new TypingNotifier(state, ircv3.capabilities(), network::sendNow, clock);
+        this.accounts = new AccountCommands(state, network, ircv3.accounts(), renderer, screen, clock);
         this.state = state;
         this.network = network;
         this.renderer = renderer;
@@ -45,6 +47,9 @@ public final class TypedLineHandler {
      * separate lines (the network loop paces them). Returns false once the user has left.
      */
     public boolean handle(String typed) {
+        if (ircv3.accounts().trust().answer(typed)) {
+            return true; // the answer to "trust this certificate?", not a chat line
+        }
         typing.sent();
         for (String line : typed.split("\\R", -1)) {
             if (!handleLine(line.replace("\0", ""))) {
@@ -84,6 +89,10 @@ public final class TypedLineHandler {
                 for (String text : inform.text().split("\n")) {
                     screen.show(renderer.note(text, now()), state.get());
                 }
+            } else if (action instanceof ClientAction.Register register) {
+                accounts.register(register.account(), ircv3.capabilities());
+            } else if (action instanceof ClientAction.Login login) {
+                accounts.login(login.account());
             } else if (action instanceof ClientAction.Leave) {
                 return false;
             }
@@ -96,6 +105,10 @@ public final class TypedLineHandler {
         try {
             if (message.command().equals(Command.QUIT)) {
                 network.leave(message);
+                return;
+            }
+            if (message.command().equals(Command.NICK) && !now.registered()) {
+                network.sendNow(message); // registration waits for it (the server refused our nick)
                 return;
             }
             Capabilities capabilities = ircv3.capabilities();

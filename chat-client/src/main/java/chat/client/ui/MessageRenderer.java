@@ -32,10 +32,17 @@ public final class MessageRenderer {
 
     private final Styles styles;
     private final ReplyRenderer replies;
+    private final NickMarks marks;
 
     public MessageRenderer(Styles styles) {
+        this(styles, NickMarks.NONE);
+    }
+
+    /** With a mark after the nick of each sender who is logged in to an account ("alice✓"). */
+    public MessageRenderer(Styles styles, NickMarks marks) {
         this.styles = styles;
         this.replies = new ReplyRenderer(this);
+        this.marks = marks;
     }
 
     public Optional<Rendered> render(IrcMessage message, ClientState state, LocalTime at) {
@@ -64,6 +71,8 @@ public final class MessageRenderer {
                     : "--- " + from + " sets mode " + rest(message, 1) + " on " + first);
             case "INVITE" -> Optional.of(line(at, styles.privateMark(), "--- " + from + " invites you to " + last, false));
             case Command.ERROR -> dim(at, "--- the server closed the link: " + last);
+            case "ACCOUNT" -> dim(at, "--- " + from + ("*".equals(message.param(0)) ? " logged out"
+                    : " logged in as " + first));
             // TAGMSG carries only tags (typing), which the status area shows, never a line.
             // and BATCH only frames lines that are shown on their own.
             case Command.PING, Command.PONG, Command.CAP, Command.TAGMSG, "BATCH" -> Optional.empty();
@@ -157,10 +166,11 @@ public final class MessageRenderer {
             out.styled(styles.privateMark(), own ? "-> *" + VisibleText.of(target) + "* " : "*private* ");
         }
         AttributedStyle nickStyle = own ? styles.ownNick() : styles.nick(nick);
+        String mark = marks.after(nick, message);
         if (action) {
-            out.append("* ").styled(nickStyle, VisibleText.of(nick)).append(" ");
+            out.append("* ").styled(nickStyle, VisibleText.of(nick)).styled(styles.dim(), mark).append(" ");
         } else {
-            out.append("<").styled(nickStyle, VisibleText.of(nick)).append("> ");
+            out.append("<").styled(nickStyle, VisibleText.of(nick)).styled(styles.dim(), mark).append("> ");
         }
         boolean mentioned = !own && appendHighlighted(out, VisibleText.of(text), state.nick(), own);
         if (own) {

@@ -47,6 +47,8 @@ public final class ReplyRenderer {
                     + VisibleText.of(reply.param(2)) + "@" + VisibleText.of(reply.param(3)) + ")"
                     + (String.valueOf(reply.param(6)).startsWith("G") ? " away" : "") + " in " + subject);
             case Numeric.RPL_ENDOFWHO -> lines.dim(at, "--- end of who for " + subject);
+            // 330 <me> <nick> <account> :is logged in as
+            case "330" -> lines.dim(at, "--- " + subject + " is logged in as " + VisibleText.of(reply.param(2)));
             default -> Optional.of(reply.command().charAt(0) >= '4'
                     ? lines.problem(describe(reply), at) : lines.note(describe(reply), at));
         };

@@ -29,7 +29,7 @@ class CapNegotiationTest {
         assertEquals(List.of(), negotiation.onCap(line(":irc.test CAP * LS * :multi-prefix sasl=PLAIN,EXTERNAL server-time")));
         assertTrue(negotiation.negotiating());
         List<IrcMessage> answer = negotiation.onCap(line(":irc.test CAP * LS :cap-notify echo-message message-tags"));
-        assertEquals(List.of("CAP REQ :message-tags server-time echo-message"), wire(answer));
+        assertEquals(List.of("CAP REQ :message-tags server-time echo-message sasl"), wire(answer));
     }
 
     @Test
@@ -61,7 +61,7 @@ class CapNegotiationTest {
     @Test
     void anOfferWithNothingWantedEndsAtOnce() throws Exception {
         negotiation.start();
-        assertEquals(List.of("CAP END"), wire(negotiation.onCap(line(":irc.test CAP * LS :multi-prefix sasl"))));
+        assertEquals(List.of("CAP END"), wire(negotiation.onCap(line(":irc.test CAP * LS :multi-prefix away-notify"))));
         assertFalse(negotiation.negotiating());
     }
 
@@ -116,5 +116,34 @@ class CapNegotiationTest {
         negotiation.start();
         assertEquals(Set.of(), enabled.enabled());
         assertTrue(negotiation.negotiating());
+    }
+
+    @Test
+    void accountCapabilitiesAreRequestedWhenOffered() throws Exception {
+        negotiation.start();
+        List<IrcMessage> answer = negotiation.onCap(line(":irc.test CAP * LS :account-notify extended-join "
+                + "account-tag sasl=SCRAM-SHA-256,PLAIN draft/account-registration=before-connect"));
+        assertEquals(List.of("CAP REQ :sasl account-tag account-notify extended-join draft/account-registration"),
+                wire(answer));
+    }
+
+    @Test
+    void aLoginBetweenAckAndEndHoldsCapEndUntilItIsOver() throws Exception {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        CapNegotiation withLogin = new CapNegotiation(enabled, (values, now) -> {
+            seen.putAll(values);
+            return now.contains("sasl");
+        });
+        withLogin.start();
+        withLogin.onCap(line(":irc.test CAP * LS :sasl=SCRAM-SHA-256,PLAIN server-time"));
+        assertEquals(CapNegotiation.Answer.NOTHING, withLogin.onOther(line(":irc.test 433 * alice :Nickname is registered")),
+                "the answer to NICK between REQ and ACK does not end negotiation");
+        assertEquals(List.of(), wire(withLogin.onCap(line(":irc.test CAP * ACK :server-time sasl"))));
+        assertEquals("SCRAM-SHA-256,PLAIN", seen.get("sasl"));
+        assertTrue(withLogin.negotiating());
+        assertEquals(CapNegotiation.Answer.NOTHING, withLogin.onOther(line(":irc.test 904 * :SASL authentication failed")));
+        assertEquals(List.of("CAP END"), wire(withLogin.resume()));
+        assertFalse(withLogin.negotiating());
+        assertEquals(List.of(), wire(withLogin.resume()), "one CAP END only");
     }
 }
