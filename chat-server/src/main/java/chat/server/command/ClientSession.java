@@ -47,6 +47,8 @@ public final class ClientSession implements LinkSession {
     private AccountCommands.Exchange sasl;
     /** A password is being checked (or an account made) off the loop: registration waits for it. */
     private boolean loginPending;
+    /** A nick is being claimed network-wide (cluster): registration waits for it. */
+    private boolean nickPending;
 
     private ClientSession(ServerState state, CommandDispatcher dispatcher, Link link,
             Function<ClientSession, PlainText> plainTextView) {
@@ -162,11 +164,16 @@ public final class ClientSession implements LinkSession {
     /** Leaves the chat: others who share a room see the QUIT once each (not at shutdown). */
     @Override
     public void onClose(String reason, boolean announce) {
-        if (user.isRegistered() && announce) {
-            Outbound quit = state.says(user, Command.QUIT, reason);
-            state.rooms().sendToRoommates(user, quit);
-            state.rememberInRoomsOf(user, quit);
+        Outbound quit = null;
+        if (user.isRegistered()) {
+            // Shutting down, this server's own users are not told; the other nodes' users are.
+            quit = state.says(user, Command.QUIT, announce ? reason : "Server shutting down");
+            if (announce) {
+                state.rooms().sendToRoommates(user, quit);
+                state.rememberInRoomsOf(user, quit);
+            }
         }
+        state.network().quit(user, quit);
         state.remove(user);
     }
 
@@ -211,6 +218,15 @@ public final class ClientSession implements LinkSession {
 
     void loginPending(boolean pending) {
         loginPending = pending;
+    }
+
+    /** True while this connection's nick is being claimed network-wide. */
+    public boolean isNickPending() {
+        return nickPending;
+    }
+
+    void nickPending(boolean pending) {
+        nickPending = pending;
     }
 
     String passwordGiven() {

@@ -165,6 +165,7 @@ public final class Logins {
         if (user.isRegistered()) {
             Outbound notice = state.says(user, Command.ACCOUNT, account.name());
             state.rooms().sendToRoommates(user, notice, Capability.ACCOUNT_NOTIFY);
+            state.network().changed(user);
             new RoomRegistration(state).loggedIn(user); // @ or + where the account has them
         }
     }

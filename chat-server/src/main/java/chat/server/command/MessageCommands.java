@@ -14,6 +14,7 @@ import chat.server.net.Outbound;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** PRIVMSG, NOTICE and AWAY: the relay itself (RFC 2812 3.3, 4.1). */
 final class MessageCommands {
@@ -124,9 +125,13 @@ final class MessageCommands {
 
     /** echo-message: the sender's own connection gets the line as others do, tags and all. */
     private static void echo(Outbound said, Replies replies) {
-        if (replies.session().capabilities().has(Capability.ECHO_MESSAGE)) {
+        if (wantsEcho(replies)) {
             replies.send(said);
         }
+    }
+
+    private static boolean wantsEcho(Replies replies) {
+        return replies.session().capabilities().has(Capability.ECHO_MESSAGE);
     }
 
     private void toRoom(User sender, String command, String name, String text, IrcMessage line, Replies replies) {
@@ -137,8 +142,12 @@ final class MessageCommands {
             replies.numeric(Numeric.ERR_CANNOTSENDTOCHAN, room.name(), cannotSpeak(sender, room));
         } else {
             Outbound said = said(sender, command, room.name(), text, line, replies);
-            room.broadcast(said, sender);
-            echo(said, replies);
+            // A cluster gives the echo in the room's one order, with the others' copies; a labeled
+            // command's echo is its answer, so that one is given now.
+            Consumer<Outbound> echoLater = wantsEcho(replies) && !replies.isLabeled() ? replies::send : null;
+            if (!state.network().toRoom(room, said, sender, echoLater)) {
+                echo(said, replies);
+            }
             state.countRelayed();
             if (text != null) { // TAGMSG (typing) is not history
                 state.remember(room, said);
@@ -171,7 +180,7 @@ final class MessageCommands {
             return;
         }
         Outbound said = said(sender, command, recipient.nick(), text, line, replies);
-        recipient.send(said);
+        state.network().toUser(recipient, said, sender);
         echo(said, replies);
         state.countRelayed();
         if (text != null) {
@@ -188,12 +197,16 @@ final class MessageCommands {
         if (text == null || text.isEmpty()) {
             user.away(null);
             replies.numeric(Numeric.RPL_UNAWAY, "You are no longer marked as being away");
-            state.rooms().sendToRoommates(user, state.says(user, Command.AWAY), Capability.AWAY_NOTIFY);
+            Outbound back = state.says(user, Command.AWAY);
+            state.rooms().sendToRoommates(user, back, Capability.AWAY_NOTIFY);
+            state.network().away(user, back);
             return;
         }
         user.away(text.length() > ProtocolLimits.MAX_AWAY_CHARS ? text.substring(0, ProtocolLimits.MAX_AWAY_CHARS) : text);
         replies.numeric(Numeric.RPL_NOWAWAY, "You have been marked as being away");
         // away-notify: roommates who asked see it at once instead of polling WHO.
-        state.rooms().sendToRoommates(user, state.says(user, Command.AWAY, user.away()), Capability.AWAY_NOTIFY);
+        Outbound away = state.says(user, Command.AWAY, user.away());
+        state.rooms().sendToRoommates(user, away, Capability.AWAY_NOTIFY);
+        state.network().away(user, away);
     }
 }

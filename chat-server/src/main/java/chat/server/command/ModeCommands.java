@@ -65,6 +65,7 @@ final class ModeCommands {
             }
         }
         if (before != user.isInvisible()) {
+            state.network().changed(user);
             replies.send(IrcMessage.from(user.prefix(), Command.MODE, user.nick(), user.isInvisible() ? "+i" : "-i"));
         }
     }
@@ -131,6 +132,7 @@ final class ModeCommands {
             RoomCommands.tellRoomAndSender(room, said, user, replies);
             state.remember(room, said);
             roomCommands.registration().changed(room);
+            state.network().modesChanged(room, said);
         }
     }
 
@@ -283,6 +285,7 @@ final class ModeCommands {
                 RoomCommands.tellRoomAndSender(room, kick, user, replies);
                 state.remember(room, kick);
                 state.rooms().leave(room, target);
+                state.network().kicked(room, target, kick);
             }
         }
     }

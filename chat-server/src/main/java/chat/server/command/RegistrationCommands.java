@@ -132,21 +132,31 @@ final class RegistrationCommands {
         if (wanted.equals(user.nick())) {
             return;
         }
-        if (user.isRegistered()) {
-            // Announced once to the user and to everyone sharing a room, with the old nick as source.
-            Outbound announcement = state.says(user, Command.NICK, wanted);
-            replies.send(announcement);
-            state.rooms().sendToRoommates(user, announcement);
-            state.rememberInRoomsOf(user, announcement);
-            state.whowas().left(user, state.clock().epochMillis());
-            String old = user.nick();
-            state.nicks().rename(user, wanted);
-            state.announcePresence(user, old, false);
-            state.announcePresence(user, wanted, true);
+        ClientSession session = replies.session();
+        if (session.isNickPending()) {
+            replies.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Another nick change of yours is still being made");
             return;
         }
-        state.nicks().rename(user, wanted);
-        completeIfReady(user, replies);
+        // In a cluster the nick must be claimed network-wide first (off the loop); the answer,
+        // labels and registration wait for it. One server answers at once.
+        session.nickPending(true);
+        replies.keepOpen();
+        state.network().claimNick(user, wanted, held -> {
+            session.nickPending(false);
+            if (session.link().isClosing()) {
+                return;
+            }
+            if (!held || state.nicks().isTakenByOther(wanted, user)) {
+                replies.numeric(Numeric.ERR_NICKNAMEINUSE, wanted, "Nickname is already in use");
+            } else if (user.isRegistered()) {
+                // Announced once to the user and to everyone sharing a room, with the old nick as source.
+                replies.send(state.changeNick(user, wanted));
+            } else {
+                state.nicks().rename(user, wanted);
+                completeIfReady(user, replies);
+            }
+            replies.close();
+        });
     }
 
     // SETNAME :<realname> (IRCv3 setname): refused with FAIL, never cut as USER's is, since the
@@ -161,6 +171,7 @@ final class RegistrationCommands {
         user.realName(name);
         Outbound changed = state.says(user, Command.SETNAME, name);
         state.rooms().sendToRoommates(user, changed, Capability.SETNAME);
+        state.network().changed(user);
         if (user.capabilities().has(Capability.SETNAME)) {
             replies.send(changed);
         }
@@ -205,7 +216,7 @@ final class RegistrationCommands {
     void completeIfReady(User user, Replies replies) {
         ClientSession session = replies.session();
         if (user.isRegistered() || user.nick() == null || user.userName() == null
-                || session.isCapNegotiating() || session.isLoginPending()) {
+                || session.isCapNegotiating() || session.isLoginPending() || session.isNickPending()) {
             return;
         }
         String password = state.config().password();

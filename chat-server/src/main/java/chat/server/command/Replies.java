@@ -40,6 +40,11 @@ public final class Replies {
         return session;
     }
 
+    /** True when the command carried a label: its answer, own copies included, belongs together. */
+    boolean isLabeled() {
+        return labeled != null;
+    }
+
     private boolean errorsSilenced;
 
     /**

@@ -128,6 +128,7 @@ final class RoomCommands {
         room.broadcast(join, extended, Capability.EXTENDED_JOIN, user);
         replies.send(user.capabilities().has(Capability.EXTENDED_JOIN) ? extended : join);
         state.remember(room, join);
+        state.network().joined(room, user, join);
         if (user.away() != null) {
             room.broadcast(null, state.says(user, Command.AWAY, user.away()), Capability.AWAY_NOTIFY, user);
         }
@@ -157,6 +158,7 @@ final class RoomCommands {
         replies.numeric(Numeric.RPL_INVITING, target.nick(), room.name());
         target.send(invite);
         room.broadcast(null, invite, Capability.INVITE_NOTIFY, user); // invite-notify: the room learns of it
+        state.network().invited(room, target, invite);
         if (target.away() != null) {
             replies.numeric(Numeric.RPL_AWAY, target.nick(), target.away());
         }
@@ -180,6 +182,7 @@ final class RoomCommands {
         tellRoomAndSender(room, part, user, replies);
         state.remember(room, part);
         state.rooms().leave(room, user);
+        state.network().parted(room, user, part);
     }
 
     /**
@@ -236,6 +239,7 @@ final class RoomCommands {
         tellRoomAndSender(room, change, user, replies);
         state.remember(room, change);
         state.rememberTopic(room);
+        state.network().topicChanged(room, change);
         registration.changed(room);
     }
 

@@ -102,6 +102,7 @@ final class RoomRegistration {
         var mode = state.serverSays(Command.MODE, room.name(), "+" + level, user.nick());
         room.broadcast(mode, null);
         state.remember(room, mode);
+        state.network().modesChanged(room, mode);
     }
 
     /** Someone logged in: their access in the rooms they are in now. */

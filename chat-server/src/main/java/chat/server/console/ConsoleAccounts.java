@@ -146,10 +146,11 @@ final class ConsoleAccounts {
         }
         int loggedOut = 0;
         for (User user : List.copyOf(state.nicks().all())) {
-            if (removed.name().equals(user.account())) {
+            if (removed.name().equals(user.account()) && !user.isRemote()) {
                 user.account(null);
                 state.rooms().sendToRoommates(user, state.says(user, Command.ACCOUNT, "*"),
                         chat.server.model.Capability.ACCOUNT_NOTIFY);
+                state.network().changed(user);
                 user.send(state.serverSays(Command.NOTICE, user.nick(), "[server] Your account " + removed.name()
                         + " was deleted by the operator; you are logged out"));
                 loggedOut++;

@@ -43,6 +43,14 @@ final class MessageStamp implements TagSource {
         return epochMillis;
     }
 
+    String account() {
+        return account;
+    }
+
+    Map<String, String> clientTags() {
+        return clientTags;
+    }
+
     @Override
     public Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>(4 + clientTags.size() * 2);

@@ -29,6 +29,9 @@ public final class ServerState {
     private long messagesRelayed;
     private long linesReceived;
     private int registeredUsers;
+    /** Users of other nodes (cluster mode), not counted in {@link #registeredUsers}. */
+    private int remoteUsers;
+    private Network network = Network.LOCAL;
 
     private final MessageIds messageIds = new MessageIds();
     private final ServerTime serverTime = new ServerTime();
@@ -55,6 +58,24 @@ public final class ServerState {
         this.rooms = new RoomRegistry(clock);
         this.rememberedRooms = new HashMap<>(history.rooms());
         messageIds.continueAfter(history.newestSequence());
+    }
+
+    /** Where messages go beyond this server's own users and who else must hear of a change. */
+    public Network network() {
+        return network;
+    }
+
+    /** Joins this server to a cluster (before the loop runs). */
+    public void useNetwork(Network network) {
+        this.network = network;
+    }
+
+    /**
+     * A cluster node's msgid slot (0-255): msgids from here on carry it, so they are unique among
+     * all nodes (see {@link MessageIds#useSlot}).
+     */
+    public void useMessageIdSlot(int slot) {
+        messageIds.useSlot(slot);
     }
 
     /** Accounts, the operator's bans, the login throttle and the hashing pool. */
@@ -162,6 +183,23 @@ public final class ServerState {
         return new Outbound(IrcMessage.from(user.prefix(), command, params), stamp(user, Map.of()));
     }
 
+    /**
+     * The stamp of a relayed line, as numbers another node can rebuild it from; null for a line
+     * without one (a server notice).
+     */
+    public static StampFields stampFields(Outbound line) {
+        return line.tagSource() instanceof MessageStamp stamp
+                ? new StampFields(stamp.epochMillis(), stamp.sequence(), stamp.account(), stamp.clientTags())
+                : null;
+    }
+
+    /** A line another node stamped: its receivers here see the same time and msgid as everywhere. */
+    public Outbound stamped(IrcMessage bare, StampFields fields) {
+        return fields == null ? new Outbound(bare)
+                : new Outbound(bare, new MessageStamp(fields.epochMillis(), fields.sequence(), fields.clientTags(),
+                        serverTime, fields.account()));
+    }
+
     /** What the operator says from the console, stamped like what users say. */
     public Outbound serverSays(String command, String... params) {
         return new Outbound(IrcMessage.from(config.serverName(), command, params), stamp(Map.of()));
@@ -201,17 +239,48 @@ public final class ServerState {
         return IrcMessage.from(config.serverName(), command, params);
     }
 
+    /**
+     * A registered user takes a new nick: the NICK line (source: the old nick) to everyone sharing
+     * a room, kept in their history, the old nick in WHOWAS, MONITOR told, the network told.
+     * Returns the line, for the user's own copy.
+     */
+    public Outbound changeNick(User user, String wanted) {
+        Outbound announcement = says(user, "NICK", wanted);
+        rooms.sendToRoommates(user, announcement);
+        rememberInRoomsOf(user, announcement);
+        whowas.left(user, clock.epochMillis());
+        String old = user.nick();
+        nicks.rename(user, wanted);
+        announcePresence(user, old, false);
+        announcePresence(user, wanted, true);
+        if (!user.isRemote()) {
+            network.renamed(user, old, announcement);
+        }
+        return announcement;
+    }
+
     /** Marks a user registered; counted here so LUSERS never walks every connection. */
     public void markRegistered(User user) {
         user.markRegistered();
-        registeredUsers++;
+        if (user.isRemote()) {
+            remoteUsers++;
+        } else {
+            registeredUsers++;
+        }
         announcePresence(user, user.nick(), true);
+        if (!user.isRemote()) {
+            network.registered(user);
+        }
     }
 
     /** The user is gone: out of every room and the nick registry; others are told by the caller. */
     public void remove(User user) {
         if (user.isRegistered()) {
-            registeredUsers--;
+            if (user.isRemote()) {
+                remoteUsers--;
+            } else {
+                registeredUsers--;
+            }
             whowas.left(user, clock.epochMillis());
             announcePresence(user, user.nick(), false);
         }
@@ -220,8 +289,14 @@ public final class ServerState {
         monitors.clear(user);
     }
 
+    /** Registered users on this server (not counting other nodes'). */
     public int registeredCount() {
         return registeredUsers;
+    }
+
+    /** Users of other nodes of the cluster (0 on one server). */
+    public int remoteCount() {
+        return remoteUsers;
     }
 
     /** Connections that have not finished registering (LUSERS 253). */

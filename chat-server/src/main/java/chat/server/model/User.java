@@ -16,6 +16,8 @@ public final class User {
     /** Today a local user has one link; kept as an array so a user may have none or several. */
     private final Link[] links;
     private final String host;
+    /** The node this user is connected to, for a user of another node; null for a local user. */
+    private final String node;
     private boolean plainText;
     private final long signonEpochSeconds;
     final UserRooms rooms = new UserRooms();
@@ -34,10 +36,34 @@ public final class User {
 
     /** A local user on one link. */
     public User(Link link, String host, long signonEpochSeconds, long nowMillis) {
+        this(link, null, host, signonEpochSeconds, nowMillis);
+    }
+
+    private User(Link link, String node, String host, long signonEpochSeconds, long nowMillis) {
         this.links = link == null ? NO_LINKS : new Link[] {link};
+        this.node = node;
         this.host = host;
         this.signonEpochSeconds = signonEpochSeconds;
         this.lastMessageAtMillis = nowMillis;
+    }
+
+    /**
+     * A user connected to another node of the cluster: no link here, so whatever is sent to it
+     * costs nothing; its node delivers to it. It has no capabilities here (its node chooses the
+     * shapes it gets).
+     */
+    public static User remote(String node, String host, long signonEpochSeconds, long nowMillis) {
+        return new User(null, node, host, signonEpochSeconds, nowMillis);
+    }
+
+    /** True for a user of another node (see {@link #remote}). */
+    public boolean isRemote() {
+        return node != null;
+    }
+
+    /** The node of a remote user; null for a local one. */
+    public String node() {
+        return node;
     }
 
     public CapabilitySet capabilities() {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * is being checked are answered with a "moment" and not taken.
  */
 final class PlainTextLogin {
-    private enum Step { NICK, SERVER_PASSWORD, ACCOUNT_PASSWORD, CHECKING }
+    private enum Step { NICK, SERVER_PASSWORD, ACCOUNT_PASSWORD, CHECKING, CLAIMING }
 
     private final ServerState state;
     private final ClientSession session;
@@ -47,6 +47,7 @@ final class PlainTextLogin {
     void onLine(String line) {
         switch (step) {
             case CHECKING -> tell.accept("One moment: checking the password.");
+            case CLAIMING -> tell.accept("One moment: checking the nickname.");
             case SERVER_PASSWORD -> serverPassword(line);
             case ACCOUNT_PASSWORD -> accountPassword(line);
             default -> nick(line);
@@ -112,9 +113,24 @@ final class PlainTextLogin {
         });
     }
 
-    /** The last check before chatting: the operator's bans. */
+    /** The last checks before chatting: the nick claimed network-wide (a cluster), the operator's bans. */
     private void admit() {
         String nick = wantedNick;
+        step = Step.CLAIMING;
+        state.network().claimNick(user, nick, held -> {
+            step = Step.NICK;
+            if (session.link().isClosing()) {
+                return;
+            }
+            if (!held || state.nicks().isTakenByOther(nick, user)) {
+                tell.accept("Sorry, the nickname " + nick + " is taken. Type another nickname:");
+                return;
+            }
+            enterAs(nick);
+        });
+    }
+
+    private void enterAs(String nick) {
         state.nicks().rename(user, nick); // the prefix the bans are matched against
         ServerBan ban = new Admission(state).banOf(user);
         if (ban != null) {
