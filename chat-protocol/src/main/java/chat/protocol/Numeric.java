@@ -13,6 +13,10 @@ public final class Numeric {
     public static final String RPL_LUSERUNKNOWN = "253";
     public static final String RPL_LUSERCHANNELS = "254";
     public static final String RPL_LUSERME = "255";
+    /** Users on this server, and the most there were (de facto, as on most servers). */
+    public static final String RPL_LOCALUSERS = "265";
+    /** Users on the whole network. */
+    public static final String RPL_GLOBALUSERS = "266";
     public static final String RPL_AWAY = "301";
     /** 341: the invitation was passed on (RFC 2812 3.2.7). */
     public static final String RPL_INVITING = "341";

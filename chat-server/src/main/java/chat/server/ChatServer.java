@@ -1,6 +1,9 @@
 package chat.server;
 
 import chat.server.account.Identity;
+import chat.server.cluster.ClusterConfig;
+import chat.server.cluster.ClusterNetwork;
+import chat.server.cluster.ClusterUnavailableException;
 import chat.server.command.ClientSession;
 import chat.server.command.CommandDispatcher;
 import chat.server.command.CommandTable;
@@ -44,14 +47,18 @@ public final class ChatServer implements AutoCloseable {
     private final EventLoop loop;
     private final Thread loopThread;
 
-    private ChatServer(EventLoop loop, History history, Identity identity) {
+    private ChatServer(EventLoop loop, History history, Identity identity, ClusterNetwork cluster) {
         this.loop = loop;
         // History and accounts are closed by the loop's own thread when the loop ends: everything
         // the loop accepted is queued by then, and their writers commit it before the thread ends.
+        // So is the cluster's bus, after the users' QUITs it was given.
         this.loopThread = new Thread(() -> {
             try {
                 loop.run();
             } finally {
+                if (cluster != null) {
+                    cluster.stop();
+                }
                 history.close();
                 identity.close();
             }
@@ -76,6 +83,21 @@ public final class ChatServer implements AutoCloseable {
      */
     public static ChatServer start(ServerConfig config, Clock clock, InputStream console, PrintStream consoleOut)
             throws IOException {
+        try {
+            return start(config, null, clock, console, consoleOut);
+        } catch (ClusterUnavailableException e) {
+            throw new IllegalStateException("no cluster was asked for", e);
+        }
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Clock, InputStream, PrintStream)}, as a node of the cluster
+     * {@code cluster} describes (null: one server on its own).
+     *
+     * @throws ClusterUnavailableException when the cluster's Redis cannot be reached or the node's name is in use
+     */
+    public static ChatServer start(ServerConfig config, ClusterConfig cluster, Clock clock, InputStream console,
+            PrintStream consoleOut) throws IOException, ClusterUnavailableException {
         // History answers through the loop's task queue, and the loop exists only after the
         // assembly it serves: tasks go through this until it does.
         LoopTasks loopTasks = new LoopTasks();
@@ -100,6 +122,19 @@ public final class ChatServer implements AutoCloseable {
             throw e;
         }
         loopTasks.bind(loop, chat.pipeline());
+        ClusterNetwork network = null;
+        if (cluster != null) {
+            network = new ClusterNetwork(chat.state(), cluster.nodeName());
+            chat.state().useNetwork(network);
+            try {
+                network.start(cluster, loopTasks);
+            } catch (ClusterUnavailableException | RuntimeException e) {
+                loop.closeUnstarted();
+                history.close();
+                identity.close();
+                throw e;
+            }
+        }
         Pipe pipe = null;
         if (console != null) {
             try {
@@ -109,12 +144,15 @@ public final class ChatServer implements AutoCloseable {
                 loop.watchConsole(pipe.source(), commands::accept);
             } catch (IOException | RuntimeException e) {
                 loop.closeUnstarted();
+                if (network != null) {
+                    network.stop();
+                }
                 history.close();
                 identity.close();
                 throw e;
             }
         }
-        ChatServer server = new ChatServer(loop, history, identity);
+        ChatServer server = new ChatServer(loop, history, identity, network);
         server.loopThread.start();
         if (pipe != null) {
             OperatorConsole.start(console, pipe.sink());

@@ -1,6 +1,9 @@
 package chat.server;
 
+import chat.server.cluster.ClusterConfig;
+import chat.server.cluster.ClusterUnavailableException;
 import chat.server.command.ServerInfo;
+import chat.server.net.Clock;
 import chat.server.console.ConsoleCommands;
 import chat.server.account.AccountConfig;
 import chat.server.account.AccountsUnavailableException;
@@ -132,6 +135,15 @@ public final class ServerMain implements Callable<Integer> {
                     + "first come, first served (env CHAT_NICK_PROTECTION, default ${DEFAULT-VALUE}).")
     NickProtection nickProtection;
 
+    @Option(names = "--cluster", defaultValue = "${env:CHAT_CLUSTER}", paramLabel = "redis://HOST:PORT",
+            description = "Be one node of a cluster: several servers that form one chat network through this Redis "
+                    + "(env CHAT_CLUSTER; see docs/SCALING.md). Without it, one server on its own.")
+    String cluster;
+    @Option(names = "--node-name", defaultValue = "${env:CHAT_NODE_NAME}", paramLabel = "NAME",
+            description = "This node's name in the cluster, unique among its live nodes (env CHAT_NODE_NAME, "
+                    + "default HOST:PORT of this server).")
+    String nodeName;
+
     /** --accounts values. */
     enum Registration { open, closed }
 
@@ -163,9 +175,22 @@ public final class ServerMain implements Callable<Integer> {
             System.err.println("chat-server: " + e.getMessage());
             return EXIT_USAGE;
         }
+        ClusterConfig clusterConfig = null;
+        if (cluster != null && !cluster.isBlank()) {
+            try {
+                clusterConfig = ClusterConfig.parse(cluster, nodeName != null ? nodeName
+                        : HostName.local() + ":" + config.port());
+            } catch (IllegalArgumentException e) {
+                System.err.println("chat-server: --cluster: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+        }
         ChatServer server;
         try {
-            server = ChatServer.start(config, System.in, System.out);
+            server = ChatServer.start(config, clusterConfig, Clock.system(), System.in, System.out);
+        } catch (ClusterUnavailableException e) {
+            System.err.println("chat-server: cannot join the cluster: " + e.getMessage());
+            return EXIT_FAILURE;
         } catch (HistoryUnavailableException | AccountsUnavailableException e) {
             System.err.println("chat-server: " + e.getMessage());
             return EXIT_FAILURE;
@@ -187,6 +212,10 @@ public final class ServerMain implements Callable<Integer> {
         }, "chat-shutdown-hook"));
         stopOnSignals(server);
         printWelcome(config, server.port());
+        if (clusterConfig != null) {
+            System.out.println("cluster:  node " + clusterConfig.nodeName() + " through redis://" + clusterConfig.redisHost()
+                    + ":" + clusterConfig.redisPort());
+        }
         while (!server.awaitStopped(1, TimeUnit.DAYS)) {
             // The loop runs until a graceful shutdown ends it.
         }

@@ -220,6 +220,11 @@ public final class ClientSession implements LinkSession {
         loginPending = pending;
     }
 
+    @Override
+    public boolean holdsInput() {
+        return nickPending;
+    }
+
     /** True while this connection's nick is being claimed network-wide. */
     public boolean isNickPending() {
         return nickPending;

@@ -160,7 +160,8 @@ final class QueryCommands {
 
     private IrcMessage whoReply(Replies replies, String roomName, User user, String roomPrefix) {
         String flags = (user.away() == null ? "H" : "G") + roomPrefix;
-        return replies.numericMessage(Numeric.RPL_WHOREPLY, roomName, user.userName(), user.host(), state.serverName(),
+        return replies.numericMessage(Numeric.RPL_WHOREPLY, roomName, user.userName(), user.host(),
+                state.network().nodeOf(user, state.serverName()),
                 user.nick(), flags, "0 " + user.realName());
     }
 
@@ -211,7 +212,8 @@ final class QueryCommands {
         if (rooms.length() > 0) {
             replies.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms.toString());
         }
-        replies.numeric(Numeric.RPL_WHOISSERVER, user.nick(), state.serverName(), ServerInfo.VERSION);
+        replies.numeric(Numeric.RPL_WHOISSERVER, user.nick(), state.network().nodeOf(user, state.serverName()),
+                user.isRemote() ? "a node of this network" : ServerInfo.VERSION);
         if (user.account() != null) {
             replies.numeric(Numeric.RPL_WHOISACCOUNT, user.nick(), user.account(), "is logged in as");
         }

@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
 /** The replies that describe the server: the welcome burst (001-005), LUSERS, MOTD, VERSION, TIME. */
 public final class ServerInfo {
@@ -89,11 +90,27 @@ public final class ServerInfo {
 
     private void lusers(Replies to) {
         int users = state.registeredCount();
-        to.numeric(Numeric.RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
+        Map<String, Integer> perNode = state.network().usersPerNode();
+        if (perNode.isEmpty()) {
+            to.numeric(Numeric.RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
+        } else {
+            int all = users + state.remoteCount();
+            to.numeric(Numeric.RPL_LUSERCLIENT, "There are " + all + " users and 0 invisible on " + perNode.size() + " servers");
+        }
         to.numeric(Numeric.RPL_LUSEROP, "0", "operator(s) online");
         to.numeric(Numeric.RPL_LUSERUNKNOWN, Integer.toString(state.unregisteredCount()), "unknown connection(s)");
         to.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(state.rooms().count()), "channels formed");
-        to.numeric(Numeric.RPL_LUSERME, "I have " + users + " clients and 0 servers");
+        to.numeric(Numeric.RPL_LUSERME, "I have " + users + " clients and " + Math.max(0, perNode.size() - 1) + " servers");
+        if (!perNode.isEmpty()) {
+            // A cluster: the network's total, then each node's users (nodes in the order this one knows them).
+            int all = users + state.remoteCount();
+            to.numeric(Numeric.RPL_LOCALUSERS, Integer.toString(users), Integer.toString(users),
+                    "Current local users " + users);
+            to.numeric(Numeric.RPL_GLOBALUSERS, Integer.toString(all), Integer.toString(all),
+                    "Current global users " + all);
+            perNode.forEach((node, count) -> to.numeric(Numeric.RPL_GLOBALUSERS, Integer.toString(count),
+                    Integer.toString(count), "Users on node " + node + ": " + count));
+        }
     }
 
     // MOTD: the message of the day, or 422 without one (RFC 2812 3.4.1).

@@ -84,6 +84,11 @@ public interface Network {
     default void away(User user, Outbound line) {
     }
 
+    /** Users per node (LUSERS); empty on one server. */
+    default java.util.Map<String, Integer> usersPerNode() {
+        return java.util.Map.of();
+    }
+
     /** The name of the node {@code user} is on, as WHOIS and WHO show it. */
     default String nodeOf(User user, String serverName) {
         return serverName;

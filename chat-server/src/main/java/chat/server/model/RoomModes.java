@@ -59,6 +59,18 @@ public final class RoomModes {
         return limit;
     }
 
+    /** Whether flag i, m, n, s or t is on. */
+    public boolean hasFlag(char flag) {
+        return switch (flag) {
+            case 'i' -> inviteOnly;
+            case 'm' -> moderated;
+            case 'n' -> noOutsideMessages;
+            case 's' -> secret;
+            case 't' -> topicLocked;
+            default -> false;
+        };
+    }
+
     public void setFlag(char flag, boolean on) {
         switch (flag) {
             case 'i' -> inviteOnly = on;

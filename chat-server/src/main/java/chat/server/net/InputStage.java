@@ -69,7 +69,8 @@ final class InputStage {
             if (link.isClosing()) {
                 continue; // read away what is left; nothing more from this peer counts
             }
-            if (link.backlogSize() == 0 && handled < LINES_PER_TURN && !link.overSoftLimit() && takeToken(link)) {
+            if (link.backlogSize() == 0 && handled < LINES_PER_TURN && !link.overSoftLimit()
+                    && !link.session().holdsInput() && takeToken(link)) {
                 handle(link, line);
                 handled++;
             } else {
@@ -88,8 +89,8 @@ final class InputStage {
             return;
         }
         for (Link link : new ArrayList<>(backlogged)) {
-            for (int handled = 0; handled < LINES_PER_TURN && link.backlogSize() > 0
-                    && !link.isClosing() && !link.overSoftLimit() && takeToken(link); handled++) {
+            for (int handled = 0; handled < LINES_PER_TURN && link.backlogSize() > 0 && !link.isClosing()
+                    && !link.overSoftLimit() && !link.session().holdsInput() && takeToken(link); handled++) {
                 handle(link, link.backlog.pollFirst());
             }
             afterLines(link);
@@ -144,6 +145,9 @@ final class InputStage {
         for (Link link : backlogged) {
             if (link.overSoftLimit()) {
                 continue; // waits for its output to drain; the writable event wakes the loop
+            }
+            if (link.session().holdsInput()) {
+                continue; // waits for an answer, which comes as a task and wakes the loop
             }
             if (link.flood == null) {
                 return clock.now();

@@ -19,6 +19,14 @@ public interface LinkSession {
      */
     void onClose(String reason, boolean announce);
 
+    /**
+     * True while the session waits for an answer from another thread before its next line may be
+     * handled (a nick being claimed across a cluster): lines wait, in order, in the link's backlog.
+     */
+    default boolean holdsInput() {
+        return false;
+    }
+
     /** Makes the session for a newly accepted link, which it may greet. */
     @FunctionalInterface
     interface Factory {

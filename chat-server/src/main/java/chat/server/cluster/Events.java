@@ -1,0 +1,149 @@
+package chat.server.cluster;
+
+import chat.protocol.IrcEncoder;
+import chat.protocol.IrcMessage;
+import chat.protocol.IrcParser;
+import chat.protocol.MalformedMessageException;
+import chat.server.model.Room;
+import chat.server.model.RoomModes;
+import chat.server.model.ServerState;
+import chat.server.model.StampFields;
+import chat.server.model.User;
+import chat.server.net.Outbound;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events of the cluster and their fields. A relayed line travels as four fields (its time,
+ * its sequence, the sender's account, the line with the sender's client-only tags), so every
+ * node shows the same time and msgid and encodes the line once per shape for its own users.
+ */
+final class Events {
+    static final String HEARTBEAT = "HB";
+    /** inc: the sender's incarnation; answered by every other node with its burst. */
+    static final String HELLO = "HELLO";
+    /** uid nick user host realname account away signon invisible */
+    static final String USER = "USER";
+    /** uid newnick LINE */
+    static final String NICK = "NICK";
+    /** uid LINE (LINE missing: the user never registered, nothing to show) */
+    static final String QUIT = "QUIT";
+    /** uid room flags LINE */
+    static final String JOIN = "JOIN";
+    /** uid room LINE */
+    static final String PART = "PART";
+    /** target-uid target-node room LINE */
+    static final String KICK = "KICK";
+    /** room topic setby setat LINE */
+    static final String TOPIC = "TOPIC";
+    /** room LINE (the MODE line says what changed) */
+    static final String MODE = "MODE";
+    /** room target-nick LINE */
+    static final String INVITE = "INVITE";
+    /** uid LINE */
+    static final String AWAY = "AWAY";
+    /** room created topic setby setat flags key limit bans excepts invex: a room's settings (burst) */
+    static final String ROOM = "ROOM";
+    /** uid LINE: a PRIVMSG, NOTICE or TAGMSG, to a room or a person */
+    static final String MESSAGE = "MSG";
+    /** A node stops: its users are gone (they were told already, one QUIT each). */
+    static final String BYE = "BYE";
+
+    static final int LINE_FIELDS = 4;
+
+    private Events() {
+    }
+
+    static Event of(String type, String node, String... fields) {
+        return new Event(type, node, Arrays.asList(fields));
+    }
+
+    /** An event whose last four fields are {@code line}. */
+    static Event withLine(String type, String node, Outbound line, String... fields) {
+        List<String> all = new ArrayList<>(fields.length + LINE_FIELDS);
+        all.addAll(Arrays.asList(fields));
+        StampFields stamp = ServerState.stampFields(line);
+        IrcMessage bare = line.bareMessage();
+        if (stamp == null) {
+            all.add(null);
+            all.add(null);
+            all.add(null);
+            all.add(IrcEncoder.format(bare));
+        } else {
+            all.add(Long.toString(stamp.epochMillis()));
+            all.add(Long.toString(stamp.sequence()));
+            all.add(stamp.account());
+            all.add(IrcEncoder.format(new IrcMessage(stamp.clientTags(), bare.prefix(), bare.command(), bare.params())));
+        }
+        return new Event(type, node, all);
+    }
+
+    /** The line carried from field {@code at} on, stamped as its sender's node stamped it. */
+    static Outbound line(ServerState state, Event event, int at) throws MalformedMessageException {
+        IrcMessage tagged = IrcParser.parse(event.field(at + 3));
+        IrcMessage bare = new IrcMessage(Map.of(), tagged.prefix(), tagged.command(), tagged.params());
+        String millis = event.field(at);
+        if (millis == null) {
+            return new Outbound(bare);
+        }
+        return state.stamped(bare, new StampFields(Long.parseLong(millis), Long.parseLong(event.field(at + 1)),
+                event.field(at + 2), tagged.tags()));
+    }
+
+    /** The sequence (msgid) of the line from field {@code at} on, or -1 without a stamp. */
+    static long sequence(Event event, int at) {
+        String sequence = event.field(at + 1);
+        return sequence == null ? -1 : Long.parseLong(sequence);
+    }
+
+    static Event user(String node, String uid, User user) {
+        return of(USER, node, uid, user.nick(), user.userName(), user.host(), user.realName(), user.account(),
+                user.away(), Long.toString(user.signonEpochSeconds()), user.isInvisible() ? "1" : "0");
+    }
+
+    /** A room's settings, for a burst: topic, flags, key, limit and the three lists. */
+    static Event room(String node, Room room) {
+        RoomModes modes = room.modes();
+        return of(ROOM, node, room.name(), Long.toString(room.createdEpochSeconds()), room.topic(), room.topicSetBy(),
+                Long.toString(room.topicSetEpochSeconds()), flags(modes), modes.key(), Integer.toString(modes.limit()),
+                entries(modes.list('b')), entries(modes.list('e')), entries(modes.list('I')));
+    }
+
+    private static String flags(RoomModes modes) {
+        StringBuilder flags = new StringBuilder();
+        for (char flag : "imnst".toCharArray()) {
+            if (modes.hasFlag(flag)) {
+                flags.append(flag);
+            }
+        }
+        return flags.toString();
+    }
+
+    /** A mode list as "mask setby setat" entries, tab-separated (masks and sources hold no spaces). */
+    private static String entries(List<RoomModes.Entry> list) {
+        StringBuilder out = new StringBuilder();
+        for (RoomModes.Entry entry : list) {
+            if (out.length() > 0) {
+                out.append('\t');
+            }
+            out.append(entry.mask()).append(' ').append(entry.setBy()).append(' ').append(entry.setAtEpochSeconds());
+        }
+        return out.toString();
+    }
+
+    static List<RoomModes.Entry> parseEntries(String text) {
+        List<RoomModes.Entry> entries = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return entries;
+        }
+        for (String entry : text.split("\t")) {
+            String[] parts = entry.split(" ");
+            if (parts.length == 3) {
+                entries.add(new RoomModes.Entry(parts[0], parts[1], Long.parseLong(parts[2])));
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,98 @@
+package chat.server.cluster;
+
+/**
+ * The Lua the cluster runs in Redis: each one is atomic there, which is what makes a nick claim,
+ * a node's hello and a message to several nodes one step. Keys are built inside the scripts
+ * (a single Redis, not Redis Cluster). Names: {@code chat:alive:<node>} = "incarnation slot",
+ * {@code chat:slot:<n>} = node, {@code chat:nick:<folded>} = "node incarnation uid".
+ */
+final class Scripts {
+    /**
+     * ARGV: node, incarnation, ttl-ms. Returns the node's msgid slot (kept if it still holds one),
+     * -1 when a live node of another incarnation has the name, -2 when all 256 slots are taken.
+     */
+    static final String HELLO = """
+            local alive = 'chat:alive:' .. ARGV[1]
+            local current = redis.call('GET', alive)
+            if current then
+              local incarnation, slot = string.match(current, '^(%S+) (%d+)$')
+              if incarnation ~= ARGV[2] then return -1 end
+              if redis.call('GET', 'chat:slot:' .. slot) == ARGV[1] then
+                redis.call('PEXPIRE', 'chat:slot:' .. slot, ARGV[3])
+                redis.call('PEXPIRE', alive, ARGV[3])
+                return tonumber(slot)
+              end
+            end
+            for n = 0, 255 do
+              if redis.call('SET', 'chat:slot:' .. n, ARGV[1], 'NX', 'PX', ARGV[3]) then
+                redis.call('SET', alive, ARGV[2] .. ' ' .. n, 'PX', ARGV[3])
+                return n
+              end
+            end
+            return -2
+            """;
+
+    /** ARGV: node, incarnation, slot, ttl-ms. 1: refreshed; 0: this node was declared lost meanwhile. */
+    static final String HEARTBEAT = """
+            local alive = 'chat:alive:' .. ARGV[1]
+            if redis.call('GET', alive) ~= ARGV[2] .. ' ' .. ARGV[3] then return 0 end
+            if redis.call('GET', 'chat:slot:' .. ARGV[3]) ~= ARGV[1] then return 0 end
+            redis.call('PEXPIRE', alive, ARGV[4])
+            redis.call('PEXPIRE', 'chat:slot:' .. ARGV[3], ARGV[4])
+            return 1
+            """;
+
+    /**
+     * ARGV: pairs of folded nick and holder ("node incarnation uid"). For each pair 1 (now held)
+     * or 0 (held by someone else on a live node). A holder whose node is gone holds nothing.
+     */
+    static final String CLAIM = """
+            local answers = {}
+            for i = 1, #ARGV, 2 do
+              local key = 'chat:nick:' .. ARGV[i]
+              local current = redis.call('GET', key)
+              local free = true
+              if current and current ~= ARGV[i + 1] then
+                local node, incarnation = string.match(current, '^(%S+) (%S+)')
+                local alive = redis.call('GET', 'chat:alive:' .. node)
+                if alive and string.match(alive, '^(%S+)') == incarnation then free = false end
+              end
+              if free then redis.call('SET', key, ARGV[i + 1]) end
+              answers[#answers + 1] = free and 1 or 0
+            end
+            return answers
+            """;
+
+    /** ARGV: folded nick, holder. Deletes the claim only if it is still this holder's. */
+    static final String RELEASE = """
+            local key = 'chat:nick:' .. ARGV[1]
+            if redis.call('GET', key) == ARGV[2] then redis.call('DEL', key) end
+            return 0
+            """;
+
+    /**
+     * ARGV: node, incarnation. A node found lost: its alive key and slot go (only if still that
+     * incarnation's), so its nicks are free at once.
+     */
+    static final String FORGET = """
+            local alive = 'chat:alive:' .. ARGV[1]
+            local current = redis.call('GET', alive)
+            if current then
+              local incarnation, slot = string.match(current, '^(%S+) (%d+)$')
+              if incarnation == ARGV[2] then
+                redis.call('DEL', alive)
+                if redis.call('GET', 'chat:slot:' .. slot) == ARGV[1] then redis.call('DEL', 'chat:slot:' .. slot) end
+              end
+            end
+            return 0
+            """;
+
+    /** KEYS: channels; ARGV[1]: the payload. One message to several nodes, as one step in Redis's order. */
+    static final String PUBLISH_TO_NODES = """
+            for _, channel in ipairs(KEYS) do redis.call('PUBLISH', channel, ARGV[1]) end
+            return #KEYS
+            """;
+
+    private Scripts() {
+    }
+}
