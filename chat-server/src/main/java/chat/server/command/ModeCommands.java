@@ -183,7 +183,8 @@ final class ModeCommands {
                         replies.numeric(Numeric.ERR_BANLISTFULL, room.name(), mask, "Channel list is full");
                         return;
                     }
-                    list.add(new RoomModes.Entry(mask, user.prefix(), state.clock().epochSeconds()));
+                    // The setter's nick, as ngIRCd and InspIRCd show it in 367/348/346.
+                    list.add(new RoomModes.Entry(mask, user.nick(), state.clock().epochSeconds()));
                     change.add(true, c, mask);
                 } else if (!adding && present) {
                     list.removeIf(e -> IrcNames.equalsFolded(e.mask(), mask));
