@@ -43,13 +43,37 @@ public final class ReplyRenderer {
                     + " people  " + (reply.paramCount() > 3 ? text : ""));
             case Numeric.RPL_LISTEND -> lines.dim(at, "--- end of the room list");
             // 352: <me> <room> <user> <host> <server> <nick> <H|G>[*][@|+] :<hops> <real name>
-            case Numeric.RPL_WHOREPLY -> lines.dim(at, "    " + VisibleText.of(reply.param(5)) + " ("
+            case Numeric.RPL_WHOREPLY -> lines.dim(at, "    " + whoMark(reply.param(6)) + VisibleText.of(reply.param(5)) + " ("
                     + VisibleText.of(reply.param(2)) + "@" + VisibleText.of(reply.param(3)) + ")"
-                    + (String.valueOf(reply.param(6)).startsWith("G") ? " away" : "") + " in " + subject);
+                    + " in " + subject + whoFlags(reply.param(6)));
             case Numeric.RPL_ENDOFWHO -> lines.dim(at, "--- end of who for " + subject);
             default -> Optional.of(reply.command().charAt(0) >= '4'
                     ? lines.problem(describe(reply), at) : lines.note(describe(reply), at));
         };
+    }
+
+    /** The room status a WHO line's flags give ("H@", "G*+"): "@" for an operator, "+" for voice, else nothing. */
+    static String whoMark(String flags) {
+        String f = flags == null ? "" : flags;
+        return f.indexOf('@') >= 0 ? "@" : f.indexOf('+') >= 0 ? "+" : "";
+    }
+
+    /** What a WHO line's flags say in words: ": away, server operator, room operator". */
+    static String whoFlags(String flags) {
+        String f = flags == null ? "" : flags;
+        java.util.List<String> words = new java.util.ArrayList<>();
+        if (f.startsWith("G")) {
+            words.add("away");
+        }
+        if (f.indexOf('*') >= 0) {
+            words.add("server operator");
+        }
+        if (f.indexOf('@') >= 0) {
+            words.add("room operator");
+        } else if (f.indexOf('+') >= 0) {
+            words.add("voiced");
+        }
+        return words.isEmpty() ? "" : ": " + String.join(", ", words);
     }
 
     /** "401 me bob :No such nick" reads "bob: No such nick". */
