@@ -96,11 +96,8 @@ public final class ChatClient {
         } catch (IOException unsaved) {
             err.println("chat-client: could not save the input history: " + unsaved.getMessage());
         }
-        // Give the status bar's row back to the shell.
-        reader.locked(() -> Status.getExistingStatus(terminal).ifPresent(status -> {
-            status.hide();
-            status.close();
-        }));
+        // Give the status bar's row back to the shell (hiding it restores the whole scroll region).
+        reader.locked(() -> Status.getExistingStatus(terminal).ifPresent(Status::hide));
         // Erase the abandoned prompt line and restore the terminal before any last words.
         terminal.puts(InfoCmp.Capability.carriage_return);
         terminal.puts(InfoCmp.Capability.clr_eol);

@@ -168,7 +168,7 @@ public final class InputInterpreter {
         if (!IrcNames.isValidRoomName(room)) {
             return hint("not a room name: " + room);
         }
-        if (state.inRoom(room) && state.registered()) {
+        if (state.inRoom(room)) {
             return List.of(new SwitchTarget(room));
         }
         IrcMessage join = words.length > 1 ? IrcMessage.of(Command.JOIN, room, words[1]) : IrcMessage.of(Command.JOIN, room);

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp;
 import org.jline.utils.Status;
 
 /**
@@ -171,12 +172,24 @@ public final class JLineScreen implements Screen {
         if (bar == null || bar.equals(drawnBar)) {
             return;
         }
-        Status status = Status.getStatus(reader.getTerminal(), true);
+        Terminal terminal = reader.getTerminal();
+        if (!barSupported(terminal)) {
+            return; // a dumb terminal: JLine would make a Status that fails when the terminal closes
+        }
+        Status status = Status.getStatus(terminal, true);
         if (status == null) {
             return;
         }
         drawnBar = bar;
         status.update(List.of(bar));
+    }
+
+    /** What JLine's Status needs: a scroll region, and a cursor that can be saved, moved and restored. */
+    private static boolean barSupported(Terminal terminal) {
+        return terminal.getStringCapability(InfoCmp.Capability.change_scroll_region) != null
+                && terminal.getStringCapability(InfoCmp.Capability.save_cursor) != null
+                && terminal.getStringCapability(InfoCmp.Capability.restore_cursor) != null
+                && terminal.getStringCapability(InfoCmp.Capability.cursor_address) != null;
     }
 
     private void ring() {
