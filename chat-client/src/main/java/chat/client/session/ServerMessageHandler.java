@@ -321,6 +321,9 @@ public final class ServerMessageHandler implements NetworkListener {
         String first = message.param(0);
         ClientState before = state.get();
         boolean mine = before.isMe(source);
+        if (mine && message.command().equals(Command.NOTICE) && String.valueOf(message.lastParam()).startsWith("\u0001")) {
+            return; // the server's echo of my own CTCP answer: nothing the user said
+        }
         if (message.command().equals(Command.JOIN) && first != null && mine) {
             ircv3.history().joined(first);
         }
