@@ -39,8 +39,8 @@ public final class ReplyRenderer {
             case Numeric.RPL_NOTOPIC -> lines.dim(at, "--- " + subject + " has no topic");
             case Numeric.RPL_AWAY -> lines.dim(at, "--- " + subject + " is away: " + text);
             case Numeric.RPL_LISTSTART -> lines.dim(at, "--- rooms:");
-            case Numeric.RPL_LIST -> lines.dim(at, "    " + subject + "  " + VisibleText.of(reply.param(2))
-                    + " people  " + (reply.paramCount() > 3 ? text : ""));
+            case Numeric.RPL_LIST -> lines.dim(at, "    " + subject + "  " + ("1".equals(reply.param(2)) ? "1 person"
+                    : VisibleText.of(reply.param(2)) + " people") + "  " + (reply.paramCount() > 3 ? text : ""));
             case Numeric.RPL_LISTEND -> lines.dim(at, "--- end of the room list");
             // 352: <me> <room> <user> <host> <server> <nick> <H|G>[*][@|+] :<hops> <real name>
             case Numeric.RPL_WHOREPLY -> lines.dim(at, "    " + whoMark(reply.param(6)) + VisibleText.of(reply.param(5)) + " ("
