@@ -50,6 +50,9 @@ public class InteractiveClientTest {
             bob.type("/msg alice psst\n");
             server.await("bob: PRIVMSG alice psst");
             bob.awaitScreen("-> *alice* <bob> psst"); // in bob's #lobby window too: what he just typed
+            bob.type("and to the lobby\n");
+            alice.awaitScreen("<bob> and to the lobby"); // the private line came before it, unseen here
+            assertFalse(alice.screen().contains("psst"), alice::screen);
             alice.type("/win 2\n"); // the private message opened window 2 without scrolling past #lobby
             alice.awaitScreen("*private* <bob> psst");
         }
@@ -189,7 +192,8 @@ public class InteractiveClientTest {
             bob.type("/msg alice two\n");
             server.await("bob: PRIVMSG alice two");
             bob.type("/msg alice three\n");
-            server.await("bob: PRIVMSG alice three");
+            bob.type("in the lobby after three\n");
+            alice.awaitScreen("<bob> in the lobby after three"); // so "three" reached alice before it
             alice.type("typed half");
             alice.type("\u001b2"); // Alt-2
             alice.awaitScreen("bob> typed half");

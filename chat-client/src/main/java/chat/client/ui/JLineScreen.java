@@ -26,6 +26,7 @@ public final class JLineScreen implements Screen {
     private static final String BELL = "\u0007";
     /** Lines kept per window: a day in a busy room, at a fixed cost. */
     private static final int SCROLLBACK_LINES = 2_000;
+    private static final int UNKNOWN_HEIGHT_ROWS = 24;
 
     private final ConsoleReader reader;
     private final Scrollback scrollback = new Scrollback(SCROLLBACK_LINES);
@@ -142,7 +143,9 @@ public final class JLineScreen implements Screen {
      */
     private void redraw(ClientState state) {
         Terminal terminal = reader.getTerminal();
-        int rows = Math.max(1, terminal.getHeight() - 1 - 1 - statusLineCount); // status bar, input line
+        // A terminal that does not know its size (dumb, some pipes) says 0: draw a classic screenful.
+        int height = terminal.getHeight() > 0 ? terminal.getHeight() : UNKNOWN_HEIGHT_ROWS;
+        int rows = Math.max(1, height - 1 - 1 - statusLineCount); // status bar, input line
         int width = terminal.getWidth();
         List<AttributedString> lines = scrollback.lastScreen(state.target(), rows, width);
         int used = lines.stream().mapToInt(line -> Scrollback.rowsOf(line, width)).sum();
