@@ -68,7 +68,7 @@ final class OperCommands {
             user.wallops(true);
             replies.send(IrcMessage.from(user.prefix(), Command.MODE, user.nick(), wallopsBefore ? "+o" : "+ow"));
             LOG.log(Level.INFO, "{0} is now a server operator (as {1})", user.prefix(), name);
-            state.noticeOperators(user.prefix() + " is now an operator (" + quoted(name) + ")");
+            state.noticeOperators(user.prefix() + " is now an operator (" + quoted(name) + ")", user);
         }
         replies.numeric(Numeric.RPL_YOUREOPER, "You are now an IRC operator");
     }

@@ -245,7 +245,9 @@ final class QueryCommands {
         for (int i = 0; i < Math.min(5, message.paramCount()); i++) {
             User user = state.nicks().findRegistered(message.param(i));
             if (user != null) {
-                reply.append(reply.length() == 0 ? "" : " ").append(user.nick()).append('=')
+                // nick[*]=+|-user@host: '*' marks a server operator, '-' someone away (RFC 2812 5, 302)
+                reply.append(reply.length() == 0 ? "" : " ").append(user.nick())
+                        .append(user.isServerOperator() ? "*=" : "=")
                         .append(user.away() == null ? '+' : '-').append(user.userName()).append('@').append(user.host());
             }
         }
