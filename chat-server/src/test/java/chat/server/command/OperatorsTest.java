@@ -134,7 +134,7 @@ class OperatorsTest {
         dave.lines();
         assertEquals(List.of(":alice!alice@127.0.0.1 MODE #r +m"), alice.ask("MODE #r +m"));
         assertEquals(List.of(":alice!alice@127.0.0.1 KICK #r carol out"), alice.ask("KICK #r carol :out"));
-        assertTrue(has(bob.lines(), "KICK #r carol :out"));
+        assertTrue(has(bob.lines(), "KICK #r carol out"));
         assertEquals(List.of(":test.server NOTICE dave :*** alice used operator override on #r: MODE +m",
                 ":test.server NOTICE dave :*** alice used operator override on #r: KICK carol"), dave.lines());
     }
