@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "  USER: the nick when neither --nick nor CHAT_NICK is given",
             "  NO_COLOR: when set, no colours (like --no-color)",
             "%nWithout a terminal (a pipe, a file) lines are read and printed plainly:",
-            "  echo hi | chat client --nick bot --room '#ops'   sends one line, leaves"})
+            "  echo hi | chat client --nick bot --room '#ops'   sends one line, leaves",
+            "  echo hi | chat client --bot --nick robo          the same, marked a bot (+B)"})
 public final class ClientMain implements Callable<Integer> {
     static final int DEFAULT_PORT = 6667;
 
@@ -50,6 +51,9 @@ public final class ClientMain implements Callable<Integer> {
 
     @Option(names = "--password", paramLabel = "PASSWORD", description = "server password, sent as PASS (default: $CHAT_PASSWORD)")
     String password;
+
+    @Option(names = "--bot", description = "mark this client a bot (user mode +B, IRCv3 bot-mode), e.g. for scripts")
+    boolean bot;
 
     @Option(names = "--no-color", description = "no colours (also when NO_COLOR is set)")
     boolean noColor;
@@ -97,7 +101,7 @@ public final class ClientMain implements Callable<Integer> {
         boolean color = !noColor && env.get("NO_COLOR") == null;
         Path history = historyFile != null ? historyFile : Path.of(System.getProperty("user.home"), ".chat_history");
         ClientConfig config = ClientConfig.of(chosenHost, chosenPort, chosenNick, chosenRoom,
-                firstOf(password, env.get("CHAT_PASSWORD"), null), color, history);
+                firstOf(password, env.get("CHAT_PASSWORD"), null), color, history).withBot(bot);
         boolean interactive = plainIn == null && stdinAndStdoutAreTerminals();
         if (!interactive) {
             if (chosenNick == null) {

@@ -20,6 +20,23 @@ final class HashPassword {
     private HashPassword() {
     }
 
+    /**
+     * The console when stdin and stdout are a terminal, else null. Up to Java 21 System.console()
+     * says exactly that; from Java 22 it may exist for a pipe too, and Console.isTerminal() (looked
+     * up reflectively: this compiles for 17) tells.
+     */
+    static Console terminal() {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console) ? console : null;
+        } catch (ReflectiveOperationException olderJava) {
+            return console;
+        }
+    }
+
     /** Exit code: 0 with the hash printed, 2 for no password or one the rules refuse. */
     static int run(Console console, InputStream in, PrintStream out, PrintStream err) throws IOException {
         String password;

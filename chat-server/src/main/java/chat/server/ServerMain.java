@@ -166,7 +166,7 @@ public final class ServerMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         if (hashPassword) {
-            return HashPassword.run(System.console(), System.in, System.out, System.err);
+            return HashPassword.run(HashPassword.terminal(), System.in, System.out, System.err);
         }
         ServerConfig config;
         try {
