@@ -11,7 +11,8 @@ import java.nio.file.Path;
  */
 public record ClientConfig(String host, int port, String nick, String room, String password, boolean color,
         Path historyFile, long reconnectFirstDelayMillis, long reconnectMaxDelayMillis, long stableAfterMillis,
-        int sendBurst, long sendIntervalMillis, TlsOptions tls, SaslLogin.Credentials login, Path logDir) {
+        int sendBurst, long sendIntervalMillis, TlsOptions tls, SaslLogin.Credentials login, Path logDir,
+        boolean bot) {
 
     static final long DEFAULT_RECONNECT_FIRST_DELAY_MILLIS = 1_000;
     /** 1, 2, 4, 8 then 15 s between attempts: a server back after a restart is found within seconds. */
@@ -31,28 +32,34 @@ public record ClientConfig(String host, int port, String nick, String room, Stri
             Path historyFile) {
         return new ClientConfig(host, port, nick, room, password, color, historyFile,
                 DEFAULT_RECONNECT_FIRST_DELAY_MILLIS, DEFAULT_RECONNECT_MAX_DELAY_MILLIS, DEFAULT_STABLE_AFTER_MILLIS,
-                DEFAULT_SEND_BURST, DEFAULT_SEND_INTERVAL_MILLIS, null, null, null);
+                DEFAULT_SEND_BURST, DEFAULT_SEND_INTERVAL_MILLIS, null, null, null, false);
     }
 
     /** With one plain-text log file per conversation in this directory (--log-dir). */
     ClientConfig withLogDir(Path dir) {
         return new ClientConfig(host, port, nick, room, password, color, historyFile, reconnectFirstDelayMillis,
-                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis, tls, login, dir);
+                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis, tls, login, dir, bot);
     }
 
     ClientConfig withNick(String newNick) {
         return new ClientConfig(host, port, newNick, room, password, color, historyFile, reconnectFirstDelayMillis,
-                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis, tls, login, logDir);
+                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis, tls, login, logDir, bot);
     }
 
     /** Over TLS with these options (null: plain TCP), logging in as login (null: as a guest). */
     ClientConfig withIdentity(TlsOptions newTls, SaslLogin.Credentials newLogin) {
         return new ClientConfig(host, port, nick, room, password, color, historyFile, reconnectFirstDelayMillis,
-                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis, newTls, newLogin, logDir);
+                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis, newTls, newLogin, logDir, bot);
     }
 
     ClientConfig withTimings(long firstDelayMillis, long maxDelayMillis, long stableMillis, int burst, long intervalMillis) {
         return new ClientConfig(host, port, nick, room, password, color, historyFile, firstDelayMillis, maxDelayMillis,
-                stableMillis, burst, intervalMillis, tls, login, logDir);
+                stableMillis, burst, intervalMillis, tls, login, logDir, bot);
+    }
+
+    /** Marked a bot (IRCv3 bot-mode: user mode +B, set right after registration). */
+    public ClientConfig withBot(boolean isBot) {
+        return new ClientConfig(host, port, nick, room, password, color, historyFile, reconnectFirstDelayMillis,
+                reconnectMaxDelayMillis, stableAfterMillis, sendBurst, sendIntervalMillis, tls, login, logDir, isBot);
     }
 }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "  USER: the nick when neither --nick nor CHAT_NICK is given",
             "  NO_COLOR: when set, no colours (like --no-color)",
             "%nWithout a terminal (a pipe, a file) lines are read and printed plainly:",
-            "  echo hi | chat client --nick bot --room '#ops'   sends one line, leaves"})
+            "  echo hi | chat client --nick bot --room '#ops'   sends one line, leaves",
+            "  echo hi | chat client --bot --nick robo          the same, marked a bot (+B)"})
 public final class ClientMain implements Callable<Integer> {
     static final int DEFAULT_PORT = 6667;
     static final int DEFAULT_TLS_PORT = 6697;
@@ -77,6 +78,9 @@ public final class ClientMain implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "NAME", description = "log in to this account (SASL); the password comes from "
             + "$CHAT_ACCOUNT_PASSWORD or is asked for, never from the command line (default: $CHAT_ACCOUNT)")
     String account;
+
+    @Option(names = "--bot", description = "mark this client a bot (user mode +B, IRCv3 bot-mode), e.g. for scripts")
+    boolean bot;
 
     @Option(names = "--no-color", description = "no colours (also when NO_COLOR is set)")
     boolean noColor;
@@ -141,7 +145,7 @@ public final class ClientMain implements Callable<Integer> {
         boolean color = !noColor && env.get("NO_COLOR") == null;
         Path history = historyFile != null ? historyFile : chat.client.ui.HistoryFiles.defaultFor(env, chosenHost, chosenPort);
         ClientConfig config = ClientConfig.of(chosenHost, chosenPort, chosenNick, chosenRoom,
-                firstOf(password, env.get("CHAT_PASSWORD"), null), color, history).withLogDir(logDir);
+                firstOf(password, env.get("CHAT_PASSWORD"), null), color, history).withLogDir(logDir).withBot(bot);
         boolean interactive = plainIn == null && stdinAndStdoutAreTerminals();
         config = config.withIdentity(tlsOptions, login(tlsOptions, interactive));
         if (!interactive) {

@@ -1,6 +1,7 @@
 package chat.server;
 
 import chat.server.account.Identity;
+import chat.server.account.Operators;
 import chat.server.command.ClientSession;
 import chat.server.command.CommandDispatcher;
 import chat.server.command.CommandTable;
@@ -41,11 +42,15 @@ public final class ChatServer implements AutoCloseable {
     private static final long MAX_SWEEP_INTERVAL_MILLIS = 1_000;
     private static final long MIN_SWEEP_INTERVAL_MILLIS = 5;
 
+    private static final System.Logger LOG = System.getLogger(ChatServer.class.getName());
+
     private final EventLoop loop;
     private final Thread loopThread;
+    private final ServerState state;
 
-    private ChatServer(EventLoop loop, History history, Identity identity) {
+    private ChatServer(EventLoop loop, History history, Identity identity, ServerState state) {
         this.loop = loop;
+        this.state = state;
         // History and accounts are closed by the loop's own thread when the loop ends: everything
         // the loop accepted is queued by then, and their writers commit it before the thread ends.
         this.loopThread = new Thread(() -> {
@@ -114,12 +119,35 @@ public final class ChatServer implements AutoCloseable {
                 throw e;
             }
         }
-        ChatServer server = new ChatServer(loop, history, identity);
+        ChatServer server = new ChatServer(loop, history, identity, chat.state());
         server.loopThread.start();
         if (pipe != null) {
             OperatorConsole.start(console, pipe.sink());
         }
         return server;
+    }
+
+    /**
+     * Reads the --opers file again (SIGHUP), on the calling thread, and hands the result to the
+     * loop: later OPERs check the new file, operators online stay. A file that cannot be read or
+     * has a bad line changes nothing. Returns what happened, in words.
+     */
+    public String reloadOperators() {
+        java.nio.file.Path file = state.config().operators().source();
+        if (file == null) {
+            return "no --opers file to reload";
+        }
+        try {
+            Operators reloaded = Operators.load(file);
+            loop.execute(() -> state.operators(reloaded));
+            String words = "reloaded " + file + ": " + reloaded.count() + " operator(s)";
+            LOG.log(System.Logger.Level.INFO, words);
+            return words;
+        } catch (IOException | IllegalArgumentException e) {
+            String words = "operators not reloaded, the old ones stay: " + e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, words);
+            return words;
+        }
     }
 
     /** The loop's task queue for history answers and password checks, usable before the loop is made. */

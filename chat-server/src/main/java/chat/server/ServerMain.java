@@ -4,6 +4,7 @@ import chat.server.command.ServerInfo;
 import chat.server.console.ConsoleCommands;
 import chat.server.account.AccountConfig;
 import chat.server.account.AccountsUnavailableException;
+import chat.server.account.Operators;
 import chat.server.history.HistoryConfig;
 import chat.server.history.HistoryUnavailableException;
 import java.io.IOException;
@@ -131,6 +132,14 @@ public final class ServerMain implements Callable<Integer> {
             description = "strict: an account's nick is refused to anyone not logged in to it; off: nicks are "
                     + "first come, first served (env CHAT_NICK_PROTECTION, default ${DEFAULT-VALUE}).")
     NickProtection nickProtection;
+    @Option(names = "--opers", defaultValue = "${env:CHAT_OPERS}", paramLabel = "FILE",
+            description = "Server operators who may use OPER: one 'name argon2id-hash' per line, # for comments "
+                    + "(env CHAT_OPERS; default none). SIGHUP reads it again.")
+    Path opersFile;
+    @Option(names = "--hash-password",
+            description = "Read a password (without echo on a terminal, else one line of stdin), print its Argon2id "
+                    + "hash for the --opers file, and exit.")
+    boolean hashPassword;
 
     /** --accounts values. */
     enum Registration { open, closed }
@@ -155,7 +164,10 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
+        if (hashPassword) {
+            return HashPassword.run(HashPassword.terminal(), System.in, System.out, System.err);
+        }
         ServerConfig config;
         try {
             config = config();
@@ -201,6 +213,11 @@ public final class ServerMain implements Callable<Integer> {
      */
     @SuppressWarnings("sunapi")
     private static void stopOnSignals(ChatServer server) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> System.out.println(server.reloadOperators()));
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            System.getLogger(ServerMain.class.getName()).log(System.Logger.Level.DEBUG, "cannot handle SIGHUP: " + e);
+        }
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> server.shutdown());
@@ -223,7 +240,8 @@ public final class ServerMain implements Callable<Integer> {
                 .history(new HistoryConfig(noHistory ? null : dataDir, historyMaxAgeMillis, historyMaxMessages,
                         joinReplay))
                 .accounts(new AccountConfig(dataDir, accounts == Registration.open,
-                        nickProtection == NickProtection.strict)).build();
+                        nickProtection == NickProtection.strict))
+                .operators(opersFile == null ? Operators.none() : Operators.load(opersFile)).build();
     }
 
     private static void printWelcome(ServerConfig config, int port) {

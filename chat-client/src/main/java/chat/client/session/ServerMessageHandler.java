@@ -313,6 +313,11 @@ public final class ServerMessageHandler implements NetworkListener {
         String nick = message.param(0) == null ? config.nick() : message.param(0);
         ClientState now = state.update(s -> s.withNick(nick).withRegistered(true));
         render(message, now);
+        if (config.bot()) {
+            // Before the JOINs, so the room sees a bot from its first line (IRCv3 bot-mode; servers
+            // without +B answer 501, which is shown and harms nothing).
+            network.sendNow(IrcMessage.of(Command.MODE, nick, "+B"));
+        }
         List<String> rooms = now.rooms().isEmpty() ? List.of(config.room()) : now.rooms();
         for (String room : rooms) {
             network.sendNow(IrcMessage.of(Command.JOIN, room));

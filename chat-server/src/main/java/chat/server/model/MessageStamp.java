@@ -21,14 +21,17 @@ final class MessageStamp implements TagSource {
     private final ServerTime serverTime;
     /** The sender's account (account-tag), or null. */
     private final String account;
+    /** The sender has user mode +B: the {@code bot} tag (IRCv3 bot-mode), for message-tags receivers. */
+    private final boolean bot;
 
     MessageStamp(long epochMillis, long sequence, Map<String, String> clientTags, ServerTime serverTime) {
-        this(epochMillis, sequence, clientTags, serverTime, null);
+        this(epochMillis, sequence, clientTags, serverTime, null, false);
     }
 
     MessageStamp(long epochMillis, long sequence, Map<String, String> clientTags, ServerTime serverTime,
-            String account) {
+            String account, boolean bot) {
         this.account = account;
+        this.bot = bot;
         this.epochMillis = epochMillis;
         this.sequence = sequence;
         this.clientTags = clientTags;
@@ -50,6 +53,9 @@ final class MessageStamp implements TagSource {
         tags.put("msgid", Sequences.msgid(sequence));
         if (account != null) {
             tags.put("account", account);
+        }
+        if (bot) {
+            tags.put("bot", "");
         }
         for (Map.Entry<String, String> tag : clientTags.entrySet()) {
             if (TagKeys.isValidClientTag(tag.getKey())) { // a malformed key is not relayed
@@ -77,6 +83,9 @@ final class MessageStamp implements TagSource {
         }
         if (allTags) {
             out.append(out.length() > 1 ? ";msgid=" : "msgid=").append(Sequences.msgid(sequence));
+            if (bot) {
+                out.append(";bot");
+            }
             for (Map.Entry<String, String> tag : clientTags.entrySet()) {
                 if (TagKeys.isValidClientTag(tag.getKey())) {
                     IrcEncoder.appendTag(tag.getKey(), tag.getValue(), out.append(';'));
