@@ -5,6 +5,7 @@ import chat.server.command.CommandDispatcher;
 import chat.server.command.CommandTable;
 import chat.server.console.ConsoleCommands;
 import chat.server.console.ConsoleOutput;
+import chat.server.console.TlsConsole;
 import chat.server.console.OperatorConsole;
 import chat.server.history.History;
 import chat.server.history.HistoryUnavailableException;
@@ -16,14 +17,18 @@ import chat.server.net.LinkPipeline;
 import chat.server.net.LinkPolicy;
 import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
+import chat.server.net.TlsTransports;
 import chat.server.plain.PlainTextSession;
+import chat.server.tls.ServerCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.Pipe;
+import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -42,9 +47,30 @@ public final class ChatServer implements AutoCloseable {
 
     private final EventLoop loop;
     private final Thread loopThread;
+    private final ServerConfig config;
+    /** Null without a TLS port. */
+    private final TlsPort tls;
 
-    private ChatServer(EventLoop loop, History history) {
+    /** The TLS side, when there is one: its certificate (reloadable) and its handshake counts. */
+    private record TlsPort(ServerCertificates certificates, TlsTransports transports) implements TlsConsole {
+        @Override
+        public String stats() {
+            return transports.stats() + "; certificate " + certificates.fingerprint();
+        }
+
+        @Override
+        public void reload(Consumer<String> answer) {
+            // Reading files and parsing keys is slow work: never on the loop thread.
+            Thread reloader = new Thread(() -> answer.accept(certificates.reload()), "chat-tls-reload");
+            reloader.setDaemon(true);
+            reloader.start();
+        }
+    }
+
+    private ChatServer(EventLoop loop, History history, ServerConfig config, TlsPort tls) {
         this.loop = loop;
+        this.config = config;
+        this.tls = tls;
         // History is closed by the loop's own thread when the loop ends: everything the loop
         // accepted is queued by then, and the writer commits it before the thread ends.
         this.loopThread = new Thread(() -> {
@@ -82,12 +108,33 @@ public final class ChatServer implements AutoCloseable {
                 : History.disabled();
         Assembly chat;
         EventLoop loop;
+        TlsPort tls = null;
+        ServerSocketChannel tlsListener = null;
         try {
+            if (config.tls().enabled()) {
+                // Before the loop exists: a certificate made on first start costs a key generation.
+                ServerCertificates certificates = ServerCertificates.open(config.tls(), config.serverName());
+                tlsListener = EventLoop.bind(new InetSocketAddress(config.bindAddress(), config.tls().port()));
+                // The port actually bound (port 0 picks one): sts and --tls-only tell clients this one.
+                config = config.toBuilder().tls(config.tls().withPort(
+                        ((InetSocketAddress) tlsListener.getLocalAddress()).getPort())).build();
+                tls = new TlsPort(certificates, new TlsTransports(certificates::context));
+            }
             chat = assemble(config, clock, history);
             loop = new EventLoop(new InetSocketAddress(config.bindAddress(), config.port()), chat.pipeline());
         } catch (IOException | RuntimeException e) {
+            closeQuietly(tlsListener);
             history.close();
             throw e;
+        }
+        if (tls != null) {
+            try {
+                loop.acceptTls(tlsListener, tls.transports());
+            } catch (IOException | RuntimeException e) {
+                loop.closeUnstarted();
+                history.close();
+                throw e;
+            }
         }
         loopTasks.bind(loop, chat.pipeline());
         Pipe pipe = null;
@@ -96,6 +143,7 @@ public final class ChatServer implements AutoCloseable {
                 pipe = Pipe.open();
                 ConsoleCommands commands = new ConsoleCommands(chat.state(), new ConsoleOutput(consoleOut),
                         loop::beginShutdown);
+                commands.useTls(tls);
                 loop.watchConsole(pipe.source(), commands::accept);
             } catch (IOException | RuntimeException e) {
                 loop.closeUnstarted();
@@ -103,7 +151,7 @@ public final class ChatServer implements AutoCloseable {
                 throw e;
             }
         }
-        ChatServer server = new ChatServer(loop, history);
+        ChatServer server = new ChatServer(loop, history, config, tls);
         server.loopThread.start();
         if (pipe != null) {
             OperatorConsole.start(console, pipe.sink());
@@ -134,6 +182,16 @@ public final class ChatServer implements AutoCloseable {
             LinkPipeline target = pipeline;
             if (target != null) {
                 execute(target::resumeReading);
+            }
+        }
+    }
+
+    private static void closeQuietly(ServerSocketChannel listener) {
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (IOException ignored) {
+                // It never accepted anything.
             }
         }
     }
@@ -170,10 +228,14 @@ public final class ChatServer implements AutoCloseable {
         long shortest = Math.min(config.registrationTimeoutMillis(),
                 Math.min(config.pingIntervalMillis(), config.pingTimeoutMillis()));
         long sweep = Math.max(MIN_SWEEP_INTERVAL_MILLIS, Math.min(MAX_SWEEP_INTERVAL_MILLIS, shortest / 4));
+        if (config.tls().enabled()) {
+            shortest = Math.min(shortest, config.tls().handshakeTimeoutMillis());
+        }
         return new LinkPolicy(config.maxClients(), config.sendQueueSoftBytes(), config.sendQueueHardBytes(),
                 config.sendQueueSoftMillis(), config.sendQueueTotalBytes(),
                 config.floodLinesPerSecond(), config.floodBurstLines(), config.floodMaxDelayedLines(), sweep,
-                config.maxPerIp(), config.connectsPerMinute(), AddressBlocks.parse(config.exempt()));
+                config.maxPerIp(), config.connectsPerMinute(), AddressBlocks.parse(config.exempt()),
+                config.tls().handshakeTimeoutMillis());
     }
 
     public InetSocketAddress address() {
@@ -182,6 +244,34 @@ public final class ChatServer implements AutoCloseable {
 
     public int port() {
         return loop.boundAddress().getPort();
+    }
+
+    /** The configuration in force: as given, with the TLS port actually bound. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The TLS port, or -1 without TLS. */
+    public int tlsPort() {
+        return tls == null ? -1 : config.tls().port();
+    }
+
+    /** {@code SHA256:AB:CD:...} of the server's TLS certificate; null without TLS. */
+    public String tlsFingerprint() {
+        return tls == null ? null : tls.certificates().fingerprint();
+    }
+
+    /** The TLS certificate in force (tests); null without TLS. */
+    public ServerCertificates tlsCertificates() {
+        return tls == null ? null : tls.certificates();
+    }
+
+    /**
+     * Reads the TLS certificate files again on the calling thread (SIGHUP's), never the loop's;
+     * returns the line for the operator. New handshakes see the new certificate, nobody is dropped.
+     */
+    public String reloadTls() {
+        return tls == null ? "no TLS port: nothing to reload" : tls.certificates().reload();
     }
 
     /** Asks for a graceful shutdown (from any thread) and returns at once. */

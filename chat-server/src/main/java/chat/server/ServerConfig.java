@@ -1,6 +1,7 @@
 package chat.server;
 
 import chat.server.history.HistoryConfig;
+import chat.server.tls.TlsConfig;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param history where history is kept and for how long; {@link HistoryConfig#disabled()} keeps none.
  *                The command line keeps it in {@code chat-data} by default; a configuration built
  *                in code (tests, embedding) keeps none unless it says where.
+ * @param tls the TLS port and its certificate; {@link TlsConfig#disabled()} for none
  */
 public record ServerConfig(
         String bindAddress,
@@ -41,7 +43,8 @@ public record ServerConfig(
         int maxPerIp,
         int connectsPerMinute,
         String exempt,
-        HistoryConfig history) {
+        HistoryConfig history,
+        TlsConfig tls) {
 
     // Every default, stated once. The command line's defaults are built from these (ServerMain),
     // as is defaults(); ServerConfigTest checks that the README's option table says the same.
@@ -121,6 +124,7 @@ public record ServerConfig(
         exempt = exempt == null ? "" : exempt.strip();
         chat.server.net.AddressBlocks.parse(exempt); // refuses a bad block now, not at the first connection
         history = history == null ? HistoryConfig.disabled() : history;
+        tls = tls == null ? TlsConfig.disabled() : tls;
     }
 
     private static void positive(long value, String what) {
@@ -155,7 +159,7 @@ public record ServerConfig(
                 .floodBurstLines(floodBurstLines).floodMaxDelayedLines(floodMaxDelayedLines)
                 .registrationTimeoutMillis(registrationTimeoutMillis).pingIntervalMillis(pingIntervalMillis)
                 .pingTimeoutMillis(pingTimeoutMillis).motdLines(motdLines).maxPerIp(maxPerIp)
-                .connectsPerMinute(connectsPerMinute).exempt(exempt).history(history);
+                .connectsPerMinute(connectsPerMinute).exempt(exempt).history(history).tls(tls);
     }
 
     /** Builds a configuration from the defaults, changing only what is set; the record checks the whole. */
@@ -181,12 +185,18 @@ public record ServerConfig(
         private int connectsPerMinute = DEFAULT_CONNECTS_PER_MINUTE;
         private String exempt = "";
         private HistoryConfig history = HistoryConfig.disabled();
+        private TlsConfig tls = TlsConfig.disabled();
 
         private Builder() {
         }
 
         public Builder history(HistoryConfig value) {
             history = value;
+            return this;
+        }
+
+        public Builder tls(TlsConfig value) {
+            tls = value;
             return this;
         }
 
@@ -298,7 +308,7 @@ public record ServerConfig(
             return new ServerConfig(bindAddress, port, defaultRoom, name, password, maxClients, sendQueueSoftBytes,
                     sendQueueHardBytes, sendQueueSoftMillis, sendQueueTotalBytes, floodLinesPerSecond, floodBurstLines,
                     floodMaxDelayedLines, registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines,
-                    maxPerIp, connectsPerMinute, exempt, history);
+                    maxPerIp, connectsPerMinute, exempt, history, tls);
         }
     }
 }

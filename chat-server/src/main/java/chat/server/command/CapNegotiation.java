@@ -33,11 +33,24 @@ final class CapNegotiation {
 
     /** What CAP LS lists, the history capabilities only when history is kept. */
     static List<String> offered(int version, boolean history) {
+        return offered(version, history, null);
+    }
+
+    /**
+     * As {@link #offered(int, boolean)}, and the sts policy when {@code sts} (its value) is not
+     * null. sts is listed only from CAP LS 302 on: its value is required and older clients are
+     * shown none. It is never acknowledged (not a {@link Capability}): the spec forbids clients
+     * to request it, so a REQ for it gets NAK like any unknown name.
+     */
+    static List<String> offered(int version, boolean history, String sts) {
         List<String> names = new ArrayList<>();
         for (Capability cap : Capability.all()) {
             if (history || !cap.needsHistory()) {
                 names.add(cap.wireName);
             }
+        }
+        if (sts != null && version >= VALUES_VERSION) {
+            names.add("sts=" + sts);
         }
         return names;
     }

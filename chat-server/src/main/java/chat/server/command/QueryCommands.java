@@ -212,6 +212,9 @@ final class QueryCommands {
             replies.numeric(Numeric.RPL_WHOISCHANNELS, user.nick(), rooms.toString());
         }
         replies.numeric(Numeric.RPL_WHOISSERVER, user.nick(), state.serverName(), ServerInfo.VERSION);
+        if (user.secure()) {
+            replies.numeric(Numeric.RPL_WHOISSECURE, user.nick(), "is using a secure connection");
+        }
         if (user.away() != null) {
             replies.numeric(Numeric.RPL_AWAY, user.nick(), user.away());
         }

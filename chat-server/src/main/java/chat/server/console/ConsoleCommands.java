@@ -17,16 +17,23 @@ import java.util.Locale;
 public final class ConsoleCommands {
     private static final int SLOWEST_SHOWN = 3;
     public static final String HELP = "console commands: /who /rooms /stats /say #room text /wall text"
-            + " /kick nick [reason] /help, and " + LeaveWord.TEXT + " or /shutdown to stop the server";
+            + " /kick nick [reason] /reload /help, and " + LeaveWord.TEXT + " or /shutdown to stop the server";
 
     private final ServerState state;
     private final ConsoleOutput out;
     private final Runnable shutdown;
+    /** Null without a TLS port. */
+    private TlsConsole tls;
 
     public ConsoleCommands(ServerState state, ConsoleOutput out, Runnable shutdown) {
         this.state = state;
         this.out = out;
         this.shutdown = shutdown;
+    }
+
+    /** The TLS port's stats and reload, for /stats and /reload; null when there is none. */
+    public void useTls(TlsConsole tlsPort) {
+        this.tls = tlsPort;
     }
 
     /** One line from the console, as the loop decoded it. */
@@ -54,6 +61,7 @@ public final class ConsoleCommands {
             case "/say" -> say(rest);
             case "/wall" -> wall(rest);
             case "/kick" -> kick(rest);
+            case "/reload" -> reload();
             case "/help" -> out.println(HELP);
             default -> out.println("unknown console command '" + word + "'; " + HELP);
         }
@@ -88,10 +96,23 @@ public final class ConsoleCommands {
                 + state.linesReceived() + ", bytes queued " + queued + " (budget " + state.config().sendQueueTotalBytes()
                 + "), log lines dropped " + AsyncLogHandler.droppedTotal());
         out.println(state.history().stats());
+        if (tls != null) {
+            out.println(tls.stats());
+        }
         all.sort(Comparator.comparingLong(Link::queuedBytes).reversed());
         for (int i = 0; i < Math.min(SLOWEST_SHOWN, all.size()) && all.get(i).queuedBytes() > 0; i++) {
             out.println("  slow: " + all.get(i) + " has " + all.get(i).queuedBytes() + " bytes queued");
         }
+    }
+
+    /** Reads the TLS certificate files again (as SIGHUP does); nobody is dropped. */
+    private void reload() {
+        if (tls == null) {
+            out.println("no TLS port (--tls-port): nothing to reload");
+            return;
+        }
+        out.println("reloading the TLS certificate...");
+        tls.reload(out::println);
     }
 
     private void say(String rest) {
