@@ -44,6 +44,11 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The TLS port; -1 without one. */
+    public int tlsPort() {
+        return server.tlsPort();
+    }
+
     public void console(String line) throws IOException {
         consoleIn.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         consoleIn.flush();
@@ -92,6 +97,8 @@ public final class TestServer implements AutoCloseable {
         /** Off: tests connect hundreds of clients from 127.0.0.1; the limits have tests of their own. */
         public int maxPerIp = 0;
         public int connectsPerMinute = 0;
+        /** No TLS port unless a test sets one (e.g. {@code TlsConfig.on(0, dataDir)}). */
+        public chat.server.tls.TlsConfig tls = chat.server.tls.TlsConfig.disabled();
 
         public ServerConfig build() {
             return DEFAULTS.toBuilder().port(port).password(password).maxClients(maxClients)
@@ -100,7 +107,7 @@ public final class TestServer implements AutoCloseable {
                     .floodLinesPerSecond(floodLinesPerSecond).floodBurstLines(floodBurstLines)
                     .floodMaxDelayedLines(floodMaxDelayedLines).registrationTimeoutMillis(registrationTimeoutMillis)
                     .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)
-                    .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute).build();
+                    .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute).tls(tls).build();
         }
     }
 

@@ -52,7 +52,7 @@ final class TlsTransport implements Transport {
         this.tls = ServerTlsChannel.newBuilder(new Bytes(plain), engines.context())
                 .withEngineFactory(engines::engine)
                 .withSessionInitCallback(this::handshakeFinished)
-                .withPlainBufferAllocator(engines.buffers())
+                .withPlainBufferAllocator(engines.plainInput())
                 .withEncryptedBufferAllocator(engines.buffers())
                 .withReleaseBuffers(true) // an idle connection holds no TLS buffer
                 .build();

@@ -3,6 +3,7 @@ package chat.server.net;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import tlschannel.BufferAllocator;
 
 /**
  * Makes the TLS transport of each connection accepted on the TLS port: an engine from the
@@ -15,6 +16,7 @@ public final class TlsTransports {
     private final Supplier<SSLContext> contexts;
     private final TlsStats stats = new TlsStats();
     private final LoopBufferPool buffers = new LoopBufferPool();
+    private final BufferAllocator plainInput = buffers.plainInput();
 
     /** {@code contexts} is asked once per new connection; it must be quick (a volatile read). */
     public TlsTransports(Supplier<SSLContext> contexts) {
@@ -36,6 +38,10 @@ public final class TlsTransports {
 
     LoopBufferPool buffers() {
         return buffers;
+    }
+
+    BufferAllocator plainInput() {
+        return plainInput;
     }
 
     /**
