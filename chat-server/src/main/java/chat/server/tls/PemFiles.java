@@ -75,7 +75,7 @@ public final class PemFiles {
             Object item;
             while ((item = next(parser, file)) != null) {
                 if (item instanceof PEMKeyPair pair) { // traditional: RSA PRIVATE KEY, EC PRIVATE KEY
-                    return converter.getKeyPair(pair).getPrivate();
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo()); // the public half may be absent
                 }
                 if (item instanceof PrivateKeyInfo info) { // PKCS#8: PRIVATE KEY
                     return converter.getPrivateKey(info);
