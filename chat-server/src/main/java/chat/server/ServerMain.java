@@ -284,8 +284,9 @@ public final class ServerMain implements Callable<Integer> {
         System.out.println("          nc " + host + " " + port + "   (type a nickname, then chat; 88 leaves)");
         System.out.println("          irssi -c " + host + " -p " + port + " -n NAME");
         if (server.tlsPort() >= 0) {
-            System.out.println("          irssi -c " + host + " -p " + server.tlsPort() + " -tls -n NAME"
-                    + "   (openssl s_client -connect " + host + ":" + server.tlsPort() + " for a raw look)");
+            System.out.println("          irssi, then /connect -tls" + (server.tlsCertificates().selfSigned()
+                    ? " -notls_verify " : " ") + host + " " + server.tlsPort() + "   (a raw look: openssl s_client -connect "
+                    + host + ":" + server.tlsPort() + ")");
         }
         System.out.println(ConsoleCommands.HELP);
     }

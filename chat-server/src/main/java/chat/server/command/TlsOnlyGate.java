@@ -27,7 +27,7 @@ final class TlsOnlyGate {
             return false;
         }
         link.requestClose("TLS required", "This server takes IRC only over TLS: reconnect with TLS to port "
-                + tls.port() + " (irssi: -tls -p " + tls.port() + ")");
+                + tls.port() + " (irssi: /connect -tls HOST " + tls.port() + ")");
         return true;
     }
 

@@ -24,7 +24,7 @@ class TlsOnlyGateTest {
         irc.send("NICK alice");
         List<String> lines = irc.lines();
         assertEquals(List.of("ERROR :This server takes IRC only over TLS: reconnect with TLS to port 6697"
-                + " (irssi: -tls -p 6697)"), lines);
+                + " (irssi: /connect -tls HOST 6697)"), lines);
         chat.settle();
         assertTrue(irc.isClosed());
     }
