@@ -44,6 +44,8 @@ public final class Numeric {
     public static final String RPL_WHOISACCOUNT = "330";
     public static final String RPL_ENDOFWHOIS = "318";
     public static final String RPL_WHOISCHANNELS = "319";
+    /** WHOIS: the user is connected over TLS (Modern IRC; ircd-ratbox, InspIRCd, Ergo). */
+    public static final String RPL_WHOISSECURE = "671";
     public static final String RPL_LISTSTART = "321";
     public static final String RPL_LIST = "322";
     public static final String RPL_LISTEND = "323";

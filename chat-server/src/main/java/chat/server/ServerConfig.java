@@ -3,6 +3,7 @@ package chat.server;
 import chat.server.account.AccountConfig;
 import chat.server.account.Operators;
 import chat.server.history.HistoryConfig;
+import chat.server.tls.TlsConfig;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,7 @@ import java.util.Objects;
  *                 them in memory ({@link AccountConfig#defaults()})
  * @param operators who may become a server operator with OPER, already read from the --opers file
  *                  (none by default)
+ * @param tls the TLS port and its certificate; {@link TlsConfig#disabled()} for none
  */
 public record ServerConfig(
         String bindAddress,
@@ -49,7 +51,8 @@ public record ServerConfig(
         String exempt,
         HistoryConfig history,
         AccountConfig accounts,
-        Operators operators) {
+        Operators operators,
+        TlsConfig tls) {
 
     // Every default, stated once. The command line's defaults are built from these (ServerMain),
     // as is defaults(); ServerConfigTest checks that the README's option table says the same.
@@ -131,6 +134,7 @@ public record ServerConfig(
         history = history == null ? HistoryConfig.disabled() : history;
         accounts = accounts == null ? AccountConfig.defaults() : accounts;
         operators = operators == null ? Operators.none() : operators;
+        tls = tls == null ? TlsConfig.disabled() : tls;
     }
 
     private static void positive(long value, String what) {
@@ -166,7 +170,7 @@ public record ServerConfig(
                 .registrationTimeoutMillis(registrationTimeoutMillis).pingIntervalMillis(pingIntervalMillis)
                 .pingTimeoutMillis(pingTimeoutMillis).motdLines(motdLines).maxPerIp(maxPerIp)
                 .connectsPerMinute(connectsPerMinute).exempt(exempt).history(history).accounts(accounts)
-                .operators(operators);
+                .operators(operators).tls(tls);
     }
 
     /** Builds a configuration from the defaults, changing only what is set; the record checks the whole. */
@@ -194,6 +198,7 @@ public record ServerConfig(
         private HistoryConfig history = HistoryConfig.disabled();
         private AccountConfig accounts = AccountConfig.defaults();
         private Operators operators = Operators.none();
+        private TlsConfig tls = TlsConfig.disabled();
 
         private Builder() {
         }
@@ -210,6 +215,11 @@ public record ServerConfig(
 
         public Builder history(HistoryConfig value) {
             history = value;
+            return this;
+        }
+
+        public Builder tls(TlsConfig value) {
+            tls = value;
             return this;
         }
 
@@ -321,7 +331,7 @@ public record ServerConfig(
             return new ServerConfig(bindAddress, port, defaultRoom, name, password, maxClients, sendQueueSoftBytes,
                     sendQueueHardBytes, sendQueueSoftMillis, sendQueueTotalBytes, floodLinesPerSecond, floodBurstLines,
                     floodMaxDelayedLines, registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines,
-                    maxPerIp, connectsPerMinute, exempt, history, accounts, operators);
+                    maxPerIp, connectsPerMinute, exempt, history, accounts, operators, tls);
         }
     }
 }

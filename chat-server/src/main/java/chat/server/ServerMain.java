@@ -7,6 +7,8 @@ import chat.server.account.AccountsUnavailableException;
 import chat.server.account.Operators;
 import chat.server.history.HistoryConfig;
 import chat.server.history.HistoryUnavailableException;
+import chat.server.tls.CertificateUnusableException;
+import chat.server.tls.TlsConfig;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
@@ -147,6 +149,34 @@ public final class ServerMain implements Callable<Integer> {
     /** --nick-protection values. */
     enum NickProtection { strict, off }
 
+    @Option(names = "--tls-port", defaultValue = "${env:CHAT_TLS_PORT}", paramLabel = "PORT",
+            description = "Also listen for TLS on this port, usually " + TlsConfig.USUAL_PORT
+                    + " (env CHAT_TLS_PORT; default: no TLS).")
+    Integer tlsPort;
+    @Option(names = "--tls-cert", defaultValue = "${env:CHAT_TLS_CERT}", paramLabel = "FILE",
+            description = "Certificate chain (PEM) for the TLS port; default: a self-signed one made in the data "
+                    + "directory on first start.")
+    Path tlsCert;
+    @Option(names = "--tls-key", defaultValue = "${env:CHAT_TLS_KEY}", paramLabel = "FILE",
+            description = "Its private key (PEM: PKCS#8 or traditional RSA/EC, not encrypted).")
+    Path tlsKey;
+    @Option(names = "--tls-only", defaultValue = "${env:CHAT_TLS_ONLY:-false}",
+            description = "Refuse IRC registration on the plain port, saying where TLS is; plain-text (nc) users "
+                    + "only from this machine (env CHAT_TLS_ONLY=true).")
+    boolean tlsOnly;
+    @Option(names = "--tls-handshake-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CHAT_TLS_HANDSHAKE_TIMEOUT:-" + TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT + "}",
+            description = "A TLS handshake not done by then drops the connection (default ${DEFAULT-VALUE}).")
+    long tlsHandshakeTimeoutMillis;
+    @Option(names = "--sts-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CHAT_STS_DURATION:-" + TlsConfig.DEFAULT_STS_DURATION + "}",
+            description = "How long IRCv3 clients that saw the sts policy on the TLS port must come back over TLS; "
+                    + "0 lifts a policy given before (default ${DEFAULT-VALUE}).")
+    long stsDurationMillis;
+    @Option(names = "--no-sts", defaultValue = "${env:CHAT_NO_STS:-false}",
+            description = "Do not advertise the sts capability (env CHAT_NO_STS=true).")
+    boolean noSts;
+
     public static void main(String[] args) {
         LogLineFormatter.installUnlessConfigured();
         System.exit(commandLine().execute(args));
@@ -182,8 +212,11 @@ public final class ServerMain implements Callable<Integer> {
             System.err.println("chat-server: " + e.getMessage());
             return EXIT_FAILURE;
         } catch (BindException e) {
-            System.err.println("chat-server: cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
-                    + e.getMessage());
+            System.err.println("chat-server: cannot listen on " + config.bindAddress() + ":" + config.port()
+                    + (config.tls().enabled() ? " and " + config.tls().port() : "") + ": " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (CertificateUnusableException e) {
+            System.err.println("chat-server: " + e.getMessage());
             return EXIT_USAGE;
         } catch (IOException | RuntimeException e) {
             System.err.println("chat-server: cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e);
@@ -198,7 +231,8 @@ public final class ServerMain implements Callable<Integer> {
             }
         }, "chat-shutdown-hook"));
         stopOnSignals(server);
-        printWelcome(config, server.port());
+        reloadOnHangup(server);
+        printWelcome(server);
         while (!server.awaitStopped(1, TimeUnit.DAYS)) {
             // The loop runs until a graceful shutdown ends it.
         }
@@ -213,11 +247,6 @@ public final class ServerMain implements Callable<Integer> {
      */
     @SuppressWarnings("sunapi")
     private static void stopOnSignals(ChatServer server) {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> System.out.println(server.reloadOperators()));
-        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
-            System.getLogger(ServerMain.class.getName()).log(System.Logger.Level.DEBUG, "cannot handle SIGHUP: " + e);
-        }
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> server.shutdown());
@@ -225,6 +254,21 @@ public final class ServerMain implements Callable<Integer> {
                 System.getLogger(ServerMain.class.getName()).log(System.Logger.Level.DEBUG,
                         "cannot handle SIG" + name + "; the shutdown hook covers it: " + e);
             }
+        }
+    }
+
+    /**
+     * SIGHUP reads the --opers file and the TLS certificate files again (the console's /reload
+     * does the same); nobody is dropped, and a bad file keeps what was there.
+     */
+    @SuppressWarnings("sunapi")
+    private static void reloadOnHangup(ChatServer server) {
+        try {
+            // The signal's own thread reads the files: never the loop's.
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> server.reload().forEach(System.out::println));
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            System.getLogger(ServerMain.class.getName()).log(System.Logger.Level.INFO,
+                    "cannot handle SIGHUP; use /reload on the console: " + e);
         }
     }
 
@@ -241,16 +285,42 @@ public final class ServerMain implements Callable<Integer> {
                         joinReplay))
                 .accounts(new AccountConfig(dataDir, accounts == Registration.open,
                         nickProtection == NickProtection.strict))
-                .operators(opersFile == null ? Operators.none() : Operators.load(opersFile)).build();
+                .operators(opersFile == null ? Operators.none() : Operators.load(opersFile))
+                .tls(tlsConfig()).build();
     }
 
-    private static void printWelcome(ServerConfig config, int port) {
+    /** The data directory holds the self-signed certificate even with --no-history: its fingerprint must last. */
+    private TlsConfig tlsConfig() {
+        if (tlsPort == null) {
+            if (tlsOnly || tlsCert != null || tlsKey != null) {
+                throw new IllegalArgumentException("--tls-only, --tls-cert and --tls-key need --tls-port (usually "
+                        + TlsConfig.USUAL_PORT + ")");
+            }
+            return TlsConfig.disabled();
+        }
+        return new TlsConfig(tlsPort, tlsCert, tlsKey, dataDir, tlsOnly, !noSts, stsDurationMillis / 1000,
+                tlsHandshakeTimeoutMillis);
+    }
+
+    private static void printWelcome(ChatServer server) {
+        ServerConfig config = server.config();
+        int port = server.port();
         String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
         System.out.println("chat-server " + ServerInfo.VERSION + " listening on " + config.bindAddress() + ":" + port
                 + " as " + config.serverName() + ", default room " + config.defaultRoom());
+        if (server.tlsPort() >= 0) {
+            System.out.println("TLS on " + config.bindAddress() + ":" + server.tlsPort() + ", certificate "
+                    + server.tlsFingerprint() + (server.tlsCertificates().selfSigned() ? " (self-signed)" : "")
+                    + (config.tls().tlsOnly() ? "; IRC only over TLS (--tls-only)" : ""));
+        }
         System.out.println("connect:  ./chat client --host " + host + " --port " + port + " --nick NAME");
         System.out.println("          nc " + host + " " + port + "   (type a nickname, then chat; 88 leaves)");
         System.out.println("          irssi -c " + host + " -p " + port + " -n NAME");
+        if (server.tlsPort() >= 0) {
+            System.out.println("          irssi, then /connect -tls" + (server.tlsCertificates().selfSigned()
+                    ? " -notls_verify " : " ") + host + " " + server.tlsPort() + "   (a raw look: openssl s_client -connect "
+                    + host + ":" + server.tlsPort() + ")");
+        }
         System.out.println(ConsoleCommands.HELP);
     }
 

@@ -71,5 +71,9 @@ class OptionsDocumentedTest {
         assertEquals(256 * 1024, defaults.sendQueueSoftBytes());
         assertEquals(60_000, defaults.registrationTimeoutMillis());
         assertEquals(ServerConfig.DEFAULT_PORT, defaults.port());
+        assertEquals(chat.server.tls.TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS,
+                DurationConverter.parse(chat.server.tls.TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT));
+        assertEquals(chat.server.tls.TlsConfig.DEFAULT_STS_DURATION_SECONDS * 1000,
+                DurationConverter.parse(chat.server.tls.TlsConfig.DEFAULT_STS_DURATION));
     }
 }

@@ -217,6 +217,9 @@ final class QueryCommands {
         if (user.account() != null) {
             replies.numeric(Numeric.RPL_WHOISACCOUNT, user.nick(), user.account(), "is logged in as");
         }
+        if (user.secure()) {
+            replies.numeric(Numeric.RPL_WHOISSECURE, user.nick(), "is using a secure connection");
+        }
         if (user.away() != null) {
             replies.numeric(Numeric.RPL_AWAY, user.nick(), user.away());
         }

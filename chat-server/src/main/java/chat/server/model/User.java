@@ -81,6 +81,16 @@ public final class User {
         disconnect(reason, reason);
     }
 
+    /** True when the user is connected, on every link, over TLS (WHOIS 671). */
+    public boolean secure() {
+        for (Link link : links) {
+            if (!link.secure()) {
+                return false;
+            }
+        }
+        return links.length > 0;
+    }
+
     /** The nick for numerics: "*" until one is set (RFC 2812 leaves it to servers; all use "*"). */
     public String nickOrStar() {
         return nick == null ? "*" : nick;
