@@ -35,14 +35,10 @@ server_spec="$1"
 
 command -v tmux >/dev/null || { echo "e2e: tmux is not installed (apt-get install -y tmux)" >&2; exit 2; }
 
-port_is_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-if [[ -z "$port" ]]; then
-    for _ in $(seq 1 50); do
-        candidate=$((20000 + RANDOM % 20000))
-        if ! port_is_open "$candidate"; then port=$candidate; break; fi
-    done
-fi
+CLIENTS=(alice bob carol)
+# shellcheck source=e2e-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/e2e-lib.sh"
+[[ -n "$port" ]] || port="$(pick_port)"
 
 work="$(mktemp -d /tmp/chat-e2e.XXXXXX)"
 socket="chat-e2e-$$"
@@ -101,48 +97,7 @@ echo "e2e: server up on 127.0.0.1:$port ($server_spec)"
 ircv3=yes
 [[ "$server_spec" == ngircd ]] && ircv3=no
 
-# --- helpers ----------------------------------------------------------------------------------
-screen_of() { "${T[@]}" capture-pane -p -J -t "e2e:$1"; }
-
-show_all() {
-    for who in alice bob carol; do
-        echo "----- $who's screen -----"
-        screen_of "$who" 2>/dev/null | sed '/^$/d' || true
-    done
-}
-
-fail() {
-    echo "e2e: FAIL: $*"
-    show_all
-    exit 1
-}
-
-# Waits until a window's screen holds the text (fixed string).
-expect_screen() {
-    local who="$1" text="$2"
-    for _ in $(seq 1 $((WAIT_SECONDS * 5))); do
-        screen_of "$who" | grep -qF -- "$text" && { echo "e2e: ok: $who sees: $text"; return 0; }
-        sleep 0.2
-    done
-    fail "$who never showed: $text"
-}
-
-refuse_screen() {
-    local who="$1" text="$2"
-    if screen_of "$who" | grep -qF -- "$text"; then fail "$who shows what it must not: $text"; fi
-    echo "e2e: ok: $who does not see: $text"
-}
-
-# Waits until a window's screen no longer holds the text.
-expect_gone() {
-    local who="$1" text="$2"
-    for _ in $(seq 1 $((WAIT_SECONDS * 5))); do
-        screen_of "$who" | grep -qF -- "$text" || { echo "e2e: ok: $who no longer shows: $text"; return 0; }
-        sleep 0.2
-    done
-    fail "$who still shows: $text"
-}
-
+# --- helpers (screen_of, expect_screen, type_line ... in e2e-lib.sh) ---------------------------
 # The server command's process and all its descendants (a wrapper script, the JVM it started).
 server_processes() {
     local pids=("$server_pid") dir ppid changed=1
@@ -159,22 +114,6 @@ server_processes() {
     echo "${pids[@]}"
 }
 
-type_line() { "${T[@]}" send-keys -t "e2e:$1" -l -- "$2"; "${T[@]}" send-keys -t "e2e:$1" Enter; }
-
-# The last non-empty line of a window: where the prompt and the line being typed are.
-input_line() { screen_of "$1" | sed '/^$/d' | tail -n 1; }
-
-# Waits until a window's input line (prompt plus typed text) is exactly this.
-expect_input_line() {
-    local who="$1" wanted="$2"
-    for _ in $(seq 1 $((WAIT_SECONDS * 5))); do
-        [[ "$(input_line "$who")" == "${wanted% }" || "$(input_line "$who")" == "$wanted" ]] \
-            && { echo "e2e: ok: $who's input line is: $wanted"; return 0; }
-        sleep 0.2
-    done
-    fail "$who's input line never became '$wanted' (it is '$(input_line "$who")')"
-}
-
 
 # --- three clients ----------------------------------------------------------------------------
 "${T[@]}" new-session -d -s e2e -x 120 -y 40 -n alice
@@ -183,7 +122,7 @@ for who in bob carol; do "${T[@]}" new-window -d -t e2e -n "$who"; done
 for who in alice bob carol; do
     # The exit code goes to a file: tmux's own pane_dead_status is not always filled in.
     "${T[@]}" respawn-pane -k -t "e2e:$who" \
-        "TERM=xterm-256color java -jar '$JAR' --host 127.0.0.1 --port $port --nick $who --room '#lobby' --history-file '$work/$who.history'; echo \$? > '$work/$who.exit'"
+        "TERM=xterm-256color XDG_CONFIG_HOME='$work/config' XDG_STATE_HOME='$work/state' java -jar '$JAR' --host 127.0.0.1 --port $port --nick $who --room '#lobby' --history-file '$work/$who.history'; echo \$? > '$work/$who.exit'"
     expect_screen "$who" "in #lobby:"
 done
 # ngircd shows the user as ~carol (no ident), our server as carol: match what both show.
@@ -202,13 +141,20 @@ expect_screen bob "<alice> hello from alice in the lobby"
 expect_screen carol "<alice> hello from alice in the lobby"
 
 type_line bob "/msg alice a secret for alice only"
-expect_screen alice "*private* <bob> a secret for alice only"
 expect_screen bob "-> *alice* <bob> a secret for alice only"
+# It opened window 2 for bob on alice's side, marked on her status bar, without scrolling past #lobby.
+expect_status alice "2:bob!"
+refuse_screen alice "a secret for alice only"
+"${T[@]}" send-keys -t e2e:alice M-2
+expect_screen alice "*private* <bob> a secret for alice only"
+expect_input_line alice "bob> "
 
 type_line alice "/query bob"
 expect_input_line alice "bob> "
 type_line alice "and one back for bob"
-expect_screen bob "*private* <alice> and one back for bob"
+expect_status bob "2:alice!" # bob's window 2 (opened by his /msg) holds it; he stays in #lobby
+"${T[@]}" send-keys -t e2e:alice M-1
+expect_input_line alice "#lobby> "
 
 type_line bob "bob says hi to the lobby"
 expect_screen carol "<bob> bob says hi to the lobby"
@@ -217,7 +163,7 @@ refuse_screen carol "and one back for bob"
 
 # The half-typed line survived every message that arrived above it.
 expect_input_line carol "#lobby> carol is half way through"
-screen_of carol | sed '/^$/d' | tail -n 2 | head -n 1 | grep -qF "<bob> bob says hi to the lobby" \
+body_of carol | sed '/^$/d' | tail -n 2 | head -n 1 | grep -qF "<bob> bob says hi to the lobby" \
     || fail "the newest message is not right above carol's prompt"
 echo "e2e: ok: carol's half-typed line survived, messages appeared above it"
 

@@ -85,6 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + "compiled the bench's hot paths before the server is measured; the server sees none of it "
                     + "(default: on; --no-jit-warmup to measure a cold bench)")
     boolean jitWarmup;
+    @Option(names = "--tls", description = "connect over TLS (to the server's TLS port, e.g. --port 6697), accepting "
+            + "any certificate; connect time then includes the handshakes")
+    boolean tls;
     @Option(names = "--json", description = "print the result as one JSON object instead of the summary line")
     boolean json;
 
@@ -107,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (jitWarmup && !options.idleOnly()) {
                 warmUp(options, board, err);
             }
-            result = new BenchRun(options, board, jitWarmup).execute();
+            result = new BenchRun(options, board, jitWarmup, tls).execute();
         } finally {
             if (progress != null) {
                 progress.interrupt();

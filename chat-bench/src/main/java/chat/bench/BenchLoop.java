@@ -42,13 +42,23 @@ final class BenchLoop implements LineDispatcher.Events {
     private int keysThisTurn;
     /** Loop turns: part of the bench's own work, for the report. */
     long turns;
+    /** TLS handshakes completed (--tls). */
+    long handshakes;
     int connecting;
     int joined;
     int open;
     String failure;
 
+    /** --tls: every client speaks TLS (the server's certificate is not checked). */
+    private final boolean tls;
+
     BenchLoop(BenchOptions options) throws IOException {
+        this(options, false);
+    }
+
+    BenchLoop(BenchOptions options, boolean tls) throws IOException {
         this.options = options;
+        this.tls = tls;
         this.deliveries = new Deliveries(options.echoes());
         this.clients = new SimClient[options.clients()];
         this.selector = Selector.open();
@@ -67,10 +77,11 @@ final class BenchLoop implements LineDispatcher.Events {
             client.channel = SocketChannel.open();
             client.channel.configureBlocking(false);
             client.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            client.io = client.channel;
             boolean connected = client.channel.connect(address);
             client.key = client.channel.register(selector, connected ? 0 : SelectionKey.OP_CONNECT, client);
             if (connected) {
-                startRegistration(client);
+                connected(client);
             }
         } catch (IOException e) {
             fail(client, "cannot connect to " + address + ": " + e.getMessage());
@@ -132,7 +143,11 @@ final class BenchLoop implements LineDispatcher.Events {
         }
         if (key.isConnectable()) {
             client.channel.finishConnect();
-            startRegistration(client);
+            connected(client);
+            return;
+        }
+        if (client.state == SimClient.State.HANDSHAKING) {
+            handshake(client);
             return;
         }
         if (key.isWritable()) {
@@ -140,6 +155,27 @@ final class BenchLoop implements LineDispatcher.Events {
         }
         if (key.isValid() && key.isReadable()) {
             read(client);
+        }
+    }
+
+    /** TCP is up: register now, or first agree on TLS keys. */
+    private void connected(SimClient client) throws IOException {
+        if (!tls) {
+            startRegistration(client);
+            return;
+        }
+        client.tls = new TlsClientChannel(client.channel);
+        client.io = client.tls;
+        client.state = SimClient.State.HANDSHAKING;
+        handshake(client);
+    }
+
+    private void handshake(SimClient client) throws IOException {
+        if (client.tls.handshake()) {
+            handshakes++;
+            startRegistration(client);
+        } else {
+            client.key.interestOps(client.tls.hasPendingOutput() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         }
     }
 
@@ -153,14 +189,17 @@ final class BenchLoop implements LineDispatcher.Events {
     }
 
     private void read(SimClient client) throws IOException {
-        switch (reader.read(client, dispatcher)) {
-            case END_OF_STREAM -> lostConnection(client, "server closed the connection");
-            case LINE_TOO_LONG -> fail(client, "server sent a line longer than "
-                    + SocketLineReader.MAX_CARRY_BYTES + " bytes");
-            case READ -> {
-                // Lines went to the dispatcher.
+        do {
+            switch (reader.read(client, dispatcher)) {
+                case END_OF_STREAM -> lostConnection(client, "server closed the connection");
+                case LINE_TOO_LONG -> fail(client, "server sent a line longer than "
+                        + SocketLineReader.MAX_CARRY_BYTES + " bytes");
+                case READ -> {
+                    // Lines went to the dispatcher.
+                }
             }
-        }
+            // Records already taken off the socket: the selector will not report them again.
+        } while (client.tls != null && client.state != SimClient.State.CLOSED && client.tls.hasBufferedInput());
     }
 
     @Override

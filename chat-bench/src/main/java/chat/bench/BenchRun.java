@@ -28,9 +28,15 @@ public final class BenchRun {
      *                              are idle, so they do not share the measured traffic's CPUs
      */
     public BenchRun(BenchOptions options, ProgressBoard board, boolean quietJitBeforeTraffic) throws IOException {
+        this(options, board, quietJitBeforeTraffic, false);
+    }
+
+    /** @param tls every client connects over TLS, accepting any server certificate */
+    public BenchRun(BenchOptions options, ProgressBoard board, boolean quietJitBeforeTraffic, boolean tls)
+            throws IOException {
         this.options = options;
         this.board = board;
-        this.loop = new BenchLoop(options);
+        this.loop = new BenchLoop(options, tls);
         this.quietJitBeforeTraffic = quietJitBeforeTraffic;
     }
 

@@ -2,6 +2,7 @@ package chat.bench;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.Arrays;
  * over, so ten thousand idle clients cost little in the bench process.
  */
 final class SimClient {
-    enum State { CONNECTING, REGISTERING, JOINING, JOINED, QUITTING, CLOSED }
+    enum State { CONNECTING, HANDSHAKING, REGISTERING, JOINING, JOINED, QUITTING, CLOSED }
 
     final int id;
     final int room;
@@ -26,6 +27,10 @@ final class SimClient {
     final ReceiveLedger[] fromMember;
 
     SocketChannel channel;
+    /** What is read and written: the socket itself, or TLS over it (--tls). */
+    ByteChannel io;
+    /** Null without --tls. */
+    TlsClientChannel tls;
     SelectionKey key;
     State state = State.CONNECTING;
 
@@ -74,21 +79,29 @@ final class SimClient {
             keep(out);
             return;
         }
-        channel.write(out);
+        io.write(out);
         if (out.hasRemaining()) {
             keep(out);
             key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+        } else if (tls != null && tls.hasPendingOutput()) {
+            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE); // a TLS record waits for room
         }
     }
 
     /** On OP_WRITE: pushes pending output through the shared buffer. */
     void flushPending(ByteBuffer scratch) throws IOException {
+        if (tls != null) {
+            tls.flush();
+            if (tls.hasPendingOutput()) {
+                return; // still no room; OP_WRITE stays
+            }
+        }
         int written = 0;
         while (written < pendingLength) {
             scratch.clear();
             int chunk = Math.min(scratch.capacity(), pendingLength - written);
             scratch.put(pending, written, chunk).flip();
-            int n = channel.write(scratch);
+            int n = io.write(scratch);
             written += n;
             if (n < chunk) {
                 break;
@@ -96,7 +109,7 @@ final class SimClient {
         }
         System.arraycopy(pending, written, pending, 0, pendingLength - written);
         pendingLength -= written;
-        if (pendingLength == 0) {
+        if (pendingLength == 0 && (tls == null || !tls.hasPendingOutput())) {
             pending = null;
             key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
         }
@@ -137,7 +150,9 @@ final class SimClient {
             key.cancel();
         }
         try {
-            if (channel != null) {
+            if (io != null) {
+                io.close();
+            } else if (channel != null) {
                 channel.close();
             }
         } catch (IOException ignored) {

@@ -30,7 +30,7 @@ final class SocketLineReader {
     Outcome read(SimClient client, LineDispatcher dispatcher) throws IOException {
         buffer.clear();
         client.restoreCarry(buffer);
-        int n = client.channel.read(buffer);
+        int n = client.io.read(buffer);
         if (n < 0) {
             return Outcome.END_OF_STREAM;
         }

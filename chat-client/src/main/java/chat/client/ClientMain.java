@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "  USER: the nick when neither --nick nor CHAT_NICK is given",
             "  NO_COLOR: when set, no colours (like --no-color)",
             "%nWithout a terminal (a pipe, a file) lines are read and printed plainly:",
-            "  echo hi | chat client --nick bot --room '#ops'   sends one line, leaves"})
+            "  echo hi | chat client --nick bot --room '#ops'   sends one line, leaves",
+            "  echo hi | chat client --bot --nick robo          the same, marked a bot (+B)"})
 public final class ClientMain implements Callable<Integer> {
     static final int DEFAULT_PORT = 6667;
     static final int DEFAULT_TLS_PORT = 6697;
@@ -78,11 +79,19 @@ public final class ClientMain implements Callable<Integer> {
             + "$CHAT_ACCOUNT_PASSWORD or is asked for, never from the command line (default: $CHAT_ACCOUNT)")
     String account;
 
+    @Option(names = "--bot", description = "mark this client a bot (user mode +B, IRCv3 bot-mode), e.g. for scripts")
+    boolean bot;
+
     @Option(names = "--no-color", description = "no colours (also when NO_COLOR is set)")
     boolean noColor;
 
-    @Option(names = "--history-file", paramLabel = "FILE", description = "input history (default: ~/.chat_history)")
+    @Option(names = "--history-file", paramLabel = "FILE",
+            description = "input history, mode 0600 (default: one per server, ~/.local/state/chat/history-HOST-PORT)")
     Path historyFile;
+
+    @Option(names = "--log-dir", paramLabel = "DIR",
+            description = "write one plain-text log per room and person here (files mode 0600, lines with date and time)")
+    Path logDir;
 
     @Spec
     CommandSpec spec;
@@ -103,7 +112,18 @@ public final class ClientMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ClientMain()).execute(args));
+        System.exit(commandLine(new ClientMain()).execute(args));
+    }
+
+    /** One clear line and a hint instead of the whole usage text for a mistake on the command line. */
+    static CommandLine commandLine(ClientMain main) {
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setParameterExceptionHandler((problem, args) -> {
+            problem.getCommandLine().getErr().println("chat-client: " + problem.getMessage()
+                    + " (see ./chat client --help)");
+            return 2;
+        });
+        return commandLine;
     }
 
     @Override
@@ -123,9 +143,9 @@ public final class ClientMain implements Callable<Integer> {
         }
         String chosenNick = chooseNick();
         boolean color = !noColor && env.get("NO_COLOR") == null;
-        Path history = historyFile != null ? historyFile : Path.of(System.getProperty("user.home"), ".chat_history");
+        Path history = historyFile != null ? historyFile : chat.client.ui.HistoryFiles.defaultFor(env, chosenHost, chosenPort);
         ClientConfig config = ClientConfig.of(chosenHost, chosenPort, chosenNick, chosenRoom,
-                firstOf(password, env.get("CHAT_PASSWORD"), null), color, history);
+                firstOf(password, env.get("CHAT_PASSWORD"), null), color, history).withLogDir(logDir).withBot(bot);
         boolean interactive = plainIn == null && stdinAndStdoutAreTerminals();
         config = config.withIdentity(tlsOptions, login(tlsOptions, interactive));
         if (!interactive) {

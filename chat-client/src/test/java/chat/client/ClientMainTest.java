@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,17 @@ public class ClientMainTest {
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         return command.execute(args);
+    }
+
+    @Test
+    void aBadPortIsOneLineWithTheHintNotTheWholeHelp() {
+        CommandLine command = ClientMain.commandLine(new ClientMain(Map.of(), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream())));
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        assertEquals(2, command.execute("--port", "abc"));
+        assertEquals(List.of("chat-client: Invalid value for option '--port': 'abc' is not an int (see ./chat client --help)"),
+                err.toString().lines().toList());
     }
 
     @Test

@@ -49,8 +49,12 @@ public class InteractiveClientTest {
 
             bob.type("/msg alice psst\n");
             server.await("bob: PRIVMSG alice psst");
-            alice.awaitScreen("*private* <alice> ".replace("<alice>", "<bob>") + "psst");
-            bob.awaitScreen("-> *alice* <bob> psst");
+            bob.awaitScreen("-> *alice* <bob> psst"); // in bob's #lobby window too: what he just typed
+            bob.type("and to the lobby\n");
+            alice.awaitScreen("<bob> and to the lobby"); // the private line came before it, unseen here
+            assertFalse(alice.screen().contains("psst"), alice::screen);
+            alice.type("/win 2\n"); // the private message opened window 2 without scrolling past #lobby
+            alice.awaitScreen("*private* <bob> psst");
         }
     }
 
@@ -58,9 +62,9 @@ public class InteractiveClientTest {
     void eightyEightSendsQuitExitsZeroAndTheOthersSeeIt() throws Exception {
         try (TerminalSession alice = client("alice"); TerminalSession bob = client("bob")) {
             bob.type("88\n");
-            server.await("bob: QUIT 88");
+            server.await("bob: QUIT leaving");
             assertEquals(0, bob.exitCode());
-            alice.awaitScreen("<-- bob quit (88)");
+            alice.awaitScreen("<-- bob quit (leaving)");
         }
     }
 
@@ -182,15 +186,22 @@ public class InteractiveClientTest {
     }
 
     @Test
-    void promptCountsUnreadMessagesElsewhere() throws Exception {
+    void privateMessagesWaitInTheirWindowUntilAltTwoShowsIt() throws Exception {
         try (TerminalSession alice = client("alice"); TerminalSession bob = client("bob")) {
             bob.type("/msg alice one\n");
             bob.type("/msg alice two\n");
-            alice.awaitScreen("#lobby [bob:2]> ");
-            alice.type("/query bob\n");
-            alice.awaitScreen("bob> ");
-            alice.type("hi bob\n");
-            server.await("alice: PRIVMSG bob :hi bob");
+            server.await("bob: PRIVMSG alice two");
+            bob.type("/msg alice three\n");
+            bob.type("in the lobby after three\n");
+            alice.awaitScreen("<bob> in the lobby after three"); // so "three" reached alice before it
+            alice.type("typed half");
+            alice.type("\u001b2"); // Alt-2
+            alice.awaitScreen("bob> typed half");
+            String shown = alice.screen();
+            int one = shown.lastIndexOf("*private* <bob> one");
+            assertTrue(one >= 0 && one < shown.lastIndexOf("*private* <bob> three"), shown);
+            alice.type(" goes to bob\n"); // the half-typed line survived the switch and goes where it is now
+            server.await("alice: PRIVMSG bob :typed half goes to bob");
         }
     }
 }

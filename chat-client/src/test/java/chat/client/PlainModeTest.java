@@ -36,7 +36,7 @@ public class PlainModeTest {
             server.await("bot: JOIN #ops");
             server.await("bot: PRIVMSG #ops hi");
             server.await("bot: PRIVMSG #ops :second line");
-            server.await("bot: QUIT 88");
+            server.await("bot: QUIT leaving");
             String log = out.toString(StandardCharsets.UTF_8);
             assertTrue(log.indexOf("<bot> hi") > log.indexOf("Welcome"), "own lines show as they are sent: " + log);
             assertFalse(log.contains("\u001b"), "plain output must hold no escape sequences: " + log);
@@ -53,7 +53,7 @@ public class PlainModeTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertEquals(0, run(server.port(), new ByteArrayInputStream(input.toString().getBytes(StandardCharsets.UTF_8)),
                     out, "--nick", "paster"));
-            server.await("paster: QUIT 88");
+            server.await("paster: QUIT leaving");
             java.util.List<String> expected = new java.util.ArrayList<>();
             for (int i = 1; i <= 8; i++) {
                 expected.add("paster: PRIVMSG #lobby :line " + i);

@@ -92,4 +92,39 @@ class AccountsOverSocketsTest {
             again.waitFor();
         }
     }
+
+    @Test
+    void plainLoginsAreThrottledAfterThreeFailuresAndNeverSayWhetherTheAccountExists() throws Exception {
+        Process server = start();
+        try {
+            int port = Jars.listeningPort(server);
+            try (TestClient bob = TestClient.irc(port, "bob")) {
+                bob.send("REGISTER * * :bobs-password");
+                bob.expectContaining(" REGISTER SUCCESS bob ");
+            }
+            try (TestClient guesser = new TestClient(port)) {
+                guesser.send("NICK guesser");
+                guesser.send("USER g 0 * :g");
+                guesser.expectContaining(" 001 guesser ");
+                List<String> answers = new java.util.ArrayList<>();
+                for (String attempt : new String[] {"\0bob\0wrong-1", "\0nobody\0wrong-2", "\0bob\0wrong-3",
+                        "\0bob\0wrong-4", "\0bob\0bobs-password"}) {
+                    guesser.send("AUTHENTICATE PLAIN");
+                    guesser.expectContaining("AUTHENTICATE +");
+                    guesser.send("AUTHENTICATE " + b64(attempt));
+                    answers.add(guesser.expect(l -> l.contains(" 903 ") || l.contains(" 904 ")));
+                }
+                assertEquals(answers.get(0).replace("guesser", ""), answers.get(1).replace("guesser", ""),
+                        "a missing account reads like a wrong password");
+                assertTrue(answers.get(3).contains("904 guesser :SASL authentication failed: Wrong account name or password"),
+                        answers.toString());
+                assertTrue(answers.get(4).contains("904 guesser :SASL authentication failed: Too many failed logins; try again in 1 seconds"),
+                        "even the right password waits: " + answers);
+                assertTrue(guesser.ask("LUSERS").stream().anyMatch(l -> l.contains(" 251 ")), "the connection stays");
+            }
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
 }

@@ -90,6 +90,32 @@ final class ItServer implements AutoCloseable {
         return stats;
     }
 
+    int tlsPort() {
+        return test.tlsPort();
+    }
+
+    private static final Pattern TLS_STATS = Pattern.compile("TLS handshakes done (\\d+), failed (\\d+), timed out (\\d+)");
+
+    /** The TLS line of the console's /stats. */
+    record TlsStats(long done, long failed, long timedOut) {
+    }
+
+    synchronized TlsStats tlsStats() throws IOException, InterruptedException {
+        test.console("/stats");
+        String line = test.expectConsole("TLS handshakes");
+        Matcher m = TLS_STATS.matcher(line);
+        if (!m.find()) {
+            fail("the console's TLS stats line is not in the expected form: " + line);
+        }
+        return new TlsStats(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+    }
+
+    /** Sends a console command and returns the first answer line containing {@code part}. */
+    synchronized String console(String command, String part) throws IOException, InterruptedException {
+        test.console(command);
+        return test.expectConsole(part);
+    }
+
     @Override
     public void close() throws InterruptedException {
         test.close();

@@ -51,6 +51,14 @@ public final class Command {
     public static final String CHATHISTORY = "CHATHISTORY";
     /** IRCv3 standard-replies: a command failed (FAIL command code [context...] :description). */
     public static final String FAIL = "FAIL";
+    // Server operators: become one, then their powers (RFC 2812 3.1.4, 3.7.1, 4.7; KLINE, GLOBOPS as InspIRCd).
+    public static final String OPER = "OPER";
+    public static final String KILL = "KILL";
+    public static final String WALLOPS = "WALLOPS";
+    public static final String GLOBOPS = "GLOBOPS";
+    public static final String KLINE = "KLINE";
+    public static final String UNKLINE = "UNKLINE";
+    public static final String STATS = "STATS";
 
     private Command() {
     }

@@ -48,6 +48,8 @@ public final class Numeric {
     public static final String RPL_WHOISACCOUNT = "330";
     public static final String RPL_ENDOFWHOIS = "318";
     public static final String RPL_WHOISCHANNELS = "319";
+    /** WHOIS: the user is connected over TLS (Modern IRC; ircd-ratbox, InspIRCd, Ergo). */
+    public static final String RPL_WHOISSECURE = "671";
     public static final String RPL_LISTSTART = "321";
     public static final String RPL_LIST = "322";
     public static final String RPL_LISTEND = "323";
@@ -115,6 +117,16 @@ public final class Numeric {
     public static final String ERR_CHANOPRIVSNEEDED = "482";
     public static final String ERR_UMODEUNKNOWNFLAG = "501";
     public static final String ERR_USERSDONTMATCH = "502";
+    // Server operators (RFC 2812 3.1.4, 3.7.1, 3.4.4) and bots (IRCv3 bot-mode).
+    public static final String RPL_YOUREOPER = "381";
+    public static final String ERR_NOPRIVILEGES = "481";
+    public static final String RPL_WHOISOPERATOR = "313";
+    public static final String RPL_WHOISBOT = "335";
+    /** WHOX: the fields the client asked for, in the spec's order (IRCv3 whox). */
+    public static final String RPL_WHOSPCRPL = "354";
+    public static final String RPL_STATSKLINE = "216";
+    public static final String RPL_STATSUPTIME = "242";
+    public static final String RPL_ENDOFSTATS = "219";
 
     private Numeric() {
     }

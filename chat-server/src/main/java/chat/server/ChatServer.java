@@ -4,11 +4,13 @@ import chat.server.account.Identity;
 import chat.server.cluster.ClusterConfig;
 import chat.server.cluster.ClusterNetwork;
 import chat.server.cluster.ClusterUnavailableException;
+import chat.server.account.Operators;
 import chat.server.command.ClientSession;
 import chat.server.command.CommandDispatcher;
 import chat.server.command.CommandTable;
 import chat.server.console.ConsoleCommands;
 import chat.server.console.ConsoleOutput;
+import chat.server.console.TlsConsole;
 import chat.server.console.OperatorConsole;
 import chat.server.history.History;
 import chat.server.history.HistoryUnavailableException;
@@ -20,12 +22,15 @@ import chat.server.net.LinkPipeline;
 import chat.server.net.LinkPolicy;
 import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
+import chat.server.net.TlsTransports;
 import chat.server.plain.PlainTextSession;
+import chat.server.tls.ServerCertificates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.Pipe;
+import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -44,11 +49,29 @@ public final class ChatServer implements AutoCloseable {
     private static final long MAX_SWEEP_INTERVAL_MILLIS = 1_000;
     private static final long MIN_SWEEP_INTERVAL_MILLIS = 5;
 
+    private static final System.Logger LOG = System.getLogger(ChatServer.class.getName());
+
     private final EventLoop loop;
     private final Thread loopThread;
+    private final ServerState state;
+    private final ServerConfig config;
+    /** Null without a TLS port. */
+    private final TlsPort tls;
 
-    private ChatServer(EventLoop loop, History history, Identity identity, ClusterNetwork cluster) {
+    /** The TLS side, when there is one: its certificate (reloadable) and its handshake counts. */
+    private record TlsPort(ServerCertificates certificates, TlsTransports transports) implements TlsConsole {
+        @Override
+        public String stats() {
+            return transports.stats() + "; certificate " + certificates.fingerprint();
+        }
+    }
+
+    private ChatServer(EventLoop loop, History history, Identity identity, ServerState state, ServerConfig config,
+            TlsPort tls, ClusterNetwork cluster) {
         this.loop = loop;
+        this.state = state;
+        this.config = config;
+        this.tls = tls;
         // History and accounts are closed by the loop's own thread when the loop ends: everything
         // the loop accepted is queued by then, and their writers commit it before the thread ends.
         // So is the cluster's bus, after the users' QUITs it was given.
@@ -113,13 +136,35 @@ public final class ChatServer implements AutoCloseable {
         }
         Assembly chat;
         EventLoop loop;
+        TlsPort tls = null;
+        ServerSocketChannel tlsListener = null;
         try {
+            if (config.tls().enabled()) {
+                // Before the loop exists: a certificate made on first start costs a key generation.
+                ServerCertificates certificates = ServerCertificates.open(config.tls(), config.serverName());
+                tlsListener = EventLoop.bind(new InetSocketAddress(config.bindAddress(), config.tls().port()));
+                // The port actually bound (port 0 picks one): sts and --tls-only tell clients this one.
+                config = config.toBuilder().tls(config.tls().withPort(
+                        ((InetSocketAddress) tlsListener.getLocalAddress()).getPort())).build();
+                tls = new TlsPort(certificates, new TlsTransports(certificates::context));
+            }
             chat = assemble(config, clock, history, identity);
             loop = new EventLoop(new InetSocketAddress(config.bindAddress(), config.port()), chat.pipeline());
         } catch (IOException | RuntimeException e) {
+            closeQuietly(tlsListener);
             history.close();
             identity.close();
             throw e;
+        }
+        if (tls != null) {
+            try {
+                loop.acceptTls(tlsListener, tls.transports());
+            } catch (IOException | RuntimeException e) {
+                loop.closeUnstarted();
+                history.close();
+                identity.close();
+                throw e;
+            }
         }
         loopTasks.bind(loop, chat.pipeline());
         ClusterNetwork network = null;
@@ -136,11 +181,13 @@ public final class ChatServer implements AutoCloseable {
             }
         }
         Pipe pipe = null;
+        ConsoleCommands commands = null;
         if (console != null) {
             try {
                 pipe = Pipe.open();
-                ConsoleCommands commands = new ConsoleCommands(chat.state(), new ConsoleOutput(consoleOut),
+                commands = new ConsoleCommands(chat.state(), new ConsoleOutput(consoleOut),
                         loop::beginShutdown);
+                commands.useTls(tls);
                 loop.watchConsole(pipe.source(), commands::accept);
             } catch (IOException | RuntimeException e) {
                 loop.closeUnstarted();
@@ -152,12 +199,38 @@ public final class ChatServer implements AutoCloseable {
                 throw e;
             }
         }
-        ChatServer server = new ChatServer(loop, history, identity, network);
+        ChatServer server = new ChatServer(loop, history, identity, chat.state(), config, tls, network);
+        if (commands != null) {
+            commands.useReload(server::reload);
+        }
         server.loopThread.start();
         if (pipe != null) {
             OperatorConsole.start(console, pipe.sink());
         }
         return server;
+    }
+
+    /**
+     * Reads the --opers file again (SIGHUP), on the calling thread, and hands the result to the
+     * loop: later OPERs check the new file, operators online stay. A file that cannot be read or
+     * has a bad line changes nothing. Returns what happened, in words.
+     */
+    public String reloadOperators() {
+        java.nio.file.Path file = state.config().operators().source();
+        if (file == null) {
+            return "no --opers file to reload";
+        }
+        try {
+            Operators reloaded = Operators.load(file);
+            loop.execute(() -> state.operators(reloaded));
+            String words = "reloaded " + file + ": " + reloaded.count() + " operator(s)";
+            LOG.log(System.Logger.Level.INFO, words);
+            return words;
+        } catch (IOException | IllegalArgumentException e) {
+            String words = "operators not reloaded, the old ones stay: " + e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, words);
+            return words;
+        }
     }
 
     /** The loop's task queue for history answers and password checks, usable before the loop is made. */
@@ -183,6 +256,16 @@ public final class ChatServer implements AutoCloseable {
             LinkPipeline target = pipeline;
             if (target != null) {
                 execute(target::resumeReading);
+            }
+        }
+    }
+
+    private static void closeQuietly(ServerSocketChannel listener) {
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (IOException ignored) {
+                // It never accepted anything.
             }
         }
     }
@@ -224,10 +307,14 @@ public final class ChatServer implements AutoCloseable {
         long shortest = Math.min(config.registrationTimeoutMillis(),
                 Math.min(config.pingIntervalMillis(), config.pingTimeoutMillis()));
         long sweep = Math.max(MIN_SWEEP_INTERVAL_MILLIS, Math.min(MAX_SWEEP_INTERVAL_MILLIS, shortest / 4));
+        if (config.tls().enabled()) {
+            shortest = Math.min(shortest, config.tls().handshakeTimeoutMillis());
+        }
         return new LinkPolicy(config.maxClients(), config.sendQueueSoftBytes(), config.sendQueueHardBytes(),
                 config.sendQueueSoftMillis(), config.sendQueueTotalBytes(),
                 config.floodLinesPerSecond(), config.floodBurstLines(), config.floodMaxDelayedLines(), sweep,
-                config.maxPerIp(), config.connectsPerMinute(), AddressBlocks.parse(config.exempt()));
+                config.maxPerIp(), config.connectsPerMinute(), AddressBlocks.parse(config.exempt()),
+                config.tls().handshakeTimeoutMillis());
     }
 
     public InetSocketAddress address() {
@@ -236,6 +323,49 @@ public final class ChatServer implements AutoCloseable {
 
     public int port() {
         return loop.boundAddress().getPort();
+    }
+
+    /** The configuration in force: as given, with the TLS port actually bound. */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The TLS port, or -1 without TLS. */
+    public int tlsPort() {
+        return tls == null ? -1 : config.tls().port();
+    }
+
+    /** {@code SHA256:AB:CD:...} of the server's TLS certificate; null without TLS. */
+    public String tlsFingerprint() {
+        return tls == null ? null : tls.certificates().fingerprint();
+    }
+
+    /** The TLS certificate in force (tests); null without TLS. */
+    public ServerCertificates tlsCertificates() {
+        return tls == null ? null : tls.certificates();
+    }
+
+    /**
+     * Reads the TLS certificate files again on the calling thread (SIGHUP's), never the loop's;
+     * returns the line for the operator. New handshakes see the new certificate, nobody is dropped.
+     */
+    public String reloadTls() {
+        return tls == null ? "no TLS port: nothing to reload" : tls.certificates().reload();
+    }
+
+    /** SIGHUP and /reload: the --opers file (if any) and the TLS certificate (if any), read again; what happened, in words. */
+    public java.util.List<String> reload() {
+        java.util.List<String> done = new java.util.ArrayList<>();
+        if (state.config().operators().source() != null) {
+            done.add(reloadOperators());
+        }
+        if (tls != null) {
+            done.add(reloadTls());
+        }
+        if (done.isEmpty()) {
+            done.add("nothing to reload: no --opers file and no TLS port");
+        }
+        return done;
     }
 
     /** Asks for a graceful shutdown (from any thread) and returns at once. */

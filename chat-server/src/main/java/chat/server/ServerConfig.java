@@ -1,7 +1,9 @@
 package chat.server;
 
 import chat.server.account.AccountConfig;
+import chat.server.account.Operators;
 import chat.server.history.HistoryConfig;
+import chat.server.tls.TlsConfig;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +24,9 @@ import java.util.Objects;
  *                in code (tests, embedding) keeps none unless it says where.
  * @param accounts how accounts work and where they are kept; a configuration built in code keeps
  *                 them in memory ({@link AccountConfig#defaults()})
+ * @param operators who may become a server operator with OPER, already read from the --opers file
+ *                  (none by default)
+ * @param tls the TLS port and its certificate; {@link TlsConfig#disabled()} for none
  */
 public record ServerConfig(
         String bindAddress,
@@ -45,7 +50,9 @@ public record ServerConfig(
         int connectsPerMinute,
         String exempt,
         HistoryConfig history,
-        AccountConfig accounts) {
+        AccountConfig accounts,
+        Operators operators,
+        TlsConfig tls) {
 
     // Every default, stated once. The command line's defaults are built from these (ServerMain),
     // as is defaults(); ServerConfigTest checks that the README's option table says the same.
@@ -126,6 +133,8 @@ public record ServerConfig(
         chat.server.net.AddressBlocks.parse(exempt); // refuses a bad block now, not at the first connection
         history = history == null ? HistoryConfig.disabled() : history;
         accounts = accounts == null ? AccountConfig.defaults() : accounts;
+        operators = operators == null ? Operators.none() : operators;
+        tls = tls == null ? TlsConfig.disabled() : tls;
     }
 
     private static void positive(long value, String what) {
@@ -160,7 +169,8 @@ public record ServerConfig(
                 .floodBurstLines(floodBurstLines).floodMaxDelayedLines(floodMaxDelayedLines)
                 .registrationTimeoutMillis(registrationTimeoutMillis).pingIntervalMillis(pingIntervalMillis)
                 .pingTimeoutMillis(pingTimeoutMillis).motdLines(motdLines).maxPerIp(maxPerIp)
-                .connectsPerMinute(connectsPerMinute).exempt(exempt).history(history).accounts(accounts);
+                .connectsPerMinute(connectsPerMinute).exempt(exempt).history(history).accounts(accounts)
+                .operators(operators).tls(tls);
     }
 
     /** Builds a configuration from the defaults, changing only what is set; the record checks the whole. */
@@ -187,8 +197,15 @@ public record ServerConfig(
         private String exempt = "";
         private HistoryConfig history = HistoryConfig.disabled();
         private AccountConfig accounts = AccountConfig.defaults();
+        private Operators operators = Operators.none();
+        private TlsConfig tls = TlsConfig.disabled();
 
         private Builder() {
+        }
+
+        public Builder operators(Operators value) {
+            operators = value;
+            return this;
         }
 
         public Builder accounts(AccountConfig value) {
@@ -198,6 +215,11 @@ public record ServerConfig(
 
         public Builder history(HistoryConfig value) {
             history = value;
+            return this;
+        }
+
+        public Builder tls(TlsConfig value) {
+            tls = value;
             return this;
         }
 
@@ -309,7 +331,7 @@ public record ServerConfig(
             return new ServerConfig(bindAddress, port, defaultRoom, name, password, maxClients, sendQueueSoftBytes,
                     sendQueueHardBytes, sendQueueSoftMillis, sendQueueTotalBytes, floodLinesPerSecond, floodBurstLines,
                     floodMaxDelayedLines, registrationTimeoutMillis, pingIntervalMillis, pingTimeoutMillis, motdLines,
-                    maxPerIp, connectsPerMinute, exempt, history, accounts);
+                    maxPerIp, connectsPerMinute, exempt, history, accounts, operators, tls);
         }
     }
 }

@@ -7,8 +7,11 @@ import chat.server.net.Clock;
 import chat.server.console.ConsoleCommands;
 import chat.server.account.AccountConfig;
 import chat.server.account.AccountsUnavailableException;
+import chat.server.account.Operators;
 import chat.server.history.HistoryConfig;
 import chat.server.history.HistoryUnavailableException;
+import chat.server.tls.CertificateUnusableException;
+import chat.server.tls.TlsConfig;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
@@ -134,6 +137,14 @@ public final class ServerMain implements Callable<Integer> {
             description = "strict: an account's nick is refused to anyone not logged in to it; off: nicks are "
                     + "first come, first served (env CHAT_NICK_PROTECTION, default ${DEFAULT-VALUE}).")
     NickProtection nickProtection;
+    @Option(names = "--opers", defaultValue = "${env:CHAT_OPERS}", paramLabel = "FILE",
+            description = "Server operators who may use OPER: one 'name argon2id-hash' per line, # for comments "
+                    + "(env CHAT_OPERS; default none). SIGHUP reads it again.")
+    Path opersFile;
+    @Option(names = "--hash-password",
+            description = "Read a password (without echo on a terminal, else one line of stdin), print its Argon2id "
+                    + "hash for the --opers file, and exit.")
+    boolean hashPassword;
 
     @Option(names = "--cluster", defaultValue = "${env:CHAT_CLUSTER}", paramLabel = "redis://HOST:PORT",
             description = "Be one node of a cluster: several servers that form one chat network through this Redis "
@@ -149,6 +160,34 @@ public final class ServerMain implements Callable<Integer> {
 
     /** --nick-protection values. */
     enum NickProtection { strict, off }
+
+    @Option(names = "--tls-port", defaultValue = "${env:CHAT_TLS_PORT}", paramLabel = "PORT",
+            description = "Also listen for TLS on this port, usually " + TlsConfig.USUAL_PORT
+                    + " (env CHAT_TLS_PORT; default: no TLS).")
+    Integer tlsPort;
+    @Option(names = "--tls-cert", defaultValue = "${env:CHAT_TLS_CERT}", paramLabel = "FILE",
+            description = "Certificate chain (PEM) for the TLS port; default: a self-signed one made in the data "
+                    + "directory on first start.")
+    Path tlsCert;
+    @Option(names = "--tls-key", defaultValue = "${env:CHAT_TLS_KEY}", paramLabel = "FILE",
+            description = "Its private key (PEM: PKCS#8 or traditional RSA/EC, not encrypted).")
+    Path tlsKey;
+    @Option(names = "--tls-only", defaultValue = "${env:CHAT_TLS_ONLY:-false}",
+            description = "Refuse IRC registration on the plain port, saying where TLS is; plain-text (nc) users "
+                    + "only from this machine (env CHAT_TLS_ONLY=true).")
+    boolean tlsOnly;
+    @Option(names = "--tls-handshake-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CHAT_TLS_HANDSHAKE_TIMEOUT:-" + TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT + "}",
+            description = "A TLS handshake not done by then drops the connection (default ${DEFAULT-VALUE}).")
+    long tlsHandshakeTimeoutMillis;
+    @Option(names = "--sts-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:CHAT_STS_DURATION:-" + TlsConfig.DEFAULT_STS_DURATION + "}",
+            description = "How long IRCv3 clients that saw the sts policy on the TLS port must come back over TLS; "
+                    + "0 lifts a policy given before (default ${DEFAULT-VALUE}).")
+    long stsDurationMillis;
+    @Option(names = "--no-sts", defaultValue = "${env:CHAT_NO_STS:-false}",
+            description = "Do not advertise the sts capability (env CHAT_NO_STS=true).")
+    boolean noSts;
 
     public static void main(String[] args) {
         LogLineFormatter.installUnlessConfigured();
@@ -167,7 +206,10 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
+        if (hashPassword) {
+            return HashPassword.run(HashPassword.terminal(), System.in, System.out, System.err);
+        }
         ServerConfig config;
         try {
             config = config();
@@ -195,8 +237,11 @@ public final class ServerMain implements Callable<Integer> {
             System.err.println("chat-server: " + e.getMessage());
             return EXIT_FAILURE;
         } catch (BindException e) {
-            System.err.println("chat-server: cannot listen on " + config.bindAddress() + ":" + config.port() + ": "
-                    + e.getMessage());
+            System.err.println("chat-server: cannot listen on " + config.bindAddress() + ":" + config.port()
+                    + (config.tls().enabled() ? " and " + config.tls().port() : "") + ": " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (CertificateUnusableException e) {
+            System.err.println("chat-server: " + e.getMessage());
             return EXIT_USAGE;
         } catch (IOException | RuntimeException e) {
             System.err.println("chat-server: cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + e);
@@ -211,7 +256,8 @@ public final class ServerMain implements Callable<Integer> {
             }
         }, "chat-shutdown-hook"));
         stopOnSignals(server);
-        printWelcome(config, server.port());
+        reloadOnHangup(server);
+        printWelcome(server);
         if (clusterConfig != null) {
             System.out.println("cluster:  node " + clusterConfig.nodeName() + " through redis://" + clusterConfig.redisHost()
                     + ":" + clusterConfig.redisPort());
@@ -240,6 +286,21 @@ public final class ServerMain implements Callable<Integer> {
         }
     }
 
+    /**
+     * SIGHUP reads the --opers file and the TLS certificate files again (the console's /reload
+     * does the same); nobody is dropped, and a bad file keeps what was there.
+     */
+    @SuppressWarnings("sunapi")
+    private static void reloadOnHangup(ChatServer server) {
+        try {
+            // The signal's own thread reads the files: never the loop's.
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> server.reload().forEach(System.out::println));
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            System.getLogger(ServerMain.class.getName()).log(System.Logger.Level.INFO,
+                    "cannot handle SIGHUP; use /reload on the console: " + e);
+        }
+    }
+
     private ServerConfig config() throws IOException {
         List<String> motd = motdFile == null ? List.of() : Files.readAllLines(motdFile, StandardCharsets.UTF_8);
         return ServerConfig.builder().bindAddress(bind).port(port).defaultRoom(room).serverName(serverName)
@@ -252,16 +313,43 @@ public final class ServerMain implements Callable<Integer> {
                 .history(new HistoryConfig(noHistory ? null : dataDir, historyMaxAgeMillis, historyMaxMessages,
                         joinReplay))
                 .accounts(new AccountConfig(dataDir, accounts == Registration.open,
-                        nickProtection == NickProtection.strict)).build();
+                        nickProtection == NickProtection.strict))
+                .operators(opersFile == null ? Operators.none() : Operators.load(opersFile))
+                .tls(tlsConfig()).build();
     }
 
-    private static void printWelcome(ServerConfig config, int port) {
+    /** The data directory holds the self-signed certificate even with --no-history: its fingerprint must last. */
+    private TlsConfig tlsConfig() {
+        if (tlsPort == null) {
+            if (tlsOnly || tlsCert != null || tlsKey != null) {
+                throw new IllegalArgumentException("--tls-only, --tls-cert and --tls-key need --tls-port (usually "
+                        + TlsConfig.USUAL_PORT + ")");
+            }
+            return TlsConfig.disabled();
+        }
+        return new TlsConfig(tlsPort, tlsCert, tlsKey, dataDir, tlsOnly, !noSts, stsDurationMillis / 1000,
+                tlsHandshakeTimeoutMillis);
+    }
+
+    private static void printWelcome(ChatServer server) {
+        ServerConfig config = server.config();
+        int port = server.port();
         String host = config.bindAddress().equals("0.0.0.0") ? "localhost" : config.bindAddress();
         System.out.println("chat-server " + ServerInfo.VERSION + " listening on " + config.bindAddress() + ":" + port
                 + " as " + config.serverName() + ", default room " + config.defaultRoom());
+        if (server.tlsPort() >= 0) {
+            System.out.println("TLS on " + config.bindAddress() + ":" + server.tlsPort() + ", certificate "
+                    + server.tlsFingerprint() + (server.tlsCertificates().selfSigned() ? " (self-signed)" : "")
+                    + (config.tls().tlsOnly() ? "; IRC only over TLS (--tls-only)" : ""));
+        }
         System.out.println("connect:  ./chat client --host " + host + " --port " + port + " --nick NAME");
         System.out.println("          nc " + host + " " + port + "   (type a nickname, then chat; 88 leaves)");
         System.out.println("          irssi -c " + host + " -p " + port + " -n NAME");
+        if (server.tlsPort() >= 0) {
+            System.out.println("          irssi, then /connect -tls" + (server.tlsCertificates().selfSigned()
+                    ? " -notls_verify " : " ") + host + " " + server.tlsPort() + "   (a raw look: openssl s_client -connect "
+                    + host + ":" + server.tlsPort() + ")");
+        }
         System.out.println(ConsoleCommands.HELP);
     }
 

@@ -34,14 +34,16 @@ class PlainTextTest extends WithTestServer {
                 assertEquals(":dave!plain@127.0.0.1 JOIN #lobby", alice.readLine());
                 dave.send("hi from nc");
                 assertEquals(":dave!plain@127.0.0.1 PRIVMSG #lobby :hi from nc", alice.readLine());
+                assertEquals("[#lobby] <dave> hi from nc", dave.readLine(), "echoed with the room it went to");
                 alice.send("PRIVMSG #lobby :hi dave");
                 assertEquals("[#lobby] <alice> hi dave", dave.readLine());
                 alice.send("PRIVMSG dave :secret");
-                assertEquals("[private] <alice> secret", dave.readLine());
+                assertEquals("[private to dave] <alice> secret", dave.readLine());
                 alice.send("PRIVMSG #lobby :\u0001ACTION waves\u0001");
                 assertEquals("[#lobby] * alice waves", dave.readLine());
                 dave.send("/msg alice psst");
                 assertEquals(":dave!plain@127.0.0.1 PRIVMSG alice psst", alice.readLine());
+                assertEquals("[private to alice] <dave> psst", dave.readLine());
             }
         }
     }
@@ -85,13 +87,14 @@ class PlainTextTest extends WithTestServer {
             dave.send("now in dev");
             assertEquals(":dave!plain@127.0.0.1 JOIN #dev", alice.readLine());
             assertEquals(":dave!plain@127.0.0.1 PRIVMSG #dev :now in dev", alice.readLine());
+            assertEquals("[#dev] <dave> now in dev", dave.readLine());
             dave.send("/who");
             assertEquals("*** Users in #dev: @alice dave", dave.readLine());
             dave.send("/rooms");
             assertEquals("*** Rooms:", dave.readLine());
             String first = dave.readLine();
             String second = dave.readLine();
-            assertTrue(List.of(first, second).containsAll(List.of("***   #dev (2 users)", "***   #lobby (1 users)")),
+            assertTrue(List.of(first, second).containsAll(List.of("***   #dev (2 people)", "***   #lobby (1 person)")),
                     first + " / " + second);
             dave.send("/nick david");
             assertEquals("* dave is now known as david", dave.readLine());

@@ -38,16 +38,44 @@ public final class TestClient implements AutoCloseable {
 
     /** @param receiveBufferBytes a small receive buffer makes a slow reader's backlog reach the server fast; 0 keeps the default */
     public TestClient(int port, int receiveBufferBytes) throws IOException {
-        socket = new Socket();
-        if (receiveBufferBytes > 0) {
-            socket.setReceiveBufferSize(receiveBufferBytes);
-        }
-        socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
+        this(connect(port, receiveBufferBytes));
+    }
+
+    /** A client on a socket already connected (a TLS socket, say). */
+    private TestClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
         lineReader = new StrictLineReader(in, () -> nick, READ_TIMEOUT_MILLIS);
         out = socket.getOutputStream();
+    }
+
+    private static Socket connect(int port, int receiveBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port), READ_TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    /**
+     * A client over TLS (the JDK's SSLSocket) to the TLS port, trusting what {@code context}
+     * trusts; the handshake is done when this returns, so a refused certificate fails here.
+     */
+    public static TestClient tls(int port, javax.net.ssl.SSLContext context) throws IOException {
+        Socket plain = connect(port, 0);
+        javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket(plain, "127.0.0.1", port, true);
+        secure.setSoTimeout(READ_TIMEOUT_MILLIS);
+        secure.startHandshake();
+        return new TestClient(secure);
+    }
+
+    /** The TLS session of a client made by {@link #tls}, for what the server presented. */
+    public javax.net.ssl.SSLSession tlsSession() {
+        return ((javax.net.ssl.SSLSocket) socket).getSession();
     }
 
     /** Connects, registers as an IRC client and reads through the welcome burst (to 376 or 422). */

@@ -44,6 +44,11 @@ public final class TestServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The TLS port; -1 without one. */
+    public int tlsPort() {
+        return server.tlsPort();
+    }
+
     public void console(String line) throws IOException {
         consoleIn.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         consoleIn.flush();
@@ -94,6 +99,8 @@ public final class TestServer implements AutoCloseable {
         public int connectsPerMinute = 0;
         /** Where accounts (and bans) are kept; null: in memory. */
         public java.nio.file.Path accountsDirectory;
+        /** No TLS port unless a test sets one (e.g. {@code TlsConfig.on(0, dataDir)}). */
+        public chat.server.tls.TlsConfig tls = chat.server.tls.TlsConfig.disabled();
 
         public ServerConfig build() {
             return DEFAULTS.toBuilder().port(port).password(password).maxClients(maxClients)
@@ -103,7 +110,7 @@ public final class TestServer implements AutoCloseable {
                     .floodMaxDelayedLines(floodMaxDelayedLines).registrationTimeoutMillis(registrationTimeoutMillis)
                     .pingIntervalMillis(pingIntervalMillis).pingTimeoutMillis(pingTimeoutMillis).motdLines(motd)
                     .maxPerIp(maxPerIp).connectsPerMinute(connectsPerMinute)
-                    .accounts(new chat.server.account.AccountConfig(accountsDirectory, true, true)).build();
+                    .accounts(new chat.server.account.AccountConfig(accountsDirectory, true, true)).tls(tls).build();
         }
     }
 

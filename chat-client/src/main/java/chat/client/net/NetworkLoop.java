@@ -55,6 +55,7 @@ public final class NetworkLoop implements Runnable {
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
     private volatile boolean leaving;
     private volatile int abortCode = -1;
+    private volatile boolean retryNow;
 
     /** The current connection, or null while waiting to reconnect. */
     private ServerLink link;
@@ -120,6 +121,22 @@ public final class NetworkLoop implements Runnable {
         byte[] bytes = IrcEncoder.encode(quit);
         leaving = true;
         outgoing.addPaced(bytes, true, () -> { });
+        selector.wakeup();
+    }
+
+    /** True once the user asked to leave (the QUIT is queued or written). */
+    public boolean isLeaving() {
+        return leaving;
+    }
+
+    /** The user's lines waiting for the send pace (or for the connection): "[3 queued]" on the status bar. */
+    public int queuedLines() {
+        return outgoing.waiting();
+    }
+
+    /** While waiting to reconnect, try now instead of at the end of the delay (any thread: Enter on an empty line). */
+    public void retryNow() {
+        retryNow = true;
         selector.wakeup();
     }
 
@@ -211,13 +228,15 @@ public final class NetworkLoop implements Runnable {
                 finished.complete(0); // leaving while waiting to reconnect: nothing to flush
                 return;
             }
-            if (!awaitingTrust && now - reconnectAtNanos >= 0) {
+            if (!awaitingTrust && (retryNow || now - reconnectAtNanos >= 0)) {
+                retryNow = false;
                 startConnect(now);
             }
         } else if (deadlineNanos != NONE && now - deadlineNanos >= 0) {
             expire();
             return;
         } else if (link.connected()) {
+            retryNow = false; // an Enter typed while connected asks for nothing
             checkKeepalive(now);
         }
         if (link != null && link.connected()) {

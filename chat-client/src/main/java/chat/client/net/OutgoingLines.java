@@ -61,6 +61,11 @@ public final class OutgoingLines {
         }
     }
 
+    /** How many of the user's lines wait (any thread; the queue counts them as it walks it). */
+    int waiting() {
+        return paced.size();
+    }
+
     /** True once the last line has been handed to the write queue. */
     boolean lastMoved() {
         return lastMoved;

@@ -21,7 +21,7 @@ public final class SendPacer {
     }
 
     /** Nanoseconds to wait before the next message may go; 0 when it may go now. */
-    long waitNanos(long nowNanos) {
+    public long waitNanos(long nowNanos) {
         if (busyUntilNanos == Long.MIN_VALUE) {
             return 0;
         }
@@ -29,7 +29,7 @@ public final class SendPacer {
         return Math.max(0, allowedAt - nowNanos);
     }
 
-    void take(long nowNanos) {
+    public void take(long nowNanos) {
         long from = busyUntilNanos == Long.MIN_VALUE ? nowNanos : Math.max(busyUntilNanos, nowNanos);
         busyUntilNanos = from + intervalNanos;
     }

@@ -338,11 +338,14 @@ public final class ChatHistory {
             }
             return;
         }
-        show(renderer.separator(framed("earlier", request.target(), now)), now);
+        String window = request.target();
+        ClientState seen = screen.windowed() ? now.viewedFrom(window) : now;
+        show(window, renderer.separator(framed("earlier", window, seen)), now);
         for (IrcMessage line : fresh) {
-            renderer.render(line, now, ServerTime.of(line, clock)).map(renderer::historic).ifPresent(shown -> show(shown, now));
+            renderer.render(line, seen, ServerTime.of(line, clock)).map(renderer::historic)
+                    .ifPresent(shown -> show(window, shown, now));
         }
-        show(renderer.separator("now"), now);
+        show(window, renderer.separator("now"), now);
     }
 
     /**
@@ -351,11 +354,14 @@ public final class ChatHistory {
      */
     private void showCaughtUp(Request request, List<IrcMessage> fresh, int received, List<String> msgids) {
         ClientState now = state.get();
+        String window = request.target();
+        ClientState seen = screen.windowed() ? now.viewedFrom(window) : now;
         if (!fresh.isEmpty() && request.page() == 1) {
-            show(renderer.separator(framed("while you were away", request.target(), now)), now);
+            show(window, renderer.separator(framed("while you were away", window, seen)), now);
         }
         for (IrcMessage line : fresh) {
-            renderer.render(line, now, ServerTime.of(line, clock)).map(renderer::quiet).ifPresent(shown -> show(shown, now));
+            renderer.render(line, seen, ServerTime.of(line, clock)).map(renderer::quiet)
+                    .ifPresent(shown -> show(window, shown, now));
         }
         // A full page may not be all: ask on from its last line. A page of nothing new means the
         // server is not moving on (or we have it all), so asking again could only loop.
@@ -426,5 +432,10 @@ public final class ChatHistory {
 
     private void show(MessageRenderer.Rendered line, ClientState now) {
         screen.show(line, now);
+    }
+
+    /** In the conversation's own window (a screen without windows prints it as it comes). */
+    private void show(String window, MessageRenderer.Rendered line, ClientState now) {
+        screen.show(window == null || window.isEmpty() ? null : window, line, now);
     }
 }

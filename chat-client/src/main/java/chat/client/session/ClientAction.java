@@ -29,6 +29,22 @@ public sealed interface ClientAction {
     record Login(String account) implements ClientAction {
     }
 
+    /** Show window number n (/win n, /go n). */
+    record ShowWindow(int number) implements ClientAction {
+    }
+
+    /** Close the current window: leave its room, or put away a private conversation (/close). */
+    record CloseWindow() implements ClientAction {
+    }
+
+    /** Forget the current window's lines and clear the screen (/clear). */
+    record ClearWindow() implements ClientAction {
+    }
+
+    /** Ignore (or stop ignoring) a nick; a null nick lists who is ignored (/ignore, /unignore). */
+    record Ignore(String nick, boolean ignore) implements ClientAction {
+    }
+
     /** Leave after sending the QUIT that precedes this action. */
     record Leave() implements ClientAction {
     }

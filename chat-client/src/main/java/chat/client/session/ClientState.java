@@ -10,26 +10,26 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the client knows at one instant: its nick, the rooms it is in (and who is in each), where
- * typed text goes, and how many messages wait unread elsewhere. Immutable, so the socket thread can
- * publish a new snapshot while the console thread reads the old one without locks.
+ * What the client knows at one instant: its nick (and user modes), the rooms it is in (and who is
+ * in each), where typed text goes (the current window), and the windows with what waits unread in
+ * each. Immutable, so the socket thread can publish a new snapshot while the console thread reads
+ * the old one without locks.
  *
  * <p>Map keys are {@link IrcNames#fold folded} names; the values keep the spelling the server used.
  */
 public record ClientState(String nick, boolean registered, List<String> rooms, String target,
-        Map<String, Integer> unread, Map<String, Set<String>> members) {
+        Windows windows, Map<String, Set<String>> members, String modes) {
 
     private static final Comparator<String> BY_FOLDED_NAME = Comparator.comparing(IrcNames::fold);
 
     public ClientState {
         rooms = List.copyOf(rooms);
-        unread = Map.copyOf(unread);
         members = Map.copyOf(members);
     }
 
     /** Before connecting: typed lines already go to the room about to be joined (they wait for the join). */
     public static ClientState initial(String nick, String room) {
-        return new ClientState(nick, false, List.of(), room, Map.of(), Map.of());
+        return new ClientState(nick, false, List.of(), room, Windows.none(), Map.of(), "");
     }
 
     public boolean isMe(String someNick) {
@@ -49,54 +49,94 @@ public record ClientState(String nick, boolean registered, List<String> rooms, S
         return members.getOrDefault(IrcNames.fold(room), Set.of());
     }
 
+    /** Messages waiting unseen per window (folded name to count), for windows with any. */
+    public Map<String, Integer> unread() {
+        Map<String, Integer> waiting = new LinkedHashMap<>();
+        windows.list().stream().filter(w -> w.unread() > 0).forEach(w -> waiting.put(IrcNames.fold(w.name()), w.unread()));
+        return waiting;
+    }
+
     public int unreadTotal() {
-        return unread.values().stream().mapToInt(Integer::intValue).sum();
+        return windows.list().stream().mapToInt(Windows.Window::unread).sum();
     }
 
     public ClientState withNick(String newNick) {
-        return new ClientState(newNick, registered, rooms, target, unread, members);
+        return new ClientState(newNick, registered, rooms, target, windows, members, modes);
     }
 
     public ClientState withRegistered(boolean now) {
-        return new ClientState(nick, now, rooms, target, unread, members);
+        return new ClientState(nick, now, rooms, target, windows, members, modes);
     }
 
-    /** Makes a room or person the current target; its unread count is read now. */
+    /** My user modes as the server last told them ("+iw"; empty when none). */
+    public ClientState withModes(String now) {
+        return new ClientState(nick, registered, rooms, target, windows, members, now);
+    }
+
+    /**
+     * Makes a room or person the current window (opening one for a person, as /query does); what
+     * waited in it is read now.
+     */
     public ClientState withTarget(String newTarget) {
-        Map<String, Integer> stillUnread = new LinkedHashMap<>(unread);
-        if (newTarget != null) {
-            stillUnread.remove(IrcNames.fold(newTarget));
-        }
-        return new ClientState(nick, registered, rooms, newTarget, stillUnread, members);
+        Windows now = newTarget == null ? windows : windows.opened(newTarget).seen(newTarget);
+        return new ClientState(nick, registered, rooms, newTarget, now, members, modes);
     }
 
-    public ClientState withUnreadIncrement(String source) {
-        Map<String, Integer> more = new LinkedHashMap<>(unread);
-        more.merge(IrcNames.fold(source), 1, Integer::sum);
-        return new ClientState(nick, registered, rooms, target, more, members);
+    /** With a window for this conversation (my own /msg opens one, as irssi does), not made current. */
+    public ClientState withWindow(String window) {
+        Windows now = windows.opened(window);
+        return now == windows ? this : new ClientState(nick, registered, rooms, target, now, members, modes);
     }
 
-    /** Joined: the room is remembered (for rejoin after a reconnect) and becomes the target if there is none. */
-    public ClientState withRoomJoined(String room) {
+    /** The same state seen from another window: how a line for that window is drawn in it. */
+    public ClientState viewedFrom(String window) {
+        return window == null ? this : new ClientState(nick, registered, rooms, window, windows, members, modes);
+    }
+
+    /** A message arrived in a window other than the current one (for me: private, or my nick in it). */
+    public ClientState withActivity(String window, boolean forMe) {
+        return isCurrentTarget(window) ? this
+                : new ClientState(nick, registered, rooms, target, windows.active(window, forMe), members, modes);
+    }
+
+    /** The window is closed; if it was the current one, its neighbour becomes current. */
+    public ClientState withWindowClosed(String window) {
+        String next = isCurrentTarget(window) ? windows.afterClosing(window).orElse(null) : target;
+        Windows fewer = windows.closed(window);
+        return new ClientState(nick, registered, rooms, next, next == null ? fewer : fewer.seen(next), members, modes);
+    }
+
+    /**
+     * Joined (the server's JOIN for me): the room is remembered (for rejoin after a reconnect) and
+     * has a window; it becomes the current one when asked ({@code show}) or when there is none.
+     */
+    public ClientState withRoomJoined(String room, boolean show) {
         List<String> more = new ArrayList<>(rooms);
         if (!inRoom(room)) {
             more.add(room);
         }
         Map<String, Set<String>> people = new LinkedHashMap<>(members);
         people.putIfAbsent(IrcNames.fold(room), Set.of());
-        return new ClientState(nick, registered, more, target == null ? room : target, unread, people);
+        String newTarget = show || target == null ? room : target;
+        Windows now = windows.opened(room);
+        return new ClientState(nick, registered, more, newTarget, show ? now.seen(room) : now, people, modes);
     }
 
-    /** Left: forgotten, and if it was the target the next remaining room becomes the target. */
+    public ClientState withRoomJoined(String room) {
+        return withRoomJoined(room, false);
+    }
+
+    /** Left: forgotten with its window; if it was the current one, the window beside it is current now. */
     public ClientState withRoomLeft(String room) {
         List<String> fewer = new ArrayList<>(rooms);
         fewer.removeIf(r -> IrcNames.equalsFolded(r, room));
         Map<String, Set<String>> people = new LinkedHashMap<>(members);
         people.remove(IrcNames.fold(room));
-        Map<String, Integer> stillUnread = new LinkedHashMap<>(unread);
-        stillUnread.remove(IrcNames.fold(room));
-        String newTarget = isCurrentTarget(room) ? (fewer.isEmpty() ? null : fewer.get(0)) : target;
-        return new ClientState(nick, registered, fewer, newTarget, stillUnread, people);
+        ClientState closed = new ClientState(nick, registered, fewer, target, windows, people, modes).withWindowClosed(room);
+        if (closed.target == null && !fewer.isEmpty()) {
+            return closed.withTarget(fewer.get(0));
+        }
+        return closed;
     }
 
     public ClientState withMembersAdded(String room, List<String> nicks) {
@@ -113,7 +153,10 @@ public record ClientState(String nick, boolean registered, List<String> rooms, S
         return withMembers(room, now);
     }
 
-    /** Someone quit or changed nick: applied in every room, and to the target when it was that person. */
+    /**
+     * Someone quit or changed nick: applied in every room; a new nick takes their window (and the
+     * target when it was that person) with it.
+     */
     public ClientState withMemberRenamed(String oldNick, String newNick) {
         ClientState next = this;
         for (String room : rooms) {
@@ -124,8 +167,10 @@ public record ClientState(String nick, boolean registered, List<String> rooms, S
                 }
             }
         }
-        if (newNick != null && isCurrentTarget(oldNick)) {
-            next = new ClientState(next.nick, next.registered, next.rooms, newNick, next.unread, next.members);
+        if (newNick != null && !isMe(newNick)) {
+            String newTarget = isCurrentTarget(oldNick) ? newNick : next.target;
+            next = new ClientState(next.nick, next.registered, next.rooms, newTarget,
+                    next.windows.renamed(oldNick, newNick), next.members, next.modes);
         }
         return next;
     }
@@ -140,6 +185,6 @@ public record ClientState(String nick, boolean registered, List<String> rooms, S
         TreeSet<String> sorted = new TreeSet<>(BY_FOLDED_NAME);
         sorted.addAll(now);
         people.put(IrcNames.fold(room), java.util.Collections.unmodifiableSet(sorted));
-        return new ClientState(nick, registered, rooms, target, unread, people);
+        return new ClientState(nick, registered, rooms, target, windows, people, modes);
     }
 }

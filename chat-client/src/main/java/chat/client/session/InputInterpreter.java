@@ -1,6 +1,10 @@
 package chat.client.session;
 
+import chat.client.session.ClientAction.ClearWindow;
+import chat.client.session.ClientAction.CloseWindow;
 import chat.client.session.ClientAction.FetchOlder;
+import chat.client.session.ClientAction.Ignore;
+import chat.client.session.ClientAction.ShowWindow;
 import chat.client.session.ClientAction.Inform;
 import chat.client.session.ClientAction.Leave;
 import chat.client.session.ClientAction.Send;
@@ -21,6 +25,11 @@ import java.util.Locale;
 public final class InputInterpreter {
     /** Typed alone on a line, it leaves (a Chinese chat habit: "bye-bye" sounds like 8-8). */
     static final String LEAVE_WORD = chat.protocol.LeaveWord.TEXT;
+    /**
+     * The QUIT reason sent when leaving with 88, Ctrl-D or /quit alone: what others read after
+     * "bob quit", so a word that reads as leaving rather than a bare "88".
+     */
+    public static final String QUIT_REASON = "leaving";
 
     /**
      * Room for the ":nick!user@host " prefix the server adds when it relays a message, so the
@@ -34,15 +43,20 @@ public final class InputInterpreter {
 
     public static final List<String> COMMANDS = List.of("/join", "/part", "/msg", "/query", "/go", "/me", "/nick",
             "/who", "/whois", "/names", "/list", "/topic", "/away", "/history", "/mode", "/op", "/deop", "/voice",
-            "/devoice", "/ban", "/unban", "/kick", "/invite", "/key", "/register", "/login", "/quit", "/help");
+            "/devoice", "/ban", "/unban", "/kick", "/invite", "/key", "/register", "/login", "/room", "/quit", "/help",
+            "/win", "/close", "/clear", "/notice", "/quote", "/ignore", "/unignore");
 
     static final String HELP = String.join("\n",
             "Type a line to send it to the current room or person (shown in the prompt).",
             "/join #room          join a room and switch to it",
             "/part [#room] [why]  leave a room (default: the current one)",
             "/msg nick text       send one private message",
+            "/notice nick text    send a notice (no automatic reply expected)",
             "/query nick          talk to nick one-to-one from now on",
-            "/go #room|nick       switch where typed lines go",
+            "/go #room|nick|N     show that window (typed lines go there)",
+            "/win N               show window N (also Alt-1 ... Alt-9, Alt-Left/Right)",
+            "/close               close this window (leaves its room)",
+            "/clear               clear this window",
             "/me action           show an action: * you waves",
             "/nick newnick        change your nickname",
             "/who [#room]         who is in a room",
@@ -60,11 +74,16 @@ public final class InputInterpreter {
             "/key [key]           set the room's key; no key: remove it",
             "/register [account]  create an account (default: your nick); asks for a password",
             "/login account       log in to your account; asks for the password",
+            "/room register       register the current room to your account; /room access [add acc op|voice |",
+            "                     del acc], /room info, /room drop (a room name after the word picks another)",
+            "/ignore [nick]       hide messages, notices and typing from nick (no nick: list)",
+            "/unignore nick       stop ignoring nick",
+            "/quote LINE          send a raw IRC line",
             "/quit [reason]       leave the chat",
             "88                   leave the chat",
             "//text               send a line that starts with /",
-            "Keys: Tab completes, Up/Down what you typed, PageUp earlier messages, Ctrl-C clears the line,",
-            "Ctrl-D leaves.");
+            "Keys: Tab completes, Up/Down what you typed, PageUp earlier messages, Alt-1..9 windows,",
+            "Ctrl-C clears the line, Ctrl-D leaves. Enter on an empty line reconnects now when disconnected.");
 
     private InputInterpreter() {
     }
@@ -75,7 +94,7 @@ public final class InputInterpreter {
             return List.of();
         }
         if (trimmed.equals(LEAVE_WORD)) {
-            return List.of(new Send(IrcMessage.of(Command.QUIT, LEAVE_WORD)), new Leave());
+            return List.of(new Send(IrcMessage.of(Command.QUIT, QUIT_REASON)), new Leave());
         }
         if (line.startsWith("//")) {
             return say(state, line.substring(1));
@@ -87,12 +106,18 @@ public final class InputInterpreter {
         String name = words[0].toLowerCase(Locale.ROOT);
         String rest = words.length > 1 ? words[1].strip() : "";
         return switch (name) {
-            case "/join", "/j" -> join(rest);
+            case "/join", "/j" -> join(rest, state);
             case "/part", "/leave" -> part(rest, state);
             case "/msg" -> privateMessage(rest, state);
             case "/query", "/q" -> query(rest, state);
-            case "/go" -> rest.isEmpty() || rest.contains(" ") ? hint("usage: /go #room or /go nick")
-                    : List.of(new SwitchTarget(rest));
+            case "/go" -> go(rest, state);
+            case "/win", "/window", "/w" -> window(rest);
+            case "/close", "/wc" -> List.of(new CloseWindow());
+            case "/clear" -> List.of(new ClearWindow());
+            case "/notice" -> notice(rest);
+            case "/quote", "/raw" -> quote(rest);
+            case "/ignore" -> rest.isEmpty() ? List.of(new Ignore(null, true)) : ignore(rest, true);
+            case "/unignore" -> ignore(rest, false);
             case "/me" -> action(rest, state);
             case "/nick" -> nick(rest);
             case "/who" -> who(rest, state);
@@ -124,7 +149,8 @@ public final class InputInterpreter {
             case "/login" -> rest.isEmpty() || rest.contains(" ")
                     ? hint("usage: /login account (the password is asked for, never typed here)")
                     : List.of(new ClientAction.Login(rest));
-            case "/quit", "/exit" -> List.of(new Send(IrcMessage.of(Command.QUIT, rest.isEmpty() ? "leaving" : rest)),
+            case "/room" -> room(rest, state);
+            case "/quit", "/exit" -> List.of(new Send(IrcMessage.of(Command.QUIT, rest.isEmpty() ? QUIT_REASON : rest)),
                     new Leave());
             case "/help", "/?" -> List.of(new Inform(HELP));
             default -> hint("unknown command " + words[0] + " (/help lists the commands; //text sends a line starting with /)");
@@ -138,7 +164,12 @@ public final class InputInterpreter {
         return privmsgs(state, state.target(), text, "", "");
     }
 
-    private static List<ClientAction> join(String rest) {
+    /**
+     * The JOIN only: the window opens and becomes current when the server's JOIN arrives, so a
+     * refused join (full, invite-only, banned, wrong key) leaves you where you were. A room already
+     * joined is simply shown.
+     */
+    private static List<ClientAction> join(String rest, ClientState state) {
         if (rest.isEmpty()) {
             return hint("usage: /join #room");
         }
@@ -147,8 +178,64 @@ public final class InputInterpreter {
         if (!IrcNames.isValidRoomName(room)) {
             return hint("not a room name: " + room);
         }
+        if (state.inRoom(room)) {
+            return List.of(new SwitchTarget(room));
+        }
         IrcMessage join = words.length > 1 ? IrcMessage.of(Command.JOIN, room, words[1]) : IrcMessage.of(Command.JOIN, room);
-        return List.of(new Send(join), new SwitchTarget(room));
+        return List.of(new Send(join));
+    }
+
+    /** /go 2, /go #room (one I am in), /go nick (a private window, opened if new). */
+    private static List<ClientAction> go(String rest, ClientState state) {
+        if (rest.isEmpty() || rest.contains(" ")) {
+            return hint("usage: /go #room, /go nick or /go N (a window number)");
+        }
+        if (rest.chars().allMatch(Character::isDigit)) {
+            return window(rest);
+        }
+        if (IrcNames.isRoomName(rest) && !state.inRoom(rest)) {
+            return hint("you are not in " + rest + ": /join " + rest + " first");
+        }
+        return List.of(new SwitchTarget(rest));
+    }
+
+    private static List<ClientAction> window(String rest) {
+        try {
+            int number = Integer.parseInt(rest.strip());
+            if (number >= 1) {
+                return List.of(new ShowWindow(number));
+            }
+        } catch (NumberFormatException notANumber) {
+            // the usage says what is wanted
+        }
+        return hint("usage: /win N (a window number, as on the status bar)");
+    }
+
+    private static List<ClientAction> notice(String rest) {
+        String[] words = rest.split("\\s+", 2);
+        if (words.length < 2 || words[0].isEmpty()) {
+            return hint("usage: /notice nick-or-#room text");
+        }
+        return List.of(new Send(IrcMessage.of(Command.NOTICE, words[0], words[1])));
+    }
+
+    /** /quote sends the line as typed: for commands this client has no word for. */
+    private static List<ClientAction> quote(String rest) {
+        if (rest.isEmpty()) {
+            return hint("usage: /quote RAW IRC LINE (e.g. /quote MOTD)");
+        }
+        try {
+            return List.of(new Send(chat.protocol.IrcParser.parse(rest)));
+        } catch (chat.protocol.MalformedMessageException malformed) {
+            return hint("not an IRC line: " + malformed.getMessage());
+        }
+    }
+
+    private static List<ClientAction> ignore(String rest, boolean ignore) {
+        if (rest.isEmpty() || rest.contains(" ") || !IrcNames.isValidNick(rest)) {
+            return hint(ignore ? "usage: /ignore nick (no nick: who is ignored)" : "usage: /unignore nick");
+        }
+        return List.of(new Ignore(rest, ignore));
     }
 
     private static List<ClientAction> part(String rest, ClientState state) {
@@ -259,6 +346,26 @@ public final class InputInterpreter {
             return List.of(new Send(IrcMessage.of(Command.INVITE, words[0], words[1])));
         }
         return inRoom(state, room -> IrcMessage.of(Command.INVITE, words[0], room));
+    }
+
+    /**
+     * /room register|drop|info|access [add account op|voice | del account | list] [#room first]:
+     * the server's ROOM command, on the current room unless a room is named after the word.
+     */
+    private static List<ClientAction> room(String rest, ClientState state) {
+        String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        if (words.length == 0 || !List.of("register", "drop", "info", "access").contains(words[0].toLowerCase(Locale.ROOT))) {
+            return hint("usage: /room register | drop | info | access [add account op|voice | del account | list]");
+        }
+        String sub = words[0].toUpperCase(Locale.ROOT);
+        boolean named = words.length > 1 && IrcNames.isRoomName(words[1]);
+        List<String> after = List.of(words).subList(named ? 2 : 1, words.length);
+        Function<String, IrcMessage> make = room -> {
+            List<String> params = new ArrayList<>(List.of(sub, room));
+            params.addAll(after);
+            return IrcMessage.of("ROOM", params.toArray(new String[0]));
+        };
+        return named ? List.of(new Send(make.apply(words[1]))) : inRoom(state, make);
     }
 
     /** The message made for the current room, or a hint when the current conversation is not a room. */

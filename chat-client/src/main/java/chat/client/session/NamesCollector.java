@@ -22,17 +22,22 @@ final class NamesCollector {
         }
         List<String> names = arriving.computeIfAbsent(IrcNames.fold(room), r -> new ArrayList<>());
         for (String entry : reply.lastParam().split(" ")) {
-            int start = 0;
-            while (start < entry.length() && MEMBER_PREFIXES.indexOf(entry.charAt(start)) >= 0) {
-                start++;
-            }
-            if (start < entry.length()) {
-                names.add(entry.substring(start));
+            if (!nickOf(entry).isEmpty()) {
+                names.add(entry);
             }
         }
     }
 
-    /** 366 for this room: the nicks gathered, or null when no 353 came for it. */
+    /** The nick of a 353 entry, without its status prefixes ("@+bob" is bob). */
+    static String nickOf(String entry) {
+        int start = 0;
+        while (start < entry.length() && MEMBER_PREFIXES.indexOf(entry.charAt(start)) >= 0) {
+            start++;
+        }
+        return entry.substring(start);
+    }
+
+    /** 366 for this room: the entries gathered as the server gave them ("@alice", "+bob"), or null when no 353 came. */
     List<String> complete(String room) {
         return arriving.remove(IrcNames.fold(room));
     }

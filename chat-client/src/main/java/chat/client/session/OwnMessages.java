@@ -23,6 +23,8 @@ public final class OwnMessages {
      */
     private static final Set<String> REFUSALS_NAMING_TARGET = Set.of(Numeric.ERR_NOSUCHNICK, Numeric.ERR_NOSUCHCHANNEL,
             Numeric.ERR_CANNOTSENDTOCHAN, Numeric.ERR_NOTONCHANNEL, "477");
+    /** Refusals that mark a message failed on a server without echo-message: no such nick, cannot send. */
+    private static final Set<String> WITHOUT_ECHO_REFUSALS = Set.of(Numeric.ERR_NOSUCHNICK, Numeric.ERR_CANNOTSENDTOCHAN);
     /** IRCv3 standard replies: FAIL <command> <code> [<context>...] :<description>. */
     private static final String FAIL = "FAIL";
 
@@ -33,6 +35,7 @@ public final class OwnMessages {
     private final MessageRenderer renderer;
     private final Screen screen;
     private final Clock clock;
+    private final SentUnconfirmed unconfirmed = new SentUnconfirmed();
 
     public OwnMessages(StateCell state, Capabilities capabilities, DeliveryTracker delivery, StatusArea status,
             MessageRenderer renderer, Screen screen, Clock clock) {
@@ -50,6 +53,9 @@ public final class OwnMessages {
      * thread). Whether the server echoes is decided then, on the connection that carries it.
      */
     Runnable queued(IrcMessage message) {
+        if (message.command().equals(Command.NOTICE)) {
+            return () -> showSent(message);
+        }
         if (!message.command().equals(Command.PRIVMSG)) {
             return () -> { };
         }
@@ -92,12 +98,18 @@ public final class OwnMessages {
             return false;
         }
         line.ifPresent(refused -> notDelivered(refused, reply.lastParam()));
+        if (line.isEmpty() && WITHOUT_ECHO_REFUSALS.contains(reply.command()) && reply.paramCount() >= 3) {
+            Optional<IrcMessage> shown = unconfirmed.refused(reply.param(1), clock.millis());
+            shown.ifPresent(message -> notDelivered(message, reply.lastParam()));
+            return shown.isPresent();
+        }
         return line.isPresent();
     }
 
     /** The connection dropped (network thread): lines written but not echoed did not arrive, as far as we know. */
     void connectionLost() {
         delivery.connectionLost().forEach(line -> notDelivered(line, "connection lost"));
+        unconfirmed.clear();
     }
 
     private Optional<DeliveryTracker.Pending> failedPrivmsg(IrcMessage fail) {
@@ -111,14 +123,43 @@ public final class OwnMessages {
     }
 
     private void notDelivered(DeliveryTracker.Pending line, String reason) {
-        ClientState now = state.get();
-        status.refresh(now);
-        screen.show(renderer.notDelivered(line.message(), reason, LocalTime.now(clock)), now);
+        notDelivered(line.message(), reason);
     }
 
-    /** Servers without echo-message do not send a sender's messages back: shown as they go out. */
-    private void showSent(IrcMessage message) {
+    private void notDelivered(IrcMessage message, String reason) {
         ClientState now = state.get();
-        renderer.render(message.withPrefix(now.nick()), now, LocalTime.now(clock)).ifPresent(line -> screen.show(line, now));
+        status.refresh(now);
+        screen.show(windowOf(message, now), renderer.notDelivered(message, reason, LocalTime.now(clock)), now);
+    }
+
+    /**
+     * Servers without echo-message do not send a sender's messages back: shown as they go out, in
+     * the conversation's window, and remembered a while in case the server refuses them.
+     */
+    private void showSent(IrcMessage message) {
+        ClientState before = state.get();
+        IrcMessage mine = message.withPrefix(before.nick());
+        String window = windowOf(mine, before);
+        ClientState now = before;
+        if (message.command().equals(Command.PRIVMSG)) {
+            unconfirmed.written(message, clock.millis());
+            now = state.update(s -> s.withWindow(window));
+        }
+        for (String into : window == null ? java.util.Collections.<String>singletonList(null)
+                : LineRouting.forMine(window, before, screen.windowed())) {
+            ClientState shown = now;
+            renderer.render(mine, screen.windowed() ? now.viewedFrom(into) : now, LocalTime.now(clock))
+                    .ifPresent(line -> screen.show(into, line, shown));
+        }
+    }
+
+    /** My message's window: the room, or the person's window (a notice to someone without one: the current window). */
+    private static String windowOf(IrcMessage message, ClientState now) {
+        String target = message.param(0);
+        if (target == null || message.command().equals(Command.NOTICE) && !now.windows().has(target)
+                && !chat.protocol.IrcNames.isRoomName(target)) {
+            return null;
+        }
+        return target;
     }
 }

@@ -35,6 +35,8 @@ public final class ServerMessageHandler implements NetworkListener {
     private final Clock clock;
     private final NamesCollector names = new NamesCollector();
     private final Ircv3Parts ircv3;
+    private final WindowParts windows;
+    private final CtcpAnswers ctcp = new CtcpAnswers(ClientVersion.text());
     private final CapNegotiation caps;
     private NetworkLoop network;
     private int nickAttempt;
@@ -44,6 +46,12 @@ public final class ServerMessageHandler implements NetworkListener {
 
     public ServerMessageHandler(ClientConfig config, StateCell state, Ircv3Parts ircv3, MessageRenderer renderer,
             Screen screen, Clock clock) {
+        this(config, state, ircv3, WindowParts.inMemory(), renderer, screen, clock);
+    }
+
+    public ServerMessageHandler(ClientConfig config, StateCell state, Ircv3Parts ircv3, WindowParts windows,
+            MessageRenderer renderer, Screen screen, Clock clock) {
+        this.windows = windows;
         this.config = config;
         this.ircv3 = ircv3;
         this.caps = new CapNegotiation(ircv3.capabilities(), ircv3.accounts().session());
@@ -97,6 +105,8 @@ public final class ServerMessageHandler implements NetworkListener {
     public void connected() {
         nickAttempt = 0;
         names.clear();
+        windows.joins().clear();
+        windows.link().up();
         ircv3.labeled().reset();
         ircv3.history().connectionStarted();
         ircv3.accounts().session().connectionStarted();
@@ -109,13 +119,23 @@ public final class ServerMessageHandler implements NetworkListener {
         network.sendNow(IrcMessage.of(Command.USER, config.nick(), "0", "*", "chat client user " + config.nick()));
     }
 
+    /**
+     * The connection dropped, or an attempt to make it again failed. The drop is one line; the
+     * attempts after it only update the status bar ("reconnecting in 4 s"), so a long outage does
+     * not fill the screen with one line per try.
+     */
     @Override
     public void lost(String reason, boolean wasUp, long retryInMillis) {
         ircv3.history().connectionLost(); // lines held for a catch-up came before the drop: shown first
-        ClientState now = state.update(s -> new ClientState(s.nick(), false, s.rooms(), s.target(), s.unread(), Map.of()));
-        String next = retryInMillis < 0 ? "" : String.format("; reconnecting in %.1f s (88 or Ctrl-D leaves)", retryInMillis / 1000.0);
-        String what = wasUp ? "connection lost: " : "cannot reconnect: ";
-        show(renderer.problem(what + VisibleText.of(reason) + next, now()), now);
+        ClientState now = state.update(s -> new ClientState(s.nick(), false, s.rooms(), s.target(), s.windows(),
+                Map.of(), s.modes()));
+        if (retryInMillis >= 0) {
+            windows.link().down(VisibleText.of(reason), clock.millis() + retryInMillis);
+        }
+        if (wasUp || retryInMillis < 0) {
+            String next = retryInMillis < 0 ? "" : "; reconnecting (the status bar counts down; Enter retries now, 88 leaves)";
+            show(renderer.problem("connection lost: " + VisibleText.of(reason) + next, now()), now);
+        }
         ircv3.own().connectionLost();
     }
 
@@ -186,9 +206,19 @@ public final class ServerMessageHandler implements NetworkListener {
         if (ircv3.own().refused(message)) {
             return;
         }
+        if (ignored(message)) {
+            return;
+        }
         switch (message.command()) {
             case Command.PING -> network.sendNow(new IrcMessage(null, null, Command.PONG, message.params()));
             case Command.TAGMSG -> ircv3.typing().tagged(message, network);
+            case Command.ERROR -> closing(message);
+            case Numeric.RPL_LIST -> {
+                windows.directory().heardOf(message.param(1));
+                track(message);
+            }
+            case Numeric.RPL_UMODEIS -> state.update(s -> s.withModes(String.valueOf(message.param(1))));
+            case "471", "473", "474", "475", "403", "405", "437", "476", "477", "489" -> joinRefused(message);
             case Numeric.ERR_NICKNAMEINUSE -> nickInUse(message);
             case Numeric.RPL_WELCOME -> welcomed(message);
             case Numeric.RPL_NAMREPLY -> names.arrived(message);
@@ -203,6 +233,44 @@ public final class ServerMessageHandler implements NetworkListener {
             }
             default -> track(message);
         }
+    }
+
+    /** Messages, notices, CTCP, typing and invitations from someone on the ignore list are dropped unseen. */
+    private boolean ignored(IrcMessage message) {
+        String source = message.sourceNick();
+        boolean fromPerson = message.prefix() != null && message.prefix().indexOf('!') > 0;
+        return fromPerson && !state.get().isMe(source) && windows.ignored().ignores(source)
+                && switch (message.command()) {
+                    case Command.PRIVMSG, Command.NOTICE, Command.TAGMSG, Command.INVITE -> true;
+                    default -> false;
+                };
+    }
+
+    /**
+     * A JOIN refused (full, invite only, banned, wrong key, no such room, too many rooms ...): said
+     * plainly, and the window does not change. Other numerics in the list (403 for a PART or a
+     * TOPIC) are shown as they are.
+     */
+    private void joinRefused(IrcMessage message) {
+        String room = message.param(1);
+        if (!windows.joins().answered(room)) {
+            track(message);
+            return;
+        }
+        ClientState now = state.get();
+        String stay = now.target() == null ? "" : "; you are still in " + VisibleText.of(now.target());
+        show(renderer.problem("cannot join " + VisibleText.of(room) + ": " + VisibleText.of(message.lastParam()) + stay,
+                now()), now);
+    }
+
+    /** ERROR: after my QUIT it is only the server confirming that I left. */
+    private void closing(IrcMessage message) {
+        if (network.isLeaving()) {
+            ClientState now = state.get();
+            show(renderer.note("you left", now()), now);
+            return;
+        }
+        track(message);
     }
 
     private void negotiate(List<IrcMessage> answers) {
@@ -245,6 +313,11 @@ public final class ServerMessageHandler implements NetworkListener {
         String nick = message.param(0) == null ? config.nick() : message.param(0);
         ClientState now = state.update(s -> s.withNick(nick).withRegistered(true));
         render(message, now);
+        if (config.bot()) {
+            // Before the JOINs, so the room sees a bot from its first line (IRCv3 bot-mode; servers
+            // without +B answer 501, which is shown and harms nothing).
+            network.sendNow(IrcMessage.of(Command.MODE, nick, "+B"));
+        }
         List<String> rooms = now.rooms().isEmpty() ? List.of(config.room()) : now.rooms();
         for (String room : rooms) {
             network.sendNow(IrcMessage.of(Command.JOIN, room));
@@ -260,15 +333,22 @@ public final class ServerMessageHandler implements NetworkListener {
             return;
         }
         ircv3.history().namesComplete(room);
-        List<String> nicks = names.complete(room);
-        if (nicks == null) {
+        List<String> entries = names.complete(room);
+        if (entries == null) {
             return;
         }
+        windows.directory().heardOf(room);
+        List<String> nicks = entries.stream().map(NamesCollector::nickOf).toList();
         ClientState now = state.update(s -> s.inRoom(room) ? s.withMembersAdded(room, nicks) : s);
+        // As the server gave them, with @ (operator) and + (voice), sorted by nick; a mark after
+        // those logged in to an account.
         Accounts accounts = ircv3.accounts().accounts();
-        String list = VisibleText.of(String.join(", ", (now.inRoom(room) ? now.membersOf(room) : nicks).stream()
-                .map(nick -> nick + accounts.after(nick, null)).toList()));
-        show(renderer.note("in " + VisibleText.of(room) + ": " + list + " (" + nicks.size() + ")", now()), now);
+        List<String> sorted = entries.stream()
+                .sorted(java.util.Comparator.comparing((String e) -> IrcNames.fold(NamesCollector.nickOf(e))))
+                .map(e -> e + accounts.after(NamesCollector.nickOf(e), null)).toList();
+        String list = VisibleText.of(String.join(", ", sorted));
+        String where = now.inRoom(room) ? room : null;
+        show(where, renderer.note("in " + VisibleText.of(room) + ": " + list + " (" + nicks.size() + ")", now()), now);
     }
 
     /** Everything else: update what we know, then show it. */
@@ -280,37 +360,78 @@ public final class ServerMessageHandler implements NetworkListener {
         apply(message);
     }
 
-    /** Updates what we know from a line that is to be shown, then shows it. */
+    /**
+     * Updates what we know from a line that is to be shown, then shows it in the windows it
+     * belongs to (worked out before the update: a QUIT still finds the rooms its sender was in).
+     */
     private void apply(IrcMessage message) {
         String source = message.sourceNick();
         String first = message.param(0);
-        if (message.command().equals(Command.JOIN) && first != null && state.get().isMe(source)) {
+        ClientState before = state.get();
+        boolean mine = before.isMe(source);
+        if (mine && message.command().equals(Command.NOTICE) && String.valueOf(message.lastParam()).startsWith("\u0001")) {
+            return; // the server's echo of my own CTCP answer: nothing the user said
+        }
+        if (message.command().equals(Command.JOIN) && first != null && mine) {
             ircv3.history().joined(first);
         }
-        if (message.command().equals(Command.NICK) && first != null && state.get().isMe(source)) {
+        if (message.command().equals(Command.NICK) && first != null && mine) {
             preferredNick = first;
+        }
+        if (message.command().equals(Command.PRIVMSG) && !mine && LineRouting.isCtcpRequest(message)) {
+            ctcp.answer(message, java.time.ZonedDateTime.now(clock)).ifPresent(network::sendNow);
         }
         switch (message.command()) {
             case Command.PRIVMSG, Command.NOTICE -> spoke(message);
             case Command.QUIT -> ircv3.typing().left(source, null);
             case Command.PART -> ircv3.typing().left(source, first);
             case Command.KICK -> ircv3.typing().left(message.param(1), first);
+            case Command.INVITE -> windows.directory().heardOf(message.lastParam());
+            case Command.MODE -> {
+                if (mine && before.isMe(first) && message.paramCount() > 1) {
+                    state.update(s -> s.withModes(UserModes.apply(s.modes(), message.param(1))));
+                }
+            }
             default -> {
                 // other lines say nothing about who is typing
             }
         }
+        boolean show = message.command().equals(Command.JOIN) && mine && windows.joins().answered(first);
+        boolean chat = message.command().equals(Command.PRIVMSG) || message.command().equals(Command.NOTICE);
+        String mineTo = mine && chat ? LineRouting.conversation(message, before).orElse(null) : null;
+        List<String> into = leaving(message, before) ? List.of()
+                : mineTo != null ? LineRouting.forMine(mineTo, before, screen.windowed())
+                : LineRouting.windowsFor(message, before);
         ClientState now = state.update(s -> switch (message.command()) {
             case Command.JOIN -> first == null ? s
-                    : s.isMe(source) ? s.withRoomJoined(first) : s.withMembersAdded(first, List.of(source));
+                    : s.isMe(source) ? s.withRoomJoined(first, show) : s.withMembersAdded(first, List.of(source));
             case Command.PART -> first == null ? s : s.isMe(source) ? s.withRoomLeft(first) : s.withMemberRemoved(first, source);
             case Command.KICK -> message.paramCount() < 2 ? s
                     : s.isMe(message.param(1)) ? s.withRoomLeft(first) : s.withMemberRemoved(first, message.param(1));
             case Command.QUIT -> s.withMemberRenamed(source, null);
             case Command.NICK -> first == null ? s : (s.isMe(source) ? s.withNick(first) : s).withMemberRenamed(source, first);
-            case Command.PRIVMSG -> unread(s, message);
+            case Command.PRIVMSG -> mineTo != null ? s.withWindow(mineTo) : s;
             default -> s;
         });
-        render(message, now);
+        if (into.isEmpty()) {
+            render(message, null, now);
+        }
+        for (String window : into) {
+            render(message, window, now);
+        }
+        if (now.target() != null && !IrcNames.equalsFolded(String.valueOf(before.target()), now.target())) {
+            screen.switched(now); // joined at my asking, or the current room was left
+            ircv3.status().refresh(now);
+        }
+    }
+
+    /** My own PART or KICK: shown where I am after it, since the room's window closes with it. */
+    private static boolean leaving(IrcMessage message, ClientState before) {
+        return switch (message.command()) {
+            case Command.PART -> before.isMe(message.sourceNick());
+            case Command.KICK -> before.isMe(message.param(1));
+            default -> false;
+        };
     }
 
     /** A message ends its sender's typing there; mine may be the echo that confirms a pending line. */
@@ -322,22 +443,37 @@ public final class ServerMessageHandler implements NetworkListener {
         }
     }
 
-    /** A message for a conversation other than the current one counts as unread there. */
-    private static ClientState unread(ClientState s, IrcMessage message) {
-        String target = message.param(0);
-        if (target == null || message.sourceNick() == null || s.isMe(message.sourceNick())) {
-            return s;
+    /**
+     * Renders the line as seen from its window and shows it there. A message from someone else in
+     * a window that is not the current one is activity there ("!" when it is for me: private, or my
+     * nick); a CTCP request is answered, not counted.
+     */
+    private void render(IrcMessage message, String window, ClientState now) {
+        ClientState seenFrom = screen.windowed() ? now.viewedFrom(window) : now;
+        var line = renderer.render(message, seenFrom, ServerTime.of(message, clock));
+        if (line.isEmpty()) {
+            return;
         }
-        String conversation = IrcNames.isRoomName(target) ? target : message.sourceNick();
-        return s.isCurrentTarget(conversation) ? s : s.withUnreadIncrement(conversation);
+        boolean chat = message.command().equals(Command.PRIVMSG) || message.command().equals(Command.NOTICE);
+        ClientState shown = now;
+        if (chat && window != null && !now.isMe(message.sourceNick()) && !LineRouting.isCtcpRequest(message)
+                && message.sourceNick() != null) {
+            boolean forMe = line.get().bell();
+            shown = state.update(s -> s.withActivity(window, forMe));
+        }
+        screen.show(window, line.get(), shown);
     }
 
     private void render(IrcMessage message, ClientState now) {
-        renderer.render(message, now, ServerTime.of(message, clock)).ifPresent(line -> show(line, now));
+        render(message, null, now);
     }
 
     private void show(MessageRenderer.Rendered line, ClientState now) {
         screen.show(line, now);
+    }
+
+    private void show(String window, MessageRenderer.Rendered line, ClientState now) {
+        screen.show(window, line, now);
     }
 
     private LocalTime now() {

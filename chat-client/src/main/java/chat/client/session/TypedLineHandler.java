@@ -10,6 +10,7 @@ import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 import java.time.Clock;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,9 +30,16 @@ public final class TypedLineHandler {
     private final Ircv3Parts ircv3;
     private final TypingNotifier typing;
     private final AccountCommands accounts;
+    private final WindowParts windows;
 
     public TypedLineHandler(StateCell state, NetworkLoop network, Ircv3Parts ircv3, MessageRenderer renderer,
             Screen screen, Clock clock) {
+        this(state, network, ircv3, WindowParts.inMemory(), renderer, screen, clock);
+    }
+
+    public TypedLineHandler(StateCell state, NetworkLoop network, Ircv3Parts ircv3, WindowParts windows,
+            MessageRenderer renderer, Screen screen, Clock clock) {
+        this.windows = windows;
         this.ircv3 = ircv3;
         this.typing = new TypingNotifier(state, ircv3.capabilities(), network::sendNow, clock);
         this.accounts = new AccountCommands(state, network, ircv3.accounts(), renderer, screen, clock);
@@ -51,6 +59,10 @@ public final class TypedLineHandler {
             return true; // the answer to "trust this certificate?", not a chat line
         }
         typing.sent();
+        if (typed.isBlank()) {
+            network.retryNow(); // Enter on an empty line: while the connection is down, try again now
+            return true;
+        }
         for (String line : typed.split("\\R", -1)) {
             if (!handleLine(line.replace("\0", ""))) {
                 return false;
@@ -79,10 +91,15 @@ public final class TypedLineHandler {
             if (action instanceof ClientAction.Send send) {
                 send(send.message());
             } else if (action instanceof ClientAction.SwitchTarget to) {
-                ClientState now = state.update(s -> s.withTarget(to.target()));
-                screen.show(renderer.note("typed lines now go to " + VisibleText.of(to.target()), now()), now);
-                ircv3.status().refresh(now); // who is typing there, not here
-                ircv3.history().opening(to.target()).ifPresent(this::fetch);
+                switchTo(to.target());
+            } else if (action instanceof ClientAction.ShowWindow window) {
+                showWindow(window.number());
+            } else if (action instanceof ClientAction.CloseWindow) {
+                closeWindow();
+            } else if (action instanceof ClientAction.ClearWindow) {
+                screen.cleared(state.get());
+            } else if (action instanceof ClientAction.Ignore ignore) {
+                ignore(ignore);
             } else if (action instanceof ClientAction.FetchOlder older) {
                 fetchOlder(older.count());
             } else if (action instanceof ClientAction.Inform inform) {
@@ -100,8 +117,78 @@ public final class TypedLineHandler {
         return true;
     }
 
+    /** Alt-1 … Alt-9, /win N: shows window N (console thread). */
+    public void showWindow(int number) {
+        state.get().windows().at(number).ifPresentOrElse(this::switchTo, () -> inform("there is no window " + number
+                + (state.get().windows().list().isEmpty() ? "" : " (the status bar numbers them)")));
+    }
+
+    /** Alt-← / Alt-→: the window beside the current one, wrapping around (console thread). */
+    public void stepWindow(int step) {
+        ClientState now = state.get();
+        now.windows().neighbour(now.target(), step).ifPresent(this::switchTo);
+    }
+
+    /** Makes a room or person the current window and shows it (a person's opens if new). */
+    private void switchTo(String target) {
+        ClientState before = state.get();
+        ClientState now = state.update(s -> s.withTarget(target));
+        if (screen.windowed()) {
+            if (!before.isCurrentTarget(target) || !before.windows().has(target)) {
+                screen.switched(now);
+            }
+        } else {
+            screen.show(renderer.note("typed lines now go to " + VisibleText.of(target), now()), now);
+        }
+        ircv3.status().refresh(now); // who is typing there, not here
+        ircv3.history().opening(target).ifPresent(this::fetch);
+    }
+
+    /** /close: a room's window closes with the PART the server confirms; a person's closes at once. */
+    private void closeWindow() {
+        ClientState now = state.get();
+        String target = now.target();
+        if (target != null && chat.protocol.IrcNames.isRoomName(target) && now.inRoom(target)) {
+            send(IrcMessage.of(Command.PART, target));
+        } else if (target != null && now.windows().has(target)) {
+            ClientState after = state.update(s -> s.withWindowClosed(target));
+            screen.switched(after);
+            ircv3.status().refresh(after);
+        } else {
+            inform("no window to close here");
+        }
+    }
+
+    private void ignore(ClientAction.Ignore ignore) {
+        IgnoreList list = windows.ignored();
+        if (ignore.nick() == null) {
+            List<String> nicks = list.nicks();
+            inform(nicks.isEmpty() ? "you ignore no one (/ignore nick)" : "you ignore: " + VisibleText.of(String.join(", ", nicks)));
+            return;
+        }
+        String nick = VisibleText.of(ignore.nick());
+        try {
+            boolean changed = list.set(ignore.nick(), ignore.ignore());
+            inform(ignore.ignore() ? (changed ? "ignoring " + nick + ": their messages, notices, CTCP and typing are hidden"
+                    : "you already ignore " + nick)
+                    : (changed ? "no longer ignoring " + nick : "you were not ignoring " + nick));
+        } catch (java.io.IOException unwritable) {
+            inform("cannot save the ignore list: " + unwritable.getMessage());
+        }
+    }
+
+    private void inform(String text) {
+        ClientState now = state.get();
+        screen.show(renderer.note(text, now()), now);
+    }
+
     private void send(IrcMessage message) {
         ClientState now = state.get();
+        if (message.command().equals(Command.JOIN) && message.param(0) != null) {
+            for (String room : message.param(0).split(",")) {
+                windows.joins().asked(room); // its window opens when the server's JOIN comes
+            }
+        }
         try {
             if (message.command().equals(Command.QUIT)) {
                 network.leave(message);

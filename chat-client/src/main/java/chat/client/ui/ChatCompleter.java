@@ -2,9 +2,15 @@ package chat.client.ui;
 
 import chat.client.session.ClientState;
 import chat.client.session.InputInterpreter;
+import chat.client.session.RoomDirectory;
 import chat.client.session.StateCell;
 
+import chat.protocol.IrcNames;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jline.reader.Candidate;
@@ -13,44 +19,54 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion from the current snapshot: commands at the start of a line, room names for words
- * starting with '#', otherwise the people in the current room (everyone known after /msg, /query, /go).
+ * Tab completion from the current snapshot, by prefix only (case-folded): commands at the start of a
+ * line, rooms (joined ones, then those seen in LIST replies) for words starting with '#', otherwise
+ * nicks: the current room's people first, then the others of my rooms and private windows.
  */
 public final class ChatCompleter implements Completer {
-    private static final Set<String> COMMANDS_TAKING_A_NICK = Set.of("/msg", "/query", "/q", "/go");
-
     private final StateCell state;
+    private final RoomDirectory directory;
 
-    public ChatCompleter(StateCell state) {
+    public ChatCompleter(StateCell state, RoomDirectory directory) {
         this.state = state;
+        this.directory = directory;
     }
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        for (String word : words(line.wordIndex(), line.word(), line.words(), state.get())) {
-            candidates.add(new Candidate(word));
+        List<String> words = words(line.wordIndex(), line.word(), line.words(), state.get(), directory.known());
+        for (int i = 0; i < words.size(); i++) {
+            // sort keeps this order in JLine's list (the current room's people first); complete = add a space
+            candidates.add(new Candidate(words.get(i), words.get(i), null, null, null, null, true, i));
         }
     }
 
-    /** The completions for the word at this index; pure, for tests. */
-    public static Set<String> words(int wordIndex, String word, List<String> words, ClientState now) {
-        Set<String> found = new TreeSet<>();
+    /** The completions for the word at this index, in the order offered; pure, for tests. */
+    public static List<String> words(int wordIndex, String word, List<String> words, ClientState now,
+            Collection<String> listedRooms) {
+        String prefix = IrcNames.fold(word);
+        Map<String, String> found = new LinkedHashMap<>(); // folded -> as spelled, first kept
         if (wordIndex == 0 && word.startsWith("/")) {
-            found.addAll(InputInterpreter.COMMANDS);
-            return found;
+            addSorted(found, InputInterpreter.COMMANDS);
+        } else if (word.startsWith("#")) {
+            addSorted(found, now.rooms());
+            addSorted(found, listedRooms);
+        } else {
+            if (now.target() != null) {
+                addSorted(found, now.membersOf(now.target()));
+            }
+            List<String> others = new ArrayList<>();
+            now.rooms().forEach(room -> others.addAll(now.membersOf(room)));
+            now.windows().list().stream().map(w -> w.name()).filter(name -> !IrcNames.isRoomName(name)).forEach(others::add);
+            addSorted(found, others);
+            found.remove(IrcNames.fold(now.nick() == null ? "" : now.nick()));
         }
-        if (word.startsWith("#")) {
-            found.addAll(now.rooms());
-            return found;
-        }
-        boolean anyone = wordIndex == 1 && COMMANDS_TAKING_A_NICK.contains(words.get(0));
-        if (anyone) {
-            now.rooms().forEach(room -> found.addAll(now.membersOf(room)));
-            found.addAll(now.rooms());
-        } else if (now.target() != null) {
-            found.addAll(now.membersOf(now.target()));
-        }
-        found.removeIf(now::isMe);
-        return found;
+        return found.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue).toList();
+    }
+
+    private static void addSorted(Map<String, String> into, Collection<String> names) {
+        Set<String> sorted = new TreeSet<>(java.util.Comparator.comparing(IrcNames::fold));
+        sorted.addAll(names);
+        sorted.forEach(name -> into.putIfAbsent(IrcNames.fold(name), name));
     }
 }

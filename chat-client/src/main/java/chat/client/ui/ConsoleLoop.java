@@ -39,7 +39,7 @@ public final class ConsoleLoop implements Runnable {
                     if (!interrupt.getPartialLine().isEmpty() || !confirmLeave()) {
                         continue;
                     }
-                    lines.leave(chat.protocol.LeaveWord.TEXT);
+                    lines.leave(chat.client.session.InputInterpreter.QUIT_REASON);
                     return;
                 }
                 if (!lines.handle(line)) {
@@ -47,10 +47,10 @@ public final class ConsoleLoop implements Runnable {
                 }
             }
         } catch (EndOfFileException endOfInput) {
-            lines.leave(chat.protocol.LeaveWord.TEXT);
+            lines.leave(chat.client.session.InputInterpreter.QUIT_REASON);
         } catch (IOError closed) {
             // The terminal was closed because the session ended elsewhere; nothing more to read.
-            lines.leave(chat.protocol.LeaveWord.TEXT);
+            lines.leave(chat.client.session.InputInterpreter.QUIT_REASON);
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.Completer;
@@ -28,6 +29,8 @@ public final class ConsoleReader extends LineReaderImpl {
     /** Told the input line after each key that changed it (console thread, inside readLine). */
     private static final String PAGE_UP_WIDGET = "chat-older-history";
     private static final String PAGE_UP_VT = "\u001b[5~";
+    private static final String WINDOW_LEFT_WIDGET = "chat-window-left";
+    private static final String WINDOW_RIGHT_WIDGET = "chat-window-right";
 
     private Consumer<String> edits = text -> { };
     private String lastText = "";
@@ -56,6 +59,10 @@ public final class ConsoleReader extends LineReaderImpl {
         reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         reader.option(LineReader.Option.HISTORY_IGNORE_DUPS, true);
         reader.option(LineReader.Option.ERASE_LINE_ON_FINISH, true);
+        // Completion by prefix only: JLine's default also accepts a typo or a camel-case match,
+        // which turns "hi xo" into "hi bob".
+        reader.option(LineReader.Option.COMPLETE_MATCHER_TYPO, false);
+        reader.option(LineReader.Option.COMPLETE_MATCHER_CAMELCASE, false);
         return reader;
     }
 
@@ -90,6 +97,40 @@ public final class ConsoleReader extends LineReaderImpl {
         main.bind(new Reference(PAGE_UP_WIDGET), PAGE_UP_VT);
     }
 
+    /**
+     * Alt-1 … Alt-9 (and Alt-0 for window 10) show that window; Alt-← and Alt-→ the one beside the
+     * current one. Terminals send Alt-key as ESC then the key; Alt-arrows as xterm's modifier form
+     * (ESC [1;3D, what tmux and most terminals send) or as ESC before the arrow (rxvt, some tmux
+     * setups). These replace emacs mode's digit-argument bindings, which a chat has no use for.
+     * Runs on the console thread inside readLine; the half-typed line stays as it is.
+     */
+    public void onWindowKeys(IntConsumer showNumber, IntConsumer step) {
+        KeyMap<Binding> main = getKeyMaps().get(LineReader.MAIN);
+        for (int n = 0; n <= 9; n++) {
+            int number = n == 0 ? 10 : n;
+            String widget = "chat-window-" + number;
+            getWidgets().put(widget, () -> {
+                showNumber.accept(number);
+                return true;
+            });
+            main.bind(new Reference(widget), KeyMap.alt(Character.forDigit(n, 10)));
+        }
+        getWidgets().put(WINDOW_LEFT_WIDGET, () -> {
+            step.accept(-1);
+            return true;
+        });
+        getWidgets().put(WINDOW_RIGHT_WIDGET, () -> {
+            step.accept(1);
+            return true;
+        });
+        for (String left : new String[] {"\u001b[1;3D", "\u001b\u001b[D", "\u001b\u001bOD"}) {
+            main.bind(new Reference(WINDOW_LEFT_WIDGET), left);
+        }
+        for (String right : new String[] {"\u001b[1;3C", "\u001b\u001b[C", "\u001b\u001bOC"}) {
+            main.bind(new Reference(WINDOW_RIGHT_WIDGET), right);
+        }
+    }
+
     public void onEdit(Consumer<String> listener) {
         edits = listener;
     }
@@ -118,7 +159,7 @@ public final class ConsoleReader extends LineReaderImpl {
     }
 
     /** Runs {@code change} holding the lock JLine draws under (reentrant: printAbove may be called inside). */
-    void locked(Runnable change) {
+    public void locked(Runnable change) {
         lock.lock();
         try {
             change.run();

@@ -182,6 +182,14 @@ public final class MessageRenderer {
     private Rendered notice(IrcMessage message, ClientState state, LocalTime at) {
         String target = message.param(0);
         String from = message.sourceNick() == null ? "server" : VisibleText.of(message.sourceNick());
+        String body = message.lastParam() == null ? "" : message.lastParam();
+        if (body.startsWith(CTCP) && body.length() > 1) {
+            // A CTCP answer (to a /quote PRIVMSG bob :\001VERSION\001): "bob answers VERSION: ...".
+            String answer = body.substring(1).replace(CTCP, "");
+            int space = answer.indexOf(' ');
+            return line(at, styles.dim(), "--- " + from + " answers " + VisibleText.of(space < 0 ? answer
+                    : answer.substring(0, space) + ":" + answer.substring(space)), false);
+        }
         String where = target != null && IrcNames.isRoomName(target) ? ":" + VisibleText.of(target) : "";
         AttributedStringBuilder out = stamp(at);
         out.styled(styles.privateMark(), "-" + from + where + "- ");

@@ -33,6 +33,6 @@ public final class PlainInputLoop implements Runnable {
         } catch (IOException unreadable) {
             // stdin broke: treat it like its end
         }
-        lines.leave(chat.protocol.LeaveWord.TEXT);
+        lines.leave(chat.client.session.InputInterpreter.QUIT_REASON);
     }
 }

@@ -39,19 +39,43 @@ public final class ReplyRenderer {
             case Numeric.RPL_NOTOPIC -> lines.dim(at, "--- " + subject + " has no topic");
             case Numeric.RPL_AWAY -> lines.dim(at, "--- " + subject + " is away: " + text);
             case Numeric.RPL_LISTSTART -> lines.dim(at, "--- rooms:");
-            case Numeric.RPL_LIST -> lines.dim(at, "    " + subject + "  " + VisibleText.of(reply.param(2))
-                    + " people  " + (reply.paramCount() > 3 ? text : ""));
+            case Numeric.RPL_LIST -> lines.dim(at, "    " + subject + "  " + ("1".equals(reply.param(2)) ? "1 person"
+                    : VisibleText.of(reply.param(2)) + " people") + "  " + (reply.paramCount() > 3 ? text : ""));
             case Numeric.RPL_LISTEND -> lines.dim(at, "--- end of the room list");
             // 352: <me> <room> <user> <host> <server> <nick> <H|G>[*][@|+] :<hops> <real name>
-            case Numeric.RPL_WHOREPLY -> lines.dim(at, "    " + VisibleText.of(reply.param(5)) + " ("
+            case Numeric.RPL_WHOREPLY -> lines.dim(at, "    " + whoMark(reply.param(6)) + VisibleText.of(reply.param(5)) + " ("
                     + VisibleText.of(reply.param(2)) + "@" + VisibleText.of(reply.param(3)) + ")"
-                    + (String.valueOf(reply.param(6)).startsWith("G") ? " away" : "") + " in " + subject);
+                    + " in " + subject + whoFlags(reply.param(6)));
             case Numeric.RPL_ENDOFWHO -> lines.dim(at, "--- end of who for " + subject);
             // 330 <me> <nick> <account> :is logged in as
             case "330" -> lines.dim(at, "--- " + subject + " is logged in as " + VisibleText.of(reply.param(2)));
             default -> Optional.of(reply.command().charAt(0) >= '4'
                     ? lines.problem(describe(reply), at) : lines.note(describe(reply), at));
         };
+    }
+
+    /** The room status a WHO line's flags give ("H@", "G*+"): "@" for an operator, "+" for voice, else nothing. */
+    static String whoMark(String flags) {
+        String f = flags == null ? "" : flags;
+        return f.indexOf('@') >= 0 ? "@" : f.indexOf('+') >= 0 ? "+" : "";
+    }
+
+    /** What a WHO line's flags say in words: ": away, server operator, room operator". */
+    static String whoFlags(String flags) {
+        String f = flags == null ? "" : flags;
+        java.util.List<String> words = new java.util.ArrayList<>();
+        if (f.startsWith("G")) {
+            words.add("away");
+        }
+        if (f.indexOf('*') >= 0) {
+            words.add("server operator");
+        }
+        if (f.indexOf('@') >= 0) {
+            words.add("room operator");
+        } else if (f.indexOf('+') >= 0) {
+            words.add("voiced");
+        }
+        return words.isEmpty() ? "" : ": " + String.join(", ", words);
     }
 
     /** "401 me bob :No such nick" reads "bob: No such nick". */

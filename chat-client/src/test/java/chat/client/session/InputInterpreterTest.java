@@ -41,22 +41,46 @@ public class InputInterpreterTest {
     }
 
     @Test
-    void eightyEightAloneLeavesWithQuit88() {
-        assertEquals(List.of(send("QUIT", "88"), new Leave()), interpret("88"));
-        assertEquals(List.of(send("QUIT", "88"), new Leave()), interpret("  88 "));
+    void eightyEightAloneLeavesWithAReasonThatReadsWell() {
+        assertEquals(List.of(send("QUIT", "leaving"), new Leave()), interpret("88"));
+        assertEquals(List.of(send("QUIT", "leaving"), new Leave()), interpret("  88 "));
         assertEquals(List.of(send("PRIVMSG", "#lobby", "88 is my number")), interpret("88 is my number"));
     }
 
     @Test
+    void windowCommands() {
+        assertEquals(List.of(new ClientAction.ShowWindow(3)), interpret("/win 3"));
+        assertEquals(List.of(new ClientAction.ShowWindow(2)), interpret("/go 2"));
+        assertEquals(List.of(new ClientAction.CloseWindow()), interpret("/close"));
+        assertEquals(List.of(new ClientAction.ClearWindow()), interpret("/clear"));
+        assertInstanceOf(Inform.class, interpret("/win two").get(0));
+        assertInstanceOf(Inform.class, interpret("/go #notin").get(0), "not a room I am in: no dead window");
+        assertEquals(List.of(new SwitchTarget("#lobby")), interpret("/join #lobby"), "joined already: just shown");
+    }
+
+    @Test
+    void noticeQuoteAndIgnore() {
+        assertEquals(List.of(send("NOTICE", "bob", "the build is green")), interpret("/notice bob the build is green"));
+        assertEquals(List.of(send("MODE", "alice", "+i")), interpret("/quote MODE alice +i"));
+        assertEquals(List.of(send("PRIVMSG", "#x", "a b")), interpret("/quote PRIVMSG #x :a b"));
+        assertEquals(List.of(new ClientAction.Ignore("bob", true)), interpret("/ignore bob"));
+        assertEquals(List.of(new ClientAction.Ignore(null, true)), interpret("/ignore"));
+        assertEquals(List.of(new ClientAction.Ignore("bob", false)), interpret("/unignore bob"));
+        assertInstanceOf(Inform.class, interpret("/ignore two words").get(0));
+        assertInstanceOf(Inform.class, interpret("/quote").get(0));
+    }
+
+    @Test
     void commandsBecomeProtocolMessages() {
-        assertEquals(List.of(send("JOIN", "#rust"), new SwitchTarget("#rust")), interpret("/join #rust"));
-        assertEquals(List.of(send("JOIN", "#rust"), new SwitchTarget("#rust")), interpret("/join rust"));
+        assertEquals(List.of(send("JOIN", "#rust")), interpret("/join #rust"), "the window follows the server's JOIN");
+        assertEquals(List.of(send("JOIN", "#rust")), interpret("/join rust"));
         assertEquals(List.of(send("PART", "#lobby")), interpret("/part"));
         assertEquals(List.of(send("PART", "#x", "bye all")), interpret("/part #x bye all"));
         assertEquals(List.of(send("PRIVMSG", "bob", "are you there?")), interpret("/msg bob are you there?"));
         assertEquals(List.of(new SwitchTarget("bob")), interpret("/query bob"));
         assertEquals(List.of(new SwitchTarget("bob"), send("PRIVMSG", "bob", "hi")), interpret("/query bob hi"));
-        assertEquals(List.of(new SwitchTarget("#ops")), interpret("/go #ops"));
+        assertEquals(List.of(new SwitchTarget("#ops")),
+                InputInterpreter.interpret("/go #ops", inLobby.withRoomJoined("#ops")));
         assertEquals(List.of(send("PRIVMSG", "#lobby", "\u0001ACTION waves\u0001")), interpret("/me waves"));
         assertEquals(List.of(send("NICK", "alice2")), interpret("/nick alice2"));
         assertEquals(List.of(send("WHO", "#lobby")), interpret("/who"));

@@ -31,6 +31,18 @@ class OwnMessagesTest {
     }
 
     @Test
+    void withoutEchoMessageALineToNoSuchNickIsMarkedFailedWhenThe401Comes() throws Exception {
+        SessionFixture session = new SessionFixture(screen);
+        session.own.queued(privmsg("nosuchnick", "hi")).run();
+        session.own.queued(privmsg("#lobby", "fine")).run();
+        session.handler.received(line(":server 401 me nosuchnick :No such nick/channel"));
+        assertEquals(List.of("17:00 -> *nosuchnick* <me> hi", "17:00 <me> fine",
+                "17:00 \u2717 not delivered (No such nick/channel): hi"), screen.shown);
+        session.handler.received(line(":server 401 me nosuchnick :No such nick/channel"));
+        assertEquals("17:00 !!! nosuchnick: No such nick/channel", screen.shown.get(3), "nothing left to mark: shown as is");
+    }
+
+    @Test
     void withEchoMessageALineIsPendingUntilTheEchoThenPrintedWithTheServerTime() throws Exception {
         SessionFixture session = new SessionFixture(screen).with(Capabilities.ECHO_MESSAGE);
         Runnable written = session.own.queued(privmsg("#lobby", "hello"));

@@ -25,7 +25,8 @@ class JLineScreenTest {
     private ConsoleReader reader() throws Exception {
         DumbTerminal terminal = new DumbTerminal("test", "dumb", new PipedInputStream(keys, 4096), screenBytes,
                 StandardCharsets.UTF_8);
-        return ConsoleReader.create(terminal, new ChatCompleter(new StateCell(ClientState.initial("me", "#lobby"))),
+        return ConsoleReader.create(terminal, new ChatCompleter(new StateCell(ClientState.initial("me", "#lobby")),
+                new chat.client.session.RoomDirectory()),
                 null);
     }
 
@@ -49,7 +50,7 @@ class JLineScreenTest {
             Thread.onSpinWait();
         }
         MessageRenderer.Rendered line = new MessageRenderer(new Styles(false)).note("from the socket", LocalTime.NOON);
-        ClientState elsewhere = ClientState.initial("me", "#lobby").withUnreadIncrement("bob");
+        ClientState elsewhere = ClientState.initial("me", "#lobby").withTarget("bob");
         Thread network = new Thread(() -> screen.show(line, elsewhere), "network");
         reader.locked(() -> {
             network.start();

@@ -50,6 +50,14 @@ public class MessageRendererTest {
     }
 
     @Test
+    void whoRepliesSayWhoIsAwayAndWhoIsAnOperator() throws Exception {
+        assertEquals("12:05     @bob (b@h) in #lobby: away, server operator, room operator",
+                text(":srv 352 alice #lobby b h srv bob G*@ :0 Bob"));
+        assertEquals("12:05     +carol (c@h) in #lobby: voiced", text(":srv 352 alice #lobby c h srv carol H+ :0 C"));
+        assertEquals("12:05     dave (d@h) in #lobby", text(":srv 352 alice #lobby d h srv dave H :0 D"));
+    }
+
+    @Test
     void actionsReadAsSentences() throws Exception {
         assertEquals("12:05 * bob waves", text(":bob!b@h PRIVMSG #lobby :\u0001ACTION waves\u0001"));
     }

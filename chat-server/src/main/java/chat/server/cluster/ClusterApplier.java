@@ -77,7 +77,8 @@ final class ClusterApplier {
             user.realName(event.field(4));
             user.account(event.field(5));
             user.away(event.field(6));
-            user.invisible("1".equals(event.field(8)));
+            state.setInvisible(user, "1".equals(event.field(8)));
+            user.bot("1".equals(event.field(9)));
             state.nicks().rename(user, nick);
             nodes.addRemote(node, id, user);
             state.markRegistered(user);
@@ -95,7 +96,8 @@ final class ClusterApplier {
             state.rooms().sendToRoommates(user, state.says(user, Command.SETNAME, realName), Capability.SETNAME);
         }
         user.away(event.field(6));
-        user.invisible("1".equals(event.field(8)));
+        state.setInvisible(user, "1".equals(event.field(8)));
+        user.bot("1".equals(event.field(9)));
     }
 
     // NICK uid newnick LINE
@@ -125,7 +127,7 @@ final class ClusterApplier {
         if (user == null) {
             return;
         }
-        if (event.field(1 + 3) != null) {
+        if (event.field(1 + Events.LINE_FIELDS - 1) != null) {
             Outbound line = Events.line(state, event, 1);
             state.rooms().sendToRoommates(user, line);
             state.rememberInRoomsOf(user, line);

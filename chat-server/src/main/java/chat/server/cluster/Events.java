@@ -16,15 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The events of the cluster and their fields. A relayed line travels as four fields (its time,
- * its sequence, the sender's account, the line with the sender's client-only tags), so every
+ * The events of the cluster and their fields. A relayed line travels as five fields (its time,
+ * its sequence, the sender's account, whether the sender is a bot, the line with the sender's
+ * client-only tags), so every
  * node shows the same time and msgid and encodes the line once per shape for its own users.
  */
 final class Events {
     static final String HEARTBEAT = "HB";
     /** inc: the sender's incarnation; answered by every other node with its burst. */
     static final String HELLO = "HELLO";
-    /** uid nick user host realname account away signon invisible */
+    /** uid nick user host realname account away signon invisible bot */
     static final String USER = "USER";
     /** uid newnick LINE */
     static final String NICK = "NICK";
@@ -51,7 +52,8 @@ final class Events {
     /** A node stops: its users are gone (they were told already, one QUIT each). */
     static final String BYE = "BYE";
 
-    static final int LINE_FIELDS = 4;
+    /** time, sequence, account, bot ("B" or null), the line with the sender's client-only tags */
+    static final int LINE_FIELDS = 5;
 
     private Events() {
     }
@@ -60,7 +62,7 @@ final class Events {
         return new Event(type, node, Arrays.asList(fields));
     }
 
-    /** An event whose last four fields are {@code line}. */
+    /** An event whose last fields are {@code line}. */
     static Event withLine(String type, String node, Outbound line, String... fields) {
         List<String> all = new ArrayList<>(fields.length + LINE_FIELDS);
         all.addAll(Arrays.asList(fields));
@@ -70,11 +72,13 @@ final class Events {
             all.add(null);
             all.add(null);
             all.add(null);
+            all.add(null);
             all.add(IrcEncoder.format(bare));
         } else {
             all.add(Long.toString(stamp.epochMillis()));
             all.add(Long.toString(stamp.sequence()));
             all.add(stamp.account());
+            all.add(stamp.bot() ? "B" : null);
             all.add(IrcEncoder.format(new IrcMessage(stamp.clientTags(), bare.prefix(), bare.command(), bare.params())));
         }
         return new Event(type, node, all);
@@ -82,14 +86,14 @@ final class Events {
 
     /** The line carried from field {@code at} on, stamped as its sender's node stamped it. */
     static Outbound line(ServerState state, Event event, int at) throws MalformedMessageException {
-        IrcMessage tagged = IrcParser.parse(event.field(at + 3));
+        IrcMessage tagged = IrcParser.parse(event.field(at + 4));
         IrcMessage bare = new IrcMessage(Map.of(), tagged.prefix(), tagged.command(), tagged.params());
         String millis = event.field(at);
         if (millis == null) {
             return new Outbound(bare);
         }
         return state.stamped(bare, new StampFields(Long.parseLong(millis), Long.parseLong(event.field(at + 1)),
-                event.field(at + 2), tagged.tags()));
+                event.field(at + 2), tagged.tags(), event.field(at + 3) != null));
     }
 
     /** The sequence (msgid) of the line from field {@code at} on, or -1 without a stamp. */
@@ -100,7 +104,8 @@ final class Events {
 
     static Event user(String node, String uid, User user) {
         return of(USER, node, uid, user.nick(), user.userName(), user.host(), user.realName(), user.account(),
-                user.away(), Long.toString(user.signonEpochSeconds()), user.isInvisible() ? "1" : "0");
+                user.away(), Long.toString(user.signonEpochSeconds()), user.isInvisible() ? "1" : "0",
+                user.isBot() ? "1" : "0");
     }
 
     /** A room's settings, for a burst: topic, flags, key, limit and the three lists. */

@@ -7,6 +7,7 @@ import chat.server.model.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Who may be here at all: the operator's bans, checked as a connection registers and when a ban is set. */
 public final class Admission {
@@ -30,6 +31,21 @@ public final class Admission {
             return user.account() != null && Masks.matches(mask.substring(3) + "!*@*", user.account() + "!x@x");
         }
         return Masks.matches(mask, user.prefix());
+    }
+
+    /**
+     * Puts a new ban in force: every registered user it covers is disconnected, telling them why
+     * ({@link #bannedText}); others see {@code Banned: <reason>}. Returns how many were.
+     */
+    public static int enforce(ServerBan ban, ServerState state) {
+        int removed = 0;
+        for (User user : List.copyOf(state.nicks().all())) {
+            if (user.isRegistered() && applies(ban.mask(), user)) {
+                user.disconnect("Banned: " + ban.reason(), bannedText(ban, state));
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** What a banned user is told: the reason and, for a ban that ends, when. */

@@ -35,20 +35,27 @@ final class CapNegotiation {
 
     /** What CAP LS lists, the history capabilities only when history is kept. */
     static List<String> offered(int version, boolean history) {
-        return offered(version, cap -> history || !cap.needsHistory(), cap -> null);
+        return offered(version, cap -> history || !cap.needsHistory(), cap -> null, null);
     }
 
     /**
      * What CAP LS lists: the capabilities {@code offered} accepts, from version 302 on with their
-     * values ({@code value} gives null for none).
+     * values ({@code value} gives null for none), and the sts policy when {@code sts} (its value)
+     * is not null. sts is listed only from CAP LS 302 on: its value is required and older clients
+     * are shown none. It is never acknowledged (not a {@link Capability}): the spec forbids clients
+     * to request it, so a REQ for it gets NAK like any unknown name.
      */
-    static List<String> offered(int version, Predicate<Capability> offered, Function<Capability, String> value) {
+    static List<String> offered(int version, Predicate<Capability> offered, Function<Capability, String> value,
+            String sts) {
         List<String> names = new ArrayList<>();
         for (Capability cap : Capability.all()) {
             if (offered.test(cap)) {
                 String shown = version >= VALUES_VERSION ? value.apply(cap) : null;
                 names.add(shown == null ? cap.wireName : cap.wireName + "=" + shown);
             }
+        }
+        if (sts != null && version >= VALUES_VERSION) {
+            names.add("sts=" + sts);
         }
         return names;
     }

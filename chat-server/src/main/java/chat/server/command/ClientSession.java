@@ -109,6 +109,9 @@ public final class ClientSession implements LinkSession {
     private void onText(DecodedLine.Text line) {
         if (kind == null) {
             kind = SessionKind.ofFirstLine(line.text());
+            if (kind == SessionKind.PLAIN_TEXT && TlsOnlyGate.refusesPlainText(state.config().tls(), link)) {
+                return;
+            }
             if (kind == SessionKind.PLAIN_TEXT) {
                 user.markPlainText();
                 plain = plainTextView.apply(this);
@@ -124,6 +127,9 @@ public final class ClientSession implements LinkSession {
         } catch (MalformedMessageException malformed) {
             new Replies(state, this).numeric(Numeric.ERR_UNKNOWNERROR, "*", "Malformed line ignored: "
                     + malformed.getMessage());
+            return;
+        }
+        if (!user.isRegistered() && TlsOnlyGate.refusesIrc(state.config().tls(), link, message)) {
             return;
         }
         dispatcher.dispatch(this, message);

@@ -69,6 +69,8 @@ public final class CommandTable {
         MessageCommands messages = new MessageCommands(state);
         QueryCommands queries = new QueryCommands(state);
         AccountCommands accounts = new AccountCommands(state, registration);
+        OperCommands opers = new OperCommands(state);
+        ServerBanCommands bans = new ServerBanCommands(state);
 
 
         Map<String, Entry> table = new HashMap<>();
@@ -110,6 +112,14 @@ public final class CommandTable {
         table.put(Command.LUSERS, new Entry(info::lusers, REGISTERED, 0, 1));
         table.put(Command.VERSION, new Entry(info::version, REGISTERED, 0, 1));
         table.put(Command.TIME, new Entry(info::time, REGISTERED, 0, 1));
+        // OPER costs a password hash, like REGISTER; the rest are for operators only.
+        table.put(Command.OPER, new Entry(opers::oper, REGISTERED, 2, 5));
+        table.put(Command.KILL, new Entry(opers::kill, REGISTERED, 2, 1));
+        table.put(Command.WALLOPS, new Entry(opers::wallops, REGISTERED, 1, 1));
+        table.put(Command.GLOBOPS, new Entry(opers::globops, REGISTERED, 1, 1));
+        table.put(Command.KLINE, new Entry(bans::kline, REGISTERED, 1, 1));
+        table.put(Command.UNKLINE, new Entry(bans::unkline, REGISTERED, 1, 1));
+        table.put(Command.STATS, new Entry(bans::stats, REGISTERED, 1, 1));
         return new CommandDispatcher(state, Map.copyOf(table));
     }
 }

@@ -11,6 +11,7 @@ import chat.server.model.ServerState;
 import chat.server.model.User;
 import chat.server.net.Outbound;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Logging in and creating accounts, for every way in (SASL, REGISTER, the plain-text /login and
@@ -46,14 +47,31 @@ public final class Logins {
      */
     public void checkPassword(ClientSession session, String accountName, String password, Consumer<Account> ok,
             Consumer<String> refused) {
+        Supplier<String> hashNow = () -> {
+            Account account = identity().accounts().find(accountName);
+            return account == null ? null : account.passwordHash();
+        };
+        // The account may have been deleted or its password changed while hashing: checkSecret sees it.
+        checkSecret(session, accountName, password, hashNow, () -> ok.accept(identity().accounts().find(accountName)),
+                refused);
+    }
+
+    /**
+     * Checks {@code password} against the hash {@code hashNow} gives (null: none, checked against a
+     * decoy for the same time) off the loop, failures counted by the throttle under {@code throttleKey}
+     * (an account name, or {@code "oper:" + name} for OPER). {@code ok} runs only if the password
+     * matched and the hash is still the same when the answer is back; else {@code refused} gets
+     * the reason. Nothing is called if the connection has gone meanwhile.
+     */
+    public void checkSecret(ClientSession session, String throttleKey, String password, Supplier<String> hashNow,
+            Runnable ok, Consumer<String> refused) {
         User user = session.user();
-        String wait = throttled(user, accountName);
+        String wait = throttled(user, throttleKey);
         if (wait != null) {
             refused.accept(wait);
             return;
         }
-        Account account = identity().accounts().find(accountName);
-        String hash = account == null ? null : account.passwordHash();
+        String hash = hashNow.get();
         session.loginPending(true);
         boolean queued = identity().passwords().submit(() -> identity().passwords().hasher().verify(password, hash),
                 matched -> {
@@ -61,13 +79,11 @@ public final class Logins {
                     if (session.link().isClosing()) {
                         return;
                     }
-                    Account now = identity().accounts().find(accountName);
-                    // The account may have been deleted or its password changed while hashing.
-                    if (Boolean.TRUE.equals(matched) && now != null && now.passwordHash().equals(hash)) {
-                        identity().throttle().succeeded(user.host(), accountName);
-                        ok.accept(now);
+                    if (Boolean.TRUE.equals(matched) && hash != null && hash.equals(hashNow.get())) {
+                        identity().throttle().succeeded(user.host(), throttleKey);
+                        ok.run();
                     } else {
-                        failed(user, accountName);
+                        failed(user, throttleKey);
                         refused.accept(WRONG);
                     }
                 });

@@ -51,23 +51,63 @@ final class ModeCommands {
             return;
         }
         if (message.paramCount() == 1) {
-            replies.numeric(Numeric.RPL_UMODEIS, user.isInvisible() ? "+i" : "+");
+            replies.numeric(Numeric.RPL_UMODEIS, user.modes());
             return;
         }
+        ModeChange change = new ModeChange();
         boolean adding = true;
-        boolean before = user.isInvisible();
         for (char c : message.param(1).toCharArray()) {
             switch (c) {
                 case '+' -> adding = true;
                 case '-' -> adding = false;
-                case 'i' -> user.invisible(adding);
+                case 'i' -> {
+                    if (user.isInvisible() != adding) {
+                        state.setInvisible(user, adding);
+                        change.add(adding, c, null);
+                    }
+                }
+                case 'w' -> {
+                    if (user.receivesWallops() != adding) {
+                        user.wallops(adding);
+                        change.add(adding, c, null);
+                    }
+                }
+                case 'B' -> {
+                    if (user.isBot() != adding) {
+                        user.bot(adding);
+                        change.add(adding, c, null);
+                    }
+                }
+                case 'o' -> {
+                    // Anyone may drop +o; +o comes only from OPER, and asking for it is ignored (RFC 2812 3.1.5).
+                    if (!adding && user.isServerOperator()) {
+                        state.setOperator(user, false);
+                        change.add(false, c, null);
+                    }
+                }
                 default -> replies.numeric(Numeric.ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
             }
         }
-        if (before != user.isInvisible()) {
+        if (!change.isEmpty()) {
             state.network().changed(user);
-            replies.send(IrcMessage.from(user.prefix(), Command.MODE, user.nick(), user.isInvisible() ? "+i" : "-i"));
+            String[] params = change.params(user.nick());
+            replies.send(IrcMessage.from(user.prefix(), Command.MODE, params));
         }
+    }
+
+    /**
+     * Room operators run their room; server operators may too, in any room, without being its
+     * operator (InspIRCd's override). Each such use is told to the other server operators.
+     */
+    private boolean mayManage(User user, Room room, String what) {
+        if (room.isOperator(user)) {
+            return true;
+        }
+        if (user.isServerOperator()) {
+            state.noticeOperators(user.nick() + " used operator override on " + room.name() + ": " + what, user);
+            return true;
+        }
+        return false;
     }
 
     private void roomMode(User user, IrcMessage message, Replies replies) {
@@ -90,7 +130,7 @@ final class ModeCommands {
             sendList(user, room, bare.charAt(0), replies);
             return;
         }
-        if (!room.isOperator(user)) {
+        if (!mayManage(user, room, "MODE " + String.join(" ", message.params().subList(1, message.paramCount())))) {
             replies.notChannelOperator(room);
             return;
         }
@@ -185,7 +225,8 @@ final class ModeCommands {
                         replies.numeric(Numeric.ERR_BANLISTFULL, room.name(), mask, "Channel list is full");
                         return;
                     }
-                    list.add(new RoomModes.Entry(mask, user.prefix(), state.clock().epochSeconds()));
+                    // The setter's nick, as ngIRCd and InspIRCd show it in 367/348/346.
+                    list.add(new RoomModes.Entry(mask, user.nick(), state.clock().epochSeconds()));
                     change.add(true, c, mask);
                 } else if (!adding && present) {
                     list.removeIf(e -> IrcNames.equalsFolded(e.mask(), mask));
@@ -197,7 +238,7 @@ final class ModeCommands {
 
     /** 367/368, 348/349 or 346/347: the ban list to anyone, exceptions and invite exceptions to operators. */
     private void sendList(User user, Room room, char which, Replies replies) {
-        if (which != 'b' && !room.isOperator(user)) {
+        if (which != 'b' && !mayManage(user, room, "MODE +" + which)) {
             replies.notChannelOperator(room);
             return;
         }
@@ -270,7 +311,7 @@ final class ModeCommands {
         if (room == null) {
             return;
         }
-        if (!room.isOperator(user)) {
+        if (!mayManage(user, room, "KICK " + message.param(1))) {
             replies.notChannelOperator(room);
             return;
         }

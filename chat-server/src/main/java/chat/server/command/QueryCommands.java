@@ -26,26 +26,28 @@ final class QueryCommands {
         this.state = state;
     }
 
-    // WHO [<room>|<nick>]: 352 per match, then 315 (RFC 2812 3.6.1). Masks other than an exact
-    // room or nick match nothing, which is allowed: a server may limit what WHO reveals.
+    // WHO [<room>|<nick>|<mask> [o][%<fields>[,<token>]]]: 352 per match (354 with WHOX), then 315
+    // (RFC 2812 3.6.1, IRCv3 whox). Long answers are produced as the client drains them.
     void who(User asker, IrcMessage message, Replies replies) {
         String mask = message.paramCount() == 0 ? "*" : message.param(0);
+        WhoLines lines = WhoLines.of(state, replies, message.paramCount() > 1 ? message.param(1) : null);
         if (IrcNames.isRoomName(mask)) {
             Room room = state.rooms().find(mask);
             if (room != null) { // a line per member as the client drains them
-                replies.stream(ReplyStreams.members(room,
-                        member -> whoReply(replies, room.name(), member, replies.memberPrefix(room, member))));
+                replies.stream(ReplyStreams.members(room, lines::keeps, member -> lines.line(room, member)));
             }
         } else {
             User user = state.nicks().findRegistered(mask);
             if (user != null) {
-                replies.send(whoReply(replies, "*", user, ""));
+                if (lines.keeps(user)) {
+                    replies.send(lines.line(null, user));
+                }
             } else if (mask.indexOf('*') >= 0 || mask.indexOf('?') >= 0) {
                 // A mask: every visible user whose nick!user@host, nick or real name matches it
                 // (RFC 2812 3.6.1), produced as the client drains them.
                 replies.stream(ReplyStreams.users(state.nicks().all().toArray(new User[0]),
-                        u -> u.isRegistered() && visibleTo(u, asker) && matchesWho(mask, u),
-                        u -> whoReply(replies, "*", u, "")));
+                        u -> u.isRegistered() && visibleTo(u, asker) && matchesWho(mask, u) && lines.keeps(u),
+                        u -> lines.line(null, u)));
             }
         }
         replies.numeric(Numeric.RPL_ENDOFWHO, mask, "End of /WHO list.");
@@ -158,13 +160,6 @@ final class QueryCommands {
         replies.numeric(Numeric.RPL_ENDOFWHOWAS, Replies.asWord(nick), "End of WHOWAS");
     }
 
-    private IrcMessage whoReply(Replies replies, String roomName, User user, String roomPrefix) {
-        String flags = (user.away() == null ? "H" : "G") + roomPrefix;
-        return replies.numericMessage(Numeric.RPL_WHOREPLY, roomName, user.userName(), user.host(),
-                state.network().nodeOf(user, state.serverName()),
-                user.nick(), flags, "0 " + user.realName());
-    }
-
     // WHOIS [<server>] <nick>{,<nick>} (RFC 2812 3.6.2)
     void whois(User asker, IrcMessage message, Replies replies) {
         if (message.paramCount() == 0) {
@@ -214,8 +209,17 @@ final class QueryCommands {
         }
         replies.numeric(Numeric.RPL_WHOISSERVER, user.nick(), state.network().nodeOf(user, state.serverName()),
                 user.isRemote() ? "a node of this network" : ServerInfo.VERSION);
+        if (user.isServerOperator()) {
+            replies.numeric(Numeric.RPL_WHOISOPERATOR, user.nick(), "is an IRC operator");
+        }
+        if (user.isBot()) {
+            replies.numeric(Numeric.RPL_WHOISBOT, user.nick(), "is a bot");
+        }
         if (user.account() != null) {
             replies.numeric(Numeric.RPL_WHOISACCOUNT, user.nick(), user.account(), "is logged in as");
+        }
+        if (user.secure()) {
+            replies.numeric(Numeric.RPL_WHOISSECURE, user.nick(), "is using a secure connection");
         }
         if (user.away() != null) {
             replies.numeric(Numeric.RPL_AWAY, user.nick(), user.away());
@@ -245,7 +249,9 @@ final class QueryCommands {
         for (int i = 0; i < Math.min(5, message.paramCount()); i++) {
             User user = state.nicks().findRegistered(message.param(i));
             if (user != null) {
-                reply.append(reply.length() == 0 ? "" : " ").append(user.nick()).append('=')
+                // nick[*]=+|-user@host: '*' marks a server operator, '-' someone away (RFC 2812 5, 302)
+                reply.append(reply.length() == 0 ? "" : " ").append(user.nick())
+                        .append(user.isServerOperator() ? "*=" : "=")
                         .append(user.away() == null ? '+' : '-').append(user.userName()).append('@').append(user.host());
             }
         }

@@ -46,7 +46,7 @@ final class RegistrationCommands {
                     session.capabilities().enable(Capability.CAP_NOTIFY);
                 }
                 sendList(user, replies, "LS", CapNegotiation.offered(session.capVersion(), this::offers,
-                        AccountCommands::capValue));
+                        AccountCommands::capValue, state.config().tls().stsValue(session.link().secure())));
             }
             case "LIST" -> sendList(user, replies, "LIST", session.capabilities().names());
             case "REQ" -> {

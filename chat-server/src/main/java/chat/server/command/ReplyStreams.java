@@ -80,9 +80,9 @@ final class ReplyStreams {
         };
     }
 
-    /** One line per member still in the room (WHO). */
-    static ReplyStream members(Room room, Function<User, IrcMessage> lineFor) {
-        return users(room.memberSnapshot(), room::contains, lineFor);
+    /** One line per member still in the room that passes {@code keep} (WHO). */
+    static ReplyStream members(Room room, Predicate<User> keep, Function<User, IrcMessage> lineFor) {
+        return users(room.memberSnapshot(), member -> room.contains(member) && keep.test(member), lineFor);
     }
 
     /**

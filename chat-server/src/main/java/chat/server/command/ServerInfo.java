@@ -28,7 +28,7 @@ public final class ServerInfo {
         "KICKLEN=" + ProtocolLimits.MAX_KICK_REASON_CHARS, "NETWORK=" + NETWORK,
         "MAXTARGETS=" + ProtocolLimits.MAX_MESSAGE_TARGETS, "MODES=" + ProtocolLimits.MAX_MODES_WITH_PARAMS,
         "MAXLIST=beI:" + RoomModes.MAX_LIST_ENTRIES, "EXCEPTS=e", "INVEX=I", "EXTBAN=$,a", "ELIST=U",
-        "MONITOR=" + Monitors.MAX_PER_USER,
+        "MONITOR=" + Monitors.MAX_PER_USER, "WHOX", "BOT=B",
         "CHANLIMIT=#:" + ProtocolLimits.MAX_ROOMS_PER_USER, "NAMELEN=" + ProtocolLimits.MAX_REAL_NAME_CHARS,
         "TARGMAX=PRIVMSG:" + ProtocolLimits.MAX_MESSAGE_TARGETS + ",NOTICE:" + ProtocolLimits.MAX_MESSAGE_TARGETS
                 + ",WHOIS:" + ProtocolLimits.MAX_WHOIS_TARGETS,
@@ -69,7 +69,7 @@ public final class ServerInfo {
             createdText = "This server was created " + humanTime(state.startedEpochMillis());
         }
         to.numeric(Numeric.RPL_CREATED, createdText);
-        to.numeric(Numeric.RPL_MYINFO, state.serverName(), VERSION, "i", "beIiklmnostv");
+        to.numeric(Numeric.RPL_MYINFO, state.serverName(), VERSION, "Biow", "beIiklmnostv");
         String[] tokens = isupport();
         // At most 13 tokens per 005 line: with the nick and the trailing text, 15 parameters (RFC 2812 2.3).
         for (int from = 0; from < tokens.length; from += ISUPPORT_TOKENS_PER_LINE) {
@@ -88,28 +88,33 @@ public final class ServerInfo {
         lusers(to);
     }
 
+    // RFC 2812 3.4.2: 251 and 255 always; 252, 253 and 254 only when their count is not zero.
     private void lusers(Replies to) {
         int users = state.registeredCount();
+        int invisible = state.invisibleCount();
         Map<String, Integer> perNode = state.network().usersPerNode();
-        if (perNode.isEmpty()) {
-            to.numeric(Numeric.RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
-        } else {
-            int all = users + state.remoteCount();
-            to.numeric(Numeric.RPL_LUSERCLIENT, "There are " + all + " users and 0 invisible on " + perNode.size() + " servers");
-        }
-        to.numeric(Numeric.RPL_LUSEROP, "0", "operator(s) online");
-        to.numeric(Numeric.RPL_LUSERUNKNOWN, Integer.toString(state.unregisteredCount()), "unknown connection(s)");
-        to.numeric(Numeric.RPL_LUSERCHANNELS, Integer.toString(state.rooms().count()), "channels formed");
-        to.numeric(Numeric.RPL_LUSERME, "I have " + users + " clients and " + Math.max(0, perNode.size() - 1) + " servers");
+        int servers = Math.max(1, perNode.size());
+        int all = users + state.remoteCount();
+        to.numeric(Numeric.RPL_LUSERCLIENT, "There are " + (all - invisible) + " users and " + invisible
+                + " invisible on " + servers + " servers");
+        optionalCount(to, Numeric.RPL_LUSEROP, state.operatorsOnline().size(), "operator(s) online");
+        optionalCount(to, Numeric.RPL_LUSERUNKNOWN, state.unregisteredCount(), "unknown connection(s)");
+        optionalCount(to, Numeric.RPL_LUSERCHANNELS, state.rooms().count(), "channels formed");
+        to.numeric(Numeric.RPL_LUSERME, "I have " + users + " clients and " + (servers - 1) + " servers");
         if (!perNode.isEmpty()) {
-            // A cluster: the network's total, then each node's users (nodes in the order this one knows them).
-            int all = users + state.remoteCount();
+            // A cluster: this node's users, the network's, then each node's (in the order this one knows them).
             to.numeric(Numeric.RPL_LOCALUSERS, Integer.toString(users), Integer.toString(users),
                     "Current local users " + users);
             to.numeric(Numeric.RPL_GLOBALUSERS, Integer.toString(all), Integer.toString(all),
                     "Current global users " + all);
             perNode.forEach((node, count) -> to.numeric(Numeric.RPL_GLOBALUSERS, Integer.toString(count),
                     Integer.toString(count), "Users on node " + node + ": " + count));
+        }
+    }
+
+    private static void optionalCount(Replies to, String numeric, int count, String words) {
+        if (count > 0) {
+            to.numeric(numeric, Integer.toString(count), words);
         }
     }
 

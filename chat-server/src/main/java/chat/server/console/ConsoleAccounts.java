@@ -219,14 +219,7 @@ final class ConsoleAccounts {
         ServerBan ban = new ServerBan(mask, reason.isEmpty() ? "banned by the operator" : reason, "console", now,
                 duration == 0 ? 0 : now + duration);
         identity().bans().add(ban);
-        int removed = 0;
-        for (User user : List.copyOf(state.nicks().all())) {
-            if (user.isRegistered() && Admission.applies(ban.mask(), user)) {
-                String text = Admission.bannedText(ban, state);
-                user.disconnect("Banned: " + ban.reason(), text);
-                removed++;
-            }
-        }
+        int removed = Admission.enforce(ban, state);
         out.println("banned " + mask + (duration == 0 ? " until /unban" : " until " + WHEN.format(Instant.ofEpochMilli(now + duration)))
                 + (removed > 0 ? "; disconnected " + removed : ""));
     }

@@ -17,19 +17,27 @@ import java.util.Locale;
 public final class ConsoleCommands {
     private static final int SLOWEST_SHOWN = 3;
     public static final String HELP = "console commands: /who /rooms /stats /say #room text /wall text"
-            + " /kick nick [reason] " + ConsoleAccounts.HELP + " /help, and " + LeaveWord.TEXT
+            + " /kick nick [reason] " + ConsoleAccounts.HELP + " /reload /help, and " + LeaveWord.TEXT
             + " or /shutdown to stop the server";
 
     private final ServerState state;
     private final ConsoleOutput out;
     private final Runnable shutdown;
     private final ConsoleAccounts accounts;
+    /** Null without a TLS port. */
+    private TlsConsole tls;
+    private java.util.function.Supplier<java.util.List<String>> reloader;
 
     public ConsoleCommands(ServerState state, ConsoleOutput out, Runnable shutdown) {
         this.state = state;
         this.out = out;
         this.shutdown = shutdown;
         this.accounts = new ConsoleAccounts(state, out);
+    }
+
+    /** The TLS port's stats and reload, for /stats and /reload; null when there is none. */
+    public void useTls(TlsConsole tlsPort) {
+        this.tls = tlsPort;
     }
 
     /** One line from the console, as the loop decoded it. */
@@ -61,6 +69,7 @@ public final class ConsoleCommands {
             case "/ban" -> accounts.ban(rest);
             case "/bans" -> accounts.bans();
             case "/unban" -> accounts.unban(rest);
+            case "/reload" -> reload();
             case "/help" -> out.println(HELP);
             default -> out.println("unknown console command '" + word + "'; " + HELP);
         }
@@ -95,10 +104,31 @@ public final class ConsoleCommands {
                 + state.linesReceived() + ", bytes queued " + queued + " (budget " + state.config().sendQueueTotalBytes()
                 + "), log lines dropped " + AsyncLogHandler.droppedTotal());
         out.println(state.history().stats());
+        if (tls != null) {
+            out.println(tls.stats());
+        }
         all.sort(Comparator.comparingLong(Link::queuedBytes).reversed());
         for (int i = 0; i < Math.min(SLOWEST_SHOWN, all.size()) && all.get(i).queuedBytes() > 0; i++) {
             out.println("  slow: " + all.get(i) + " has " + all.get(i).queuedBytes() + " bytes queued");
         }
+    }
+
+    /** Reads the --opers file and the TLS certificate files again (as SIGHUP does); nobody is dropped. */
+    private void reload() {
+        if (reloader == null) {
+            out.println("nothing to reload");
+            return;
+        }
+        out.println("reloading...");
+        // Reading files and parsing keys is slow work: never on the loop thread.
+        Thread thread = new Thread(() -> reloader.get().forEach(out::println), "chat-reload");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** What /reload runs (off the loop): the server's reload of its files, each result a line. */
+    public void useReload(java.util.function.Supplier<java.util.List<String>> reloadAll) {
+        reloader = reloadAll;
     }
 
     private void say(String rest) {

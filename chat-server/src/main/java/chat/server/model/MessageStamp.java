@@ -21,14 +21,17 @@ final class MessageStamp implements TagSource {
     private final ServerTime serverTime;
     /** The sender's account (account-tag), or null. */
     private final String account;
+    /** The sender has user mode +B: the {@code bot} tag (IRCv3 bot-mode), for message-tags receivers. */
+    private final boolean bot;
 
     MessageStamp(long epochMillis, long sequence, Map<String, String> clientTags, ServerTime serverTime) {
-        this(epochMillis, sequence, clientTags, serverTime, null);
+        this(epochMillis, sequence, clientTags, serverTime, null, false);
     }
 
     MessageStamp(long epochMillis, long sequence, Map<String, String> clientTags, ServerTime serverTime,
-            String account) {
+            String account, boolean bot) {
         this.account = account;
+        this.bot = bot;
         this.epochMillis = epochMillis;
         this.sequence = sequence;
         this.clientTags = clientTags;
@@ -51,6 +54,10 @@ final class MessageStamp implements TagSource {
         return clientTags;
     }
 
+    boolean bot() {
+        return bot;
+    }
+
     @Override
     public Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>(4 + clientTags.size() * 2);
@@ -58,6 +65,9 @@ final class MessageStamp implements TagSource {
         tags.put("msgid", Sequences.msgid(sequence));
         if (account != null) {
             tags.put("account", account);
+        }
+        if (bot) {
+            tags.put("bot", "");
         }
         for (Map.Entry<String, String> tag : clientTags.entrySet()) {
             if (TagKeys.isValidClientTag(tag.getKey())) { // a malformed key is not relayed
@@ -85,6 +95,9 @@ final class MessageStamp implements TagSource {
         }
         if (allTags) {
             out.append(out.length() > 1 ? ";msgid=" : "msgid=").append(Sequences.msgid(sequence));
+            if (bot) {
+                out.append(";bot");
+            }
             for (Map.Entry<String, String> tag : clientTags.entrySet()) {
                 if (TagKeys.isValidClientTag(tag.getKey())) {
                     IrcEncoder.appendTag(tag.getKey(), tag.getValue(), out.append(';'));

@@ -135,12 +135,23 @@ public final class RoomModes {
         return false;
     }
 
-    /** "+int" and the parameters as 324 shows them; the key only to members. */
+    /**
+     * "+iknt" and the parameters as 324 shows them, flags in alphabetical order as ngIRCd and
+     * InspIRCd write them; the key only to members.
+     */
     public List<String> describe(boolean showKey) {
         StringBuilder flags = new StringBuilder("+");
         List<String> params = new ArrayList<>();
         if (inviteOnly) {
             flags.append('i');
+        }
+        if (key != null) {
+            flags.append('k');
+            params.add(showKey ? key : "*");
+        }
+        if (limit > 0) {
+            flags.append('l');
+            params.add(Integer.toString(limit));
         }
         if (moderated) {
             flags.append('m');
@@ -153,14 +164,6 @@ public final class RoomModes {
         }
         if (topicLocked) {
             flags.append('t');
-        }
-        if (key != null) {
-            flags.append('k');
-            params.add(showKey ? key : "*");
-        }
-        if (limit > 0) {
-            flags.append('l');
-            params.add(Integer.toString(limit));
         }
         List<String> all = new ArrayList<>();
         all.add(flags.toString());

@@ -1,6 +1,7 @@
 package chat.server.model;
 
 import chat.server.account.Identity;
+import chat.server.account.Operators;
 import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.IrcNames;
@@ -11,8 +12,11 @@ import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
 import chat.server.net.Outbound;
 import chat.server.net.TagSource;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the chat knows: users by nick, rooms, counters, the configuration and the loop's
@@ -32,6 +36,12 @@ public final class ServerState {
     /** Users of other nodes (cluster mode), not counted in {@link #registeredUsers}. */
     private int remoteUsers;
     private Network network = Network.LOCAL;
+    /** Registered users with +i, counted as modes change so LUSERS never walks every user. */
+    private int invisibleUsers;
+    /** Registered users with +o: LUSERS counts them, GLOBOPS and operator notices go to them. */
+    private final Set<User> operatorsOnline = new LinkedHashSet<>();
+    /** The operators file as last read (--opers); a reload replaces it. */
+    private Operators operators;
 
     private final MessageIds messageIds = new MessageIds();
     private final ServerTime serverTime = new ServerTime();
@@ -57,6 +67,7 @@ public final class ServerState {
         this.startedEpochMillis = clock.epochMillis();
         this.rooms = new RoomRegistry(clock);
         this.rememberedRooms = new HashMap<>(history.rooms());
+        this.operators = config.operators();
         messageIds.continueAfter(history.newestSequence());
     }
 
@@ -81,6 +92,58 @@ public final class ServerState {
     /** Accounts, the operator's bans, the login throttle and the hashing pool. */
     public Identity identity() {
         return identity;
+    }
+
+    /** Who may become a server operator with OPER, and with which password. */
+    public Operators operators() {
+        return operators;
+    }
+
+    /** The operators file was read again: later OPERs check the new one; operators online stay. */
+    public void operators(Operators reloaded) {
+        operators = reloaded;
+    }
+
+    /** Gives or takes user mode +o, keeping the set of operators online. */
+    public void setOperator(User user, boolean on) {
+        user.serverOperator(on);
+        if (on && user.isRegistered()) {
+            operatorsOnline.add(user);
+        } else {
+            operatorsOnline.remove(user);
+        }
+    }
+
+    /** The server operators online (read-only). */
+    public Set<User> operatorsOnline() {
+        return Collections.unmodifiableSet(operatorsOnline);
+    }
+
+    /** A server notice to every operator online ({@code *** text}), for what only they should see. */
+    public void noticeOperators(String text) {
+        noticeOperators(text, null);
+    }
+
+    /** As {@link #noticeOperators(String)}, except to {@code except} (who was answered already). */
+    public void noticeOperators(String text, User except) {
+        for (User operator : operatorsOnline) {
+            if (operator != except) {
+                operator.send(fromServer(chat.protocol.Command.NOTICE, operator.nick(), "*** " + text));
+            }
+        }
+    }
+
+    /** Gives or takes user mode +i, keeping LUSERS' count of invisible users. */
+    public void setInvisible(User user, boolean on) {
+        if (user.isInvisible() != on && user.isRegistered()) {
+            invisibleUsers += on ? 1 : -1;
+        }
+        user.invisible(on);
+    }
+
+    /** Registered users with +i (LUSERS 251). */
+    public int invisibleCount() {
+        return invisibleUsers;
     }
 
     public Monitors monitors() {
@@ -172,7 +235,7 @@ public final class ServerState {
     public TagSource stamp(User sender, Map<String, String> clientTags) {
         long now = clock.epochMillis();
         return new MessageStamp(now, messageIds.nextSequence(now), clientTags, serverTime,
-                sender == null ? null : sender.account());
+                sender == null ? null : sender.account(), sender != null && sender.isBot());
     }
 
     /**
@@ -189,7 +252,7 @@ public final class ServerState {
      */
     public static StampFields stampFields(Outbound line) {
         return line.tagSource() instanceof MessageStamp stamp
-                ? new StampFields(stamp.epochMillis(), stamp.sequence(), stamp.account(), stamp.clientTags())
+                ? new StampFields(stamp.epochMillis(), stamp.sequence(), stamp.account(), stamp.clientTags(), stamp.bot())
                 : null;
     }
 
@@ -197,7 +260,7 @@ public final class ServerState {
     public Outbound stamped(IrcMessage bare, StampFields fields) {
         return fields == null ? new Outbound(bare)
                 : new Outbound(bare, new MessageStamp(fields.epochMillis(), fields.sequence(), fields.clientTags(),
-                        serverTime, fields.account()));
+                        serverTime, fields.account(), fields.bot()));
     }
 
     /** What the operator says from the console, stamped like what users say. */
@@ -267,6 +330,7 @@ public final class ServerState {
         } else {
             registeredUsers++;
         }
+        invisibleUsers += user.isInvisible() ? 1 : 0;
         announcePresence(user, user.nick(), true);
         if (!user.isRemote()) {
             network.registered(user);
@@ -281,6 +345,8 @@ public final class ServerState {
             } else {
                 registeredUsers--;
             }
+            invisibleUsers -= user.isInvisible() ? 1 : 0;
+            operatorsOnline.remove(user);
             whowas.left(user, clock.epochMillis());
             announcePresence(user, user.nick(), false);
         }

@@ -8,7 +8,7 @@ import java.util.Map;
  * sequence (the msgid), the sender's account (account-tag, or null) and the sender's client-only
  * tags (only the {@code +} ones are kept: the others are made by each receiving server).
  */
-public record StampFields(long epochMillis, long sequence, String account, Map<String, String> clientTags) {
+public record StampFields(long epochMillis, long sequence, String account, Map<String, String> clientTags, boolean bot) {
     public StampFields {
         Map<String, String> own = new LinkedHashMap<>();
         clientTags.forEach((key, value) -> {

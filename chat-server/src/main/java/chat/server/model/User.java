@@ -28,6 +28,10 @@ public final class User {
     /** The account this user is logged in to (its name as registered), or null. */
     private String account;
     private boolean invisible;
+    /** User modes +o (a server operator, after OPER), +w (gets WALLOPS) and +B (a bot, IRCv3 bot-mode). */
+    private boolean serverOperator;
+    private boolean wallops;
+    private boolean bot;
     private boolean registered;
     private long lastMessageAtMillis;
     private String prefix;
@@ -101,6 +105,16 @@ public final class User {
 
     public void disconnect(String reason) {
         disconnect(reason, reason);
+    }
+
+    /** True when the user is connected, on every link, over TLS (WHOIS 671). */
+    public boolean secure() {
+        for (Link link : links) {
+            if (!link.secure()) {
+                return false;
+            }
+        }
+        return links.length > 0;
     }
 
     /** The nick for numerics: "*" until one is set (RFC 2812 leaves it to servers; all use "*"). */
@@ -178,8 +192,39 @@ public final class User {
         return invisible;
     }
 
-    public void invisible(boolean on) {
+    /** Set through {@link ServerState#setInvisible}, which keeps LUSERS' count of invisible users. */
+    void invisible(boolean on) {
         invisible = on;
+    }
+
+    /** Set through {@link ServerState#setOperator}, which keeps the count of operators online. */
+    public boolean isServerOperator() {
+        return serverOperator;
+    }
+
+    void serverOperator(boolean on) {
+        serverOperator = on;
+    }
+
+    public boolean receivesWallops() {
+        return wallops;
+    }
+
+    public void wallops(boolean on) {
+        wallops = on;
+    }
+
+    public boolean isBot() {
+        return bot;
+    }
+
+    public void bot(boolean on) {
+        bot = on;
+    }
+
+    /** The user modes set, as RPL_UMODEIS shows them: "+" and the letters in order, e.g. "+Biow". */
+    public String modes() {
+        return "+" + (bot ? "B" : "") + (invisible ? "i" : "") + (serverOperator ? "o" : "") + (wallops ? "w" : "");
     }
 
     public boolean isRegistered() {

@@ -11,6 +11,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /** New connections: admitted with their socket options as a {@link Link}, or refused when the server is full. */
 final class Acceptor {
@@ -23,12 +24,24 @@ final class Acceptor {
     private final ServerSocketChannel listener;
     private final LinkPipeline pipeline;
     private final AcceptGuard guard;
+    /** What the plain TCP transport becomes on this port: itself, or TLS over it. */
+    private final UnaryOperator<Transport> wrap;
 
-    Acceptor(Selector selector, ServerSocketChannel listener, LinkPipeline pipeline, AcceptGuard guard) {
+    Acceptor(Selector selector, ServerSocketChannel listener, LinkPipeline pipeline, AcceptGuard guard,
+            UnaryOperator<Transport> wrap) {
         this.selector = selector;
         this.listener = listener;
         this.pipeline = pipeline;
         this.guard = guard;
+        this.wrap = wrap;
+    }
+
+    AcceptGuard guard() {
+        return guard;
+    }
+
+    ServerSocketChannel listener() {
+        return listener;
     }
 
     void acceptSome() {
@@ -74,7 +87,7 @@ final class Acceptor {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             Keepalive.enable(channel);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            key.attach(pipeline.open(new SocketTransport(channel, key, address.getHostAddress()), counted));
+            key.attach(pipeline.open(wrap.apply(new SocketTransport(channel, key, address.getHostAddress())), counted));
         } catch (IOException | RuntimeException e) {
             pipeline.release(counted); // admitted but never opened
             throw e;

@@ -11,9 +11,12 @@ import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The one thread that owns the selector and, through the {@link LinkPipeline} and the sessions,
@@ -27,11 +30,10 @@ public final class EventLoop implements Runnable {
     private static final int CONSOLE_LINE_BYTES = 4096;
 
     private final Selector selector;
-    private final ServerSocketChannel listener;
     private final InetSocketAddress boundAddress;
     private final LinkPipeline pipeline;
-    private final Acceptor acceptor;
-    private final AcceptGuard acceptGuard;
+    /** The plain port's, then the TLS port's if there is one. */
+    private final List<Acceptor> acceptors = new ArrayList<>();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private Pipe.SourceChannel consoleSource;
     private Consumer<DecodedLine> consoleLines;
@@ -43,24 +45,58 @@ public final class EventLoop implements Runnable {
     public EventLoop(InetSocketAddress bindTo, LinkPipeline pipeline) throws IOException {
         this.pipeline = pipeline;
         this.selector = Selector.open();
-        this.listener = ServerSocketChannel.open();
-        SelectionKey listenerKey;
+        ServerSocketChannel listener;
         try {
-            listener.bind(bindTo, 1024);
-            listener.configureBlocking(false);
-            listenerKey = listener.register(selector, SelectionKey.OP_ACCEPT);
+            listener = bind(bindTo);
+            accept(listener, UnaryOperator.identity());
         } catch (IOException | RuntimeException e) {
-            listener.close();
             selector.close();
             throw e;
         }
         this.boundAddress = (InetSocketAddress) listener.getLocalAddress();
-        this.acceptGuard = new AcceptGuard(listenerKey, Acceptor.SERVER_FULL);
-        this.acceptor = new Acceptor(selector, listener, pipeline, acceptGuard);
         // The first record sets up the logging handlers, which open files (logging.properties, time
         // zone data); done now, not in the middle of running out of file descriptors, where that
         // failed with an Error that ended the loop thread.
-        LOG.log(Level.INFO, "listening on " + boundAddress.getAddress().getHostAddress() + ":" + boundAddress.getPort());
+        LOG.log(Level.INFO, "listening on " + describe(boundAddress));
+    }
+
+    /** A listening socket, bound now so that a port in use fails where it can be told. */
+    public static ServerSocketChannel bind(InetSocketAddress address) throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        try {
+            listener.bind(address, 1024);
+            listener.configureBlocking(false);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+        return listener;
+    }
+
+    /**
+     * Accepts TLS connections on {@code listener} (bound with {@link #bind}) on this same loop,
+     * before the loop runs. Its links go through the same pipeline as the plain port's.
+     */
+    public void acceptTls(ServerSocketChannel listener, TlsTransports tls) throws IOException {
+        accept(listener, tls::wrap);
+        LOG.log(Level.INFO, "listening for TLS on " + describe((InetSocketAddress) listener.getLocalAddress()));
+    }
+
+    private void accept(ServerSocketChannel listener, UnaryOperator<Transport> wrap) throws IOException {
+        SelectionKey key;
+        try {
+            key = listener.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+        Acceptor acceptor = new Acceptor(selector, listener, pipeline, new AcceptGuard(key, Acceptor.SERVER_FULL), wrap);
+        key.attach(acceptor);
+        acceptors.add(acceptor);
+    }
+
+    private static String describe(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     /**
@@ -117,13 +153,17 @@ public final class EventLoop implements Runnable {
                 LOG.log(Level.WARNING, "a task handed to the loop failed", unexpected);
             }
         }
-        acceptGuard.resumeIfDue(now);
+        long acceptDeadline = Long.MAX_VALUE;
+        for (Acceptor acceptor : acceptors) {
+            acceptor.guard().resumeIfDue(now);
+            acceptDeadline = Math.min(acceptDeadline, acceptor.guard().nextDeadline());
+        }
         pipeline.endTurn();
         if (pipeline.shutdownComplete()) {
             running = false;
             return;
         }
-        long timeout = Math.min(pipeline.nextDeadline(), acceptGuard.nextDeadline());
+        long timeout = Math.min(pipeline.nextDeadline(), acceptDeadline);
         long wait = timeout - pipeline.clock().fresh();
         if (wait <= 0 || !tasks.isEmpty()) {
             selector.selectNow();
@@ -141,7 +181,7 @@ public final class EventLoop implements Runnable {
             pipeline.ready(link, key.isWritable(), key.isValid() && key.isReadable());
         } else if (attachment == consoleDecoder) {
             readConsole(key);
-        } else if (key.isAcceptable()) {
+        } else if (attachment instanceof Acceptor acceptor && key.isAcceptable()) {
             acceptor.acceptSome();
         }
     }
@@ -175,11 +215,7 @@ public final class EventLoop implements Runnable {
             return;
         }
         LOG.log(Level.INFO, "shutting down: " + pipeline.links().size() + " connections");
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // Not accepting any more is all that matters.
-        }
+        closeListeners();
         pipeline.beginShutdown();
     }
 
@@ -194,12 +230,24 @@ public final class EventLoop implements Runnable {
     }
 
     private void closeQuietly() {
-        acceptGuard.close();
+        for (Acceptor acceptor : acceptors) {
+            acceptor.guard().close();
+        }
+        closeListeners();
         try {
-            listener.close();
             selector.close();
         } catch (IOException ignored) {
             // Shutting down either way.
+        }
+    }
+
+    private void closeListeners() {
+        for (Acceptor acceptor : acceptors) {
+            try {
+                acceptor.listener().close();
+            } catch (IOException ignored) {
+                // Not accepting any more is all that matters.
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,6 +32,8 @@ final class InputStage {
     private final LinkPolicy policy;
     private final LoopClock clock;
     private final Set<Link> backlogged = new LinkedHashSet<>();
+    /** Links whose transport holds input the selector cannot report (TLS records already read off the socket). */
+    private final Set<Link> rereads = new LinkedHashSet<>();
 
     private BooleanSupplier held = () -> false;
 
@@ -50,7 +53,7 @@ final class InputStage {
             count = link.transport.read(buffer);
         } catch (IOException e) {
             link.broken = true;
-            link.requestClose("Connection reset");
+            link.requestClose(TransportFailure.reason(e));
             return;
         }
         if (count < 0) {
@@ -141,6 +144,9 @@ final class InputStage {
 
     /** When the loop must look at the backlogs again: now, or when the first flood token arrives. */
     long nextDeadline() {
+        if (!rereads.isEmpty()) {
+            return clock.now();
+        }
         long earliest = Long.MAX_VALUE;
         for (Link link : backlogged) {
             if (link.overSoftLimit()) {
@@ -172,9 +178,25 @@ final class InputStage {
         boolean readPaused = link.isClosing() || link.inputEnded || link.overSoftLimit()
                 || (link.flood == null && link.backlogSize() >= BACKLOG_PAUSE_LINES) || held.getAsBoolean();
         link.transport.setInterest(!readPaused, !link.isDrained());
+        if (!readPaused && link.transport.hasBufferedInput()) {
+            rereads.add(link);
+        }
+    }
+
+    /** True when some link must be read again without a readable event. */
+    boolean hasRereads() {
+        return !rereads.isEmpty();
+    }
+
+    /** The links to read again now, as if the selector had reported them readable; the set starts empty again. */
+    List<Link> takeRereads() {
+        List<Link> due = new ArrayList<>(rereads);
+        rereads.clear();
+        return due;
     }
 
     void forget(Link link) {
         backlogged.remove(link);
+        rereads.remove(link);
     }
 }

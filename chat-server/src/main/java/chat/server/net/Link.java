@@ -6,6 +6,7 @@ import chat.protocol.LineDecoder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
+import java.util.Optional;
 
 /**
  * One connection's bytes in and out: its {@link Transport}, line decoder, send queue, flood
@@ -83,8 +84,13 @@ public final class Link {
         return transport.peerAddress();
     }
 
-    /** The TLS client certificate's SHA-256 (see {@link Transport#peerCertificateFingerprint()}). */
-    public java.util.Optional<String> peerCertificateFingerprint() {
+    /** True when the peer is connected over TLS. */
+    public boolean secure() {
+        return transport.secure();
+    }
+
+    /** SHA-256 of the peer's TLS client certificate (lower-case hex, no colons); empty without one. */
+    public Optional<String> peerCertificateFingerprint() {
         return transport.peerCertificateFingerprint();
     }
 
@@ -221,7 +227,7 @@ public final class Link {
 
     /** Nothing is left to write: the queue is empty and no streamed reply waits. */
     boolean isDrained() {
-        return out.isEmpty() && deferred == null;
+        return out.isEmpty() && deferred == null && !transport.hasPendingOutput();
     }
 
     /** Closes at the end of the loop turn; others see {@code reason} as the QUIT, this peer gets it as ERROR. */

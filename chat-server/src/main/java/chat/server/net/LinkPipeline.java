@@ -129,6 +129,13 @@ public final class LinkPipeline implements LinkHost {
 
     /** The part of a turn after the ready events: waiting lines, timers, closes, then every pending write. */
     public void endTurn() {
+        if (input.hasRereads()) {
+            for (Link link : input.takeRereads()) {
+                if (!link.isClosed()) {
+                    ready(link, false, true);
+                }
+            }
+        }
         input.processBacklogs();
         sweeper.fireDue();
         closer.leaveChat(input);

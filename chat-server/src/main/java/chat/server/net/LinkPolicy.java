@@ -15,10 +15,12 @@ package chat.server.net;
  * @param maxPerAddress open connections one address may hold; 0 = no limit
  * @param connectsPerMinute new connections one address may open per minute; 0 = no limit
  * @param exempt addresses neither per-address limit applies to
+ * @param handshakeTimeoutMillis how long a TLS handshake may take before the link is dropped
  */
 public record LinkPolicy(int maxLinks, int sendQueueSoftBytes, int sendQueueHardBytes, long sendQueueSoftMillis,
         long sendQueueTotalBytes, double floodLinesPerSecond, int floodBurstLines, int floodMaxDelayedLines,
-        long sweepIntervalMillis, int maxPerAddress, int connectsPerMinute, AddressBlocks exempt) {
+        long sweepIntervalMillis, int maxPerAddress, int connectsPerMinute, AddressBlocks exempt,
+        long handshakeTimeoutMillis) {
 
     public boolean floodControlEnabled() {
         return floodLinesPerSecond > 0;

@@ -35,15 +35,16 @@ final class OutputStage {
             return;
         }
         refill(link);
-        if (link.out.isEmpty()) {
-            return;
-        }
         try {
+            if (link.out.isEmpty()) {
+                link.transport.flush(); // a TLS record the socket had no room for, or the handshake's next step
+                return;
+            }
             link.out.writeTo(link.transport, WRITE_BYTES_PER_TURN, stage);
         } catch (IOException e) {
             link.broken = true;
             link.out.dropUnstarted();
-            link.requestClose("Connection reset");
+            link.requestClose(TransportFailure.reason(e));
             return;
         }
         refill(link);

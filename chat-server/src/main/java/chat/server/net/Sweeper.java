@@ -45,6 +45,18 @@ final class Sweeper {
         }
     }
 
+    /**
+     * A TLS handshake must end within the policy's time: a peer that stalls half-way, or sends
+     * nothing, holds a descriptor and buffers. Dropped without a farewell (it could not be read).
+     */
+    private static void checkHandshake(Link link, long now) {
+        if (now - link.connectedAtMillis() >= link.policy.handshakeTimeoutMillis()) {
+            link.transport.handshakeTimedOut();
+            link.broken = true; // nothing can be written to it: close at once, without draining
+            link.requestClose("TLS handshake timed out");
+        }
+    }
+
     void fireDue() {
         long now = clock.now();
         if (now < nextSweepAtMillis) {
@@ -55,6 +67,10 @@ final class Sweeper {
             link.out.releaseIfEmpty();
             if (link.isClosing()) {
                 continue;
+            }
+            if (link.transport.handshaking()) {
+                checkHandshake(link, now);
+                continue; // nothing else can have happened on a link that cannot speak yet
             }
             checkSoftLimit(link, now);
             if (link.isClosing()) {

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The one seam between a {@link Link} and the bytes on the wire: every read, write, close and
- * interest change of a connection goes through here. {@link SocketTransport} is plain TCP; a TLS
- * transport wraps the same calls and nothing above this interface changes. Tests use an
- * in-memory implementation.
+ * interest change of a connection goes through here. {@link SocketTransport} is plain TCP;
+ * {@link TlsTransport} wraps one and nothing above this interface changes. Tests use an in-memory
+ * implementation. The default methods describe a transport that holds no bytes of its own, as
+ * plain TCP does; a TLS transport holds records, has a handshake and may know who the peer is.
  */
 public interface Transport {
     /** Reads what is available into {@code into}; returns the count, 0 if none, -1 at end of stream. */
@@ -29,11 +30,42 @@ public interface Transport {
     /** The peer's address as text, for prefixes and logs. */
     String peerAddress();
 
+    /** True when the bytes are encrypted on the wire (TLS). */
+    default boolean secure() {
+        return false;
+    }
+
     /**
-     * SHA-256 of the peer's TLS client certificate (DER; lower-case hex, no colons), for SASL
-     * EXTERNAL; empty without TLS or without a certificate.
+     * The SHA-256 of the certificate the peer presented (its DER bytes), lower-case hex without
+     * colons; empty without TLS or when the peer sent none. SASL EXTERNAL and WHOIS compare it.
      */
     default Optional<String> peerCertificateFingerprint() {
         return Optional.empty();
+    }
+
+    /** True while keys are still being agreed (a TLS handshake): nothing can pass yet, and its deadline runs. */
+    default boolean handshaking() {
+        return false;
+    }
+
+    /** The handshake took too long; called once, just before the link is dropped (for the counts). */
+    default void handshakeTimedOut() {
+    }
+
+    /**
+     * Input already taken off the socket and not yet read (decrypted or undecrypted TLS records):
+     * the selector cannot report it, so the link must be read again without waiting for it.
+     */
+    default boolean hasBufferedInput() {
+        return false;
+    }
+
+    /** Bytes that {@link #write} took but could not yet put on the wire (a TLS record waiting for room). */
+    default boolean hasPendingOutput() {
+        return false;
+    }
+
+    /** Moves pending output (and a handshake) on; called when the socket has room even if no new bytes wait. */
+    default void flush() throws IOException {
     }
 }

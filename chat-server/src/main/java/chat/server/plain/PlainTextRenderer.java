@@ -63,7 +63,7 @@ public final class PlainTextRenderer extends WireFormat {
             case Command.QUIT -> "* " + who + " quit" + reason(m, 0);
             case Command.NICK -> "* " + who + " is now known as " + m.param(0);
             case Command.KICK -> "* " + m.param(1) + " was kicked from " + m.param(0) + " by " + who + reason(m, 2);
-            case Command.TOPIC -> "* " + who + " set the topic of " + m.param(0) + " to: " + m.param(1);
+            case Command.TOPIC -> "* " + who + " set the topic of " + m.param(0) + " to: " + IrcFormatting.strip(m.param(1));
             case Command.MODE -> IrcNames.isRoomName(m.param(0))
                     ? "* " + who + " set " + ModeWords.describe(m.params().subList(1, m.paramCount())) + " (" + m.param(0) + ")"
                     : "* " + who + " sets mode " + String.join(" ", m.params().subList(1, m.paramCount())) + " on " + m.param(0);
@@ -80,8 +80,9 @@ public final class PlainTextRenderer extends WireFormat {
         // A line from history carries the time it was said: "[#lobby 10:42]", in the server's zone.
         String time = m.tags().get("time");
         String when = time == null ? "" : " " + HISTORY_TIME.format(Instant.parse(time));
-        String where = IrcNames.isRoomName(target) ? "[" + target + when + "] " : "[private" + when + "] ";
-        String text = TerminalText.collapseSpaceRuns(m.param(1));
+        // A private line names whom it went to: the sender's own copy (echo-message) reads right too.
+        String where = IrcNames.isRoomName(target) ? "[" + target + when + "] " : "[private to " + target + when + "] ";
+        String text = IrcFormatting.strip(TerminalText.collapseSpaceRuns(m.param(1)));
         if (text.length() > 1 && text.charAt(0) == CTCP) {
             // CTCP ACTION (/me) is the only CTCP a person should see; the rest is client plumbing.
             String action = "ACTION ";
@@ -93,7 +94,7 @@ public final class PlainTextRenderer extends WireFormat {
     }
 
     private static String reason(IrcMessage m, int index) {
-        String reason = m.param(index);
+        String reason = IrcFormatting.strip(m.param(index));
         return reason == null || reason.isEmpty() ? "" : " (" + reason + ")";
     }
 
@@ -101,7 +102,7 @@ public final class PlainTextRenderer extends WireFormat {
         return switch (m.command()) {
             case Numeric.RPL_NAMREPLY -> "*** Users in " + m.param(2) + ": " + m.param(3);
             case Numeric.RPL_LISTSTART -> "*** Rooms:";
-            case Numeric.RPL_LIST -> "***   " + m.param(1) + " (" + m.param(2) + " users)"
+            case Numeric.RPL_LIST -> "***   " + m.param(1) + " (" + people(m.param(2)) + ")"
                     + (m.param(3).isEmpty() ? "" : " " + m.param(3));
             case Numeric.RPL_TOPIC -> "*** Topic of " + m.param(1) + ": " + m.param(2);
             case Numeric.RPL_NOTOPIC -> "*** " + m.param(1) + " has no topic";
@@ -110,6 +111,11 @@ public final class PlainTextRenderer extends WireFormat {
                     Numeric.RPL_ENDOFWHOIS, Numeric.RPL_WHOREPLY -> null;
             default -> generic(m);
         };
+    }
+
+    /** A count of people in words: "1 person", "2 people". */
+    static String people(String count) {
+        return "1".equals(count) ? "1 person" : count + " people";
     }
 
     /** "*** <params after the target>: <text>", e.g. "*** zed: No such nick/channel". */

@@ -1,9 +1,11 @@
 package chat.server.plain;
 
 import chat.protocol.Command;
+import chat.protocol.IrcNames;
 import chat.protocol.IrcMessage;
 import chat.protocol.LeaveWord;
 import chat.server.command.ClientSession;
+import chat.server.model.Capability;
 import chat.server.model.Room;
 import chat.server.model.ServerState;
 import chat.server.model.User;
@@ -18,13 +20,18 @@ import java.util.function.Consumer;
  */
 public final class PlainTextSession implements ClientSession.PlainText {
     static final String REAL_NAME = "plain-text user";
+    /** Short, so it fits a screen: the everyday commands first; "/help all" lists the rest. */
     private static final String HELP = String.join("\r\n",
             "Type a line to talk to your current room. Commands:",
-            "***   /join #room       join a room (it becomes your current room)",
-            "***   /part [#room]     leave a room",
-            "***   /msg nick text    private message (or /msg #room text)",
-            "***   /who              who is in the current room",
-            "***   /rooms            list the rooms",
+            "***   /join #room      join a room (it becomes your current room)",
+            "***   /go #room        talk in another room you are in",
+            "***   /part [#room]    leave a room",
+            "***   /msg who text    private message (or /msg #room text)",
+            "***   /me waves        an action: * you waves",
+            "***   /names /rooms    who is here, which rooms there are",
+            "***   /help all        more commands; " + LeaveWord.TEXT + " leaves the chat");
+    private static final String MORE_HELP = String.join("\r\n",
+            "More commands:",
             "***   /nick newname     change your nickname",
             "***   /topic [text]     show or set the current room's topic",
             "***   /away [text]      mark yourself away (no text: back)",
@@ -36,7 +43,6 @@ public final class PlainTextSession implements ClientSession.PlainText {
             "***   /register PASSWORD   make your nickname an account (nobody else may use it)",
             "***   /login [account] PASSWORD   log in to your account",
             "***   /room register    register the current room to your account (/room access, /room info, /room drop)",
-            "***   /help             this text",
             "***   " + LeaveWord.TEXT + "                leave the chat");
 
     private final ServerState state;
@@ -51,6 +57,9 @@ public final class PlainTextSession implements ClientSession.PlainText {
         this.user = session.user();
         this.login = new PlainTextLogin(state, session, this::tell, this::enter);
         session.link().useFormat(PlainTextRenderer.FORMAT);
+        // Their own lines come back as others see them ("[#dev] <dave> hi"), only once the server
+        // took them: a line sent to the wrong room, or refused, is seen at once.
+        user.capabilities().enable(Capability.ECHO_MESSAGE);
     }
 
     /** The plain-text view for a session whose first line was not IRC. */
@@ -100,10 +109,17 @@ public final class PlainTextSession implements ClientSession.PlainText {
                     join(words[0].startsWith("#") ? words[0] : "#" + words[0], words.length > 1 ? words[1] : null);
                 }
             }
-            case "/part", "/leave" -> withRoom(rest.isEmpty() ? null : rest.split(" ")[0], room ->
-                    dispatch(Command.PART, room));
+            case "/part", "/leave" -> part(rest.isEmpty() ? null : rest.split(" ")[0]);
+            case "/go" -> go(rest);
+            case "/me" -> {
+                if (rest.isEmpty()) {
+                    tell("Usage: /me waves");
+                } else {
+                    withRoom(null, room -> dispatch(Command.PRIVMSG, room, "\u0001ACTION " + rest + "\u0001"));
+                }
+            }
             case "/msg", "/m", "/query" -> privateMessage(rest);
-            case "/who", "/names" -> withRoom(null, room -> dispatch(Command.NAMES, room));
+            case "/who", "/names" -> withRoom(rest.isEmpty() ? null : rest.split(" ")[0], room -> dispatch(Command.NAMES, room));
             case "/rooms", "/list" -> dispatch(Command.LIST);
             case "/nick" -> {
                 if (rest.isEmpty()) {
@@ -144,7 +160,7 @@ public final class PlainTextSession implements ClientSession.PlainText {
             case "/register" -> login.register(rest);
             case "/login" -> login.login(rest);
             case "/quit" -> user.quits(rest.isEmpty() ? LeaveWord.TEXT : rest, "Goodbye!");
-            case "/help" -> tell(HELP);
+            case "/help" -> tell(rest.isEmpty() ? HELP : MORE_HELP);
             default -> tell("Unknown command " + word + "; type /help for the list.");
         }
     }
@@ -203,6 +219,32 @@ public final class PlainTextSession implements ClientSession.PlainText {
 
     private void join(String name) {
         join(name, null);
+    }
+
+    /** /part: leaves the room; when it was the current one, says which room lines go to now. */
+    private void part(String name) {
+        withRoom(name, room -> {
+            boolean wasCurrent = current != null && IrcNames.equalsFolded(current.name(), room);
+            dispatch(Command.PART, room);
+            if (wasCurrent && !current.contains(user)) {
+                current = user.rooms().isEmpty() ? null : user.rooms().iterator().next();
+                tell(current == null ? "You are not in a room now; /join #room to talk."
+                        : "You are talking in " + current.name() + " now.");
+            }
+        });
+    }
+
+    /** /go #room: lines go to another room this user is in, without joining again. */
+    private void go(String name) {
+        Room room = name.isEmpty() ? null : state.rooms().find(name.startsWith("#") ? name : "#" + name);
+        if (name.isEmpty() || name.contains(" ")) {
+            tell("Usage: /go #room");
+        } else if (room == null || !room.contains(user)) {
+            tell("You are not in " + name + "; /join " + name + " first.");
+        } else {
+            current = room;
+            tell("You are talking in " + room.name() + " now.");
+        }
     }
 
     private void join(String name, String key) {

@@ -25,9 +25,9 @@ class RoomModesTest {
         alice.lines();
         assertEquals(List.of(":alice!alice@127.0.0.1 MODE #room +mikl secret 5"), alice.ask("MODE #room +mikl secret 5"));
         assertEquals(List.of(":alice!alice@127.0.0.1 MODE #room +mikl secret 5"), bob.lines());
-        assertEquals(":test.server 324 bob #room +imntkl secret 5", bob.ask("MODE #room").get(0));
+        assertEquals(":test.server 324 bob #room +iklmnt secret 5", bob.ask("MODE #room").get(0));
         ChatHarness.Peer carol = chat.irc("carol");
-        assertEquals(":test.server 324 carol #room +imntkl * 5", carol.ask("MODE #room").get(0), "the key only to members");
+        assertEquals(":test.server 324 carol #room +iklmnt * 5", carol.ask("MODE #room").get(0), "the key only to members");
         assertEquals(List.of(":test.server 467 alice #room :Channel key already set"), alice.ask("MODE #room +k other"));
         assertEquals(List.of(":test.server 472 alice x :is unknown mode char to me for #room"), alice.ask("MODE #room +x"));
         assertEquals(List.of(":test.server 482 bob #room :You're not channel operator"), bob.ask("MODE #room -m"));
@@ -80,7 +80,7 @@ class RoomModesTest {
         alice.ask("MODE #room +e carol");
         assertTrue(carol.ask("JOIN #room").get(0).contains(" JOIN #room"), "an exception overrides the ban");
         List<String> bans = bob.ask("MODE #room b");
-        assertTrue(bans.get(0).matches(":test.server 367 bob #room \\*!\\*@127\\.0\\.0\\.1 alice!alice@127\\.0\\.0\\.1 \\d+"), bans.toString());
+        assertTrue(bans.get(0).matches(":test.server 367 bob #room \\*!\\*@127\\.0\\.0\\.1 alice \\d+"), bans.toString());
         assertEquals(":test.server 368 bob #room :End of channel ban list", bans.get(1));
         assertEquals(List.of(":test.server 482 bob #room :You're not channel operator"), bob.ask("MODE #room e"));
         assertTrue(alice.ask("MODE #room e").get(0).contains(" 348 alice #room carol!*@* "));

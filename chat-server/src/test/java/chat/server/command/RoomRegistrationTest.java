@@ -56,7 +56,7 @@ class RoomRegistrationTest {
                 "a guest gets nothing: " + second);
         assertTrue(has(back.ask("MODE #dev b"), " 367 alice2 #dev *!*@10.9.9.9 "));
         List<String> modes = back.ask("MODE #dev");
-        assertTrue(has(modes, " 324 alice2 #dev +ntk secret"), modes::toString);
+        assertTrue(has(modes, " 324 alice2 #dev +knt secret"), modes::toString);
         assertEquals("nt", chat.state().identity().rooms().find("#dev").flags(), "every change is kept");
     }
 

@@ -8,8 +8,10 @@ import chat.server.net.FakeClock;
 import chat.server.net.Link;
 import chat.server.net.LinkPipeline;
 import chat.server.net.MemoryTransport;
+import chat.server.net.Transport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole chat (command table, sessions, rooms, flood control, timers, closing) without a
@@ -52,8 +54,16 @@ public final class ChatHarness {
 
     /** A new connection from 127.0.0.1; it has been greeted when this returns. */
     public Peer connect() {
-        MemoryTransport transport = new MemoryTransport("127.0.0.1");
-        Link link = pipeline.open(transport);
+        return connect("127.0.0.1", UnaryOperator.identity());
+    }
+
+    /**
+     * A new connection from {@code address} whose memory transport is wrapped by {@code wrap}
+     * (TLS over it, say); the peer's {@link MemoryTransport} is still what the test feeds and reads.
+     */
+    public Peer connect(String address, UnaryOperator<Transport> wrap) {
+        MemoryTransport transport = new MemoryTransport(address);
+        Link link = pipeline.open(wrap.apply(transport));
         transport.readInterest = true;
         Peer peer = new Peer(this, link, transport);
         peers.add(peer);

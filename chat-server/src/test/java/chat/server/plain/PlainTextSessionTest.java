@@ -34,8 +34,56 @@ class PlainTextSessionTest {
         assertEquals(List.of("* alice joined #lobby"), dave.lines());
         alice.send("PRIVMSG #lobby :hi \u001b[2Jthere", "PRIVMSG dave :psst", "PRIVMSG #lobby :\u0001ACTION waves\u0001",
                 "PRIVMSG #lobby :\u0001VERSION\u0001", "NICK alicia", "PART #lobby :later");
-        assertEquals(List.of("[#lobby] <alice> hi [2Jthere", "[private] <alice> psst", "[#lobby] * alice waves",
+        assertEquals(List.of("[#lobby] <alice> hi [2Jthere", "[private to dave] <alice> psst", "[#lobby] * alice waves",
                 "* alice is now known as alicia", "* alicia left #lobby (later)"), dave.lines());
+    }
+
+    @Test
+    void colourAndFormattingCodesOfOthersAreTakenOutWithTheirDigits() {
+        Peer dave = chat.plain("dave");
+        Peer alice = chat.irc("alice");
+        alice.send("JOIN #lobby");
+        alice.lines();
+        dave.lines();
+        alice.send("PRIVMSG #lobby :\u000304red\u0003 \u00034,12on blue\u000f \u0002bold\u0002 \u001ditalic\u001d"
+                + " \u000499AAff,000000hex\u0003 \u00035,x stays");
+        assertEquals(List.of("[#lobby] <alice> red on blue bold italic hex ,x stays"), dave.lines());
+    }
+
+    @Test
+    void myOwnLinesComeBackWithTheRoomTheyWentTo() {
+        Peer dave = chat.plain("dave");
+        dave.send("/join #dev");
+        dave.lines();
+        assertEquals(List.of("[#dev] <dave> hello dev"), dave.ask("hello dev"));
+        assertEquals(List.of("[#dev] * dave waves"), dave.ask("/me waves"));
+        assertEquals(List.of("[#lobby] <dave> to the lobby"), dave.ask("/msg #lobby to the lobby"));
+        assertEquals(List.of("*** You are talking in #lobby now."), dave.ask("/go #lobby"));
+        assertEquals(List.of("[#lobby] <dave> back here"), dave.ask("back here"));
+        assertEquals(List.of("*** You are not in #nowhere; /join #nowhere first."), dave.ask("/go #nowhere"));
+    }
+
+    @Test
+    void partingTheCurrentRoomSaysWhichRoomIsCurrentNow() {
+        Peer dave = chat.plain("dave");
+        dave.send("/join #dev");
+        dave.lines();
+        assertEquals(List.of("* dave left #dev", "*** You are talking in #lobby now."), dave.ask("/part"));
+        assertEquals(List.of("* dave left #lobby", "*** You are not in a room now; /join #room to talk."),
+                dave.ask("/part #lobby"));
+    }
+
+    @Test
+    void namesOfAnotherRoomAndAShortHelp() {
+        Peer dave = chat.plain("dave");
+        Peer alice = chat.irc("alice");
+        alice.send("JOIN #dev");
+        alice.lines();
+        assertEquals(List.of("*** Users in #dev: @alice"), dave.ask("/names #dev"));
+        List<String> help = String.join("\n", dave.ask("/help")).lines().toList();
+        assertTrue(help.size() <= 10, help::toString);
+        assertTrue(String.join("\n", help).contains("/me"), help::toString);
+        assertTrue(String.join("\n", dave.ask("/help all")).contains("/topic"));
     }
 
     @Test

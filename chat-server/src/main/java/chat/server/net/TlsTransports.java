@@ -1,0 +1,59 @@
+package chat.server.net;
+
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import tlschannel.BufferAllocator;
+
+/**
+ * Makes the TLS transport of each connection accepted on the TLS port: an engine from the
+ * certificate in force at that moment (a reload changes what later handshakes see, never a
+ * running session), the loop's buffer pool, and the shared handshake counts.
+ */
+public final class TlsTransports {
+    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private final Supplier<SSLContext> contexts;
+    private final TlsStats stats = new TlsStats();
+    private final LoopBufferPool buffers = new LoopBufferPool();
+    private final BufferAllocator plainInput = buffers.plainInput();
+
+    /** {@code contexts} is asked once per new connection; it must be quick (a volatile read). */
+    public TlsTransports(Supplier<SSLContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    public TlsStats stats() {
+        return stats;
+    }
+
+    /** TLS over {@code plain}; the handshake starts with the first read or write. */
+    Transport wrap(Transport plain) {
+        return new TlsTransport(plain, this, stats);
+    }
+
+    SSLContext context() {
+        return contexts.get();
+    }
+
+    LoopBufferPool buffers() {
+        return buffers;
+    }
+
+    BufferAllocator plainInput() {
+        return plainInput;
+    }
+
+    /**
+     * A server engine that asks for a client certificate without requiring one: IRC clients
+     * identify themselves with a (usually self-signed) certificate for SASL EXTERNAL, and the
+     * context's trust manager accepts any, because only its fingerprint is compared.
+     */
+    SSLEngine engine(SSLContext context) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.setWantClientAuth(true);
+        engine.setEnabledProtocols(PROTOCOLS);
+        return engine;
+    }
+}
