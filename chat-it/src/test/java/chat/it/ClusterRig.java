@@ -115,9 +115,30 @@ final class ClusterRig implements AutoCloseable {
         redis.await(0, line -> line.contains("Ready to accept connections"), 20_000);
     }
 
+    /** A command to the rig's Redis, as redis-cli prints its answer. */
+    String redis(String... command) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("/usr/bin/redis-cli", "-p", Integer.toString(redisPort)));
+        all.addAll(List.of(command));
+        Process cli = new ProcessBuilder(all).redirectErrorStream(true).start();
+        String answer = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(cli.waitFor(10, TimeUnit.SECONDS));
+        return answer;
+    }
+
+    /** Sends a signal (STOP, CONT) to a node's process. */
+    static void signal(Node node, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.watched.process.pid())).start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0);
+    }
+
     void stopRedis() throws InterruptedException {
         redis.process.destroyForcibly();
         assertTrue(redis.process.waitFor(10, TimeUnit.SECONDS));
+    }
+
+    /** Waits until {@code node} says it is part of the network, in a line after its {@code fromLine}th. */
+    static void awaitWhole(Node node, int fromLine) throws InterruptedException {
+        node.watched.await(fromLine, l -> l.contains("node " + node.name() + " is part of the network"), 60_000);
     }
 
     /** Starts a node and waits until it is part of the network. */
