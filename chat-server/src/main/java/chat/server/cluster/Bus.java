@@ -12,6 +12,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -137,6 +138,7 @@ final class Bus {
 
     private Jedis connect(int socketTimeoutMillis) {
         Jedis jedis = new Jedis(new HostAndPort(config.redisHost(), config.redisPort()), DefaultJedisClientConfig.builder()
+                .protocol(RedisProtocol.RESP2) // pub/sub and scripts as every Redis since 2.6 speaks them
                 .connectionTimeoutMillis(TIMEOUT_MILLIS).socketTimeoutMillis(socketTimeoutMillis)
                 .password(config.redisPassword()).clientName("chat-" + config.nodeName().replace(':', '_')).build());
         jedis.ping();
