@@ -231,6 +231,24 @@ type_line carol "/join #dev"
 expect_screen carol "(+b: you are banned)"
 echo "e2e: ok: +i kept carol out until invited; the ban silenced her and kept her out after the kick"
 
+# --- the server goes away: one line, a countdown on the status bar, Enter retries ------------------
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null || true
+expect_screen alice "connection lost"
+# 1 s, then 2 s, then 4 s: by the time the bar counts down from 4 the client has failed twice more.
+expect_status alice "reconnecting in 4 s"
+lost_lines="$(screen_of alice | grep -cF "connection lost" || true)"
+[[ "$lost_lines" == 1 ]] || fail "alice shows $lost_lines 'connection lost' lines, not one updating status"
+bash -c "${server_spec//\{port\}/$port}" >> "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 $((WAIT_SECONDS * 5))); do port_is_open "$port" && break; sleep 0.2; done
+"${T[@]}" send-keys -t e2e:alice Enter
+expect_gone alice "reconnecting in"
+"${T[@]}" send-keys -t e2e:alice M-1
+type_line alice "back after the restart"
+expect_screen bob "<alice> back after the restart"
+echo "e2e: ok: one line for the lost connection, the countdown on the status bar, and back"
+
 # --- everyone leaves ---------------------------------------------------------------------------
 for who in bob carol alice; do type_line "$who" "88"; done
 for who in alice bob carol; do
