@@ -5,7 +5,8 @@
 # private message), switching with Alt-number, Alt-arrows and /win with a half-typed line that
 # survives, a refused /join that does not switch, prefix-only completion (rooms from LIST), a paste
 # paced at the server's rate with "[N queued]" on the status bar, /ignore, a CTCP VERSION answered
-# by NOTICE to a raw IRC client, and the --log-dir files. Exits 0 when all was seen, 1 on the first
+# by NOTICE to a raw IRC client, the --log-dir files, and room modes: an invite-only room that
+# keeps carol out until alice invites her, and a ban that silences her and keeps her out. Exits 0 when all was seen, 1 on the first
 # failure (after printing every screen).
 #
 # Usage:
@@ -205,6 +206,48 @@ grep -qF "*private* <carol> a private line from carol" "$work/logs-alice/carol.l
 grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} ' "$work/logs-alice/#dev.log" || fail "log lines carry no date and time"
 [[ "$(stat -c %a "$work/logs-alice/#dev.log")" == 600 ]] || fail "the log file is not mode 600"
 echo "e2e: ok: one log per conversation, mode 600, with date and time"
+
+# --- an invite-only room and a ban (room modes), run from alice's #dev window --------------------
+"${T[@]}" send-keys -t e2e:alice M-2
+expect_input_line alice "#dev> "
+type_line alice "/mode +i"
+expect_screen alice "invite only"
+type_line carol "/join #dev"
+expect_screen carol "(+i: invite only)"
+refuse_screen alice "carol (carol@127.0.0.1) joined #dev"
+type_line alice "/invite carol"
+expect_screen carol "alice invites you to #dev"
+type_line carol "/join #dev"
+expect_screen alice "carol (carol@127.0.0.1) joined #dev"
+expect_input_line carol "#dev> "
+type_line alice "/ban carol"
+expect_screen carol "carol!*@*"
+type_line carol "may I still speak"
+expect_screen carol "not delivered"
+refuse_screen alice "may I still speak"
+type_line alice "/kick carol spam"
+expect_screen carol "was kicked from #dev"
+type_line carol "/join #dev"
+expect_screen carol "(+b: you are banned)"
+echo "e2e: ok: +i kept carol out until invited; the ban silenced her and kept her out after the kick"
+
+# --- the server goes away: one line, a countdown on the status bar, Enter retries ------------------
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null || true
+expect_screen alice "connection lost"
+# 1 s, then 2 s, then 4 s: by the time the bar counts down from 4 the client has failed twice more.
+expect_status alice "reconnecting in 4 s"
+lost_lines="$(screen_of alice | grep -cF "connection lost" || true)"
+[[ "$lost_lines" == 1 ]] || fail "alice shows $lost_lines 'connection lost' lines, not one updating status"
+bash -c "${server_spec//\{port\}/$port}" >> "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 $((WAIT_SECONDS * 5))); do port_is_open "$port" && break; sleep 0.2; done
+"${T[@]}" send-keys -t e2e:alice Enter
+expect_gone alice "reconnecting in"
+"${T[@]}" send-keys -t e2e:alice M-1
+type_line alice "back after the restart"
+expect_screen bob "<alice> back after the restart"
+echo "e2e: ok: one line for the lost connection, the countdown on the status bar, and back"
 
 # --- everyone leaves ---------------------------------------------------------------------------
 for who in bob carol alice; do type_line "$who" "88"; done

@@ -218,4 +218,44 @@ class TlsTest {
             // Closed with unread input: a reset is the end too.
         }
     }
+
+    /**
+     * SASL EXTERNAL end to end: a client certificate whose fingerprint the operator added to an
+     * account logs in over the TLS port; another certificate, or none, does not.
+     */
+    @Test
+    void aRegisteredClientCertificateLogsInWithSaslExternal() throws Exception {
+        try (ItServer server = start(TlsConfig.on(0, dataDir))) {
+            ServerIdentity aliceCertificate = SelfSignedCertificate.generate("alice");
+            ServerIdentity stranger = SelfSignedCertificate.generate("mallory");
+            assertTrue(server.console("/account add alice alice-password", "account alice").contains("added"));
+            assertTrue(server.console("/account cert alice add " + ServerIdentity.fingerprint(aliceCertificate.certificate()),
+                    "certificate").contains("may log in with SASL EXTERNAL"));
+            for (ServerIdentity who : new ServerIdentity[] {aliceCertificate, stranger, null}) {
+                SSLContext context = who == null ? TlsTestContexts.trusting(presented(server))
+                        : TlsTestContexts.withClientCertificate(who, presented(server));
+                try (TestClient client = TestClient.tls(server.tlsPort(), context)) {
+                    client.send("CAP LS 302");
+                    client.send("NICK " + (who == aliceCertificate ? "alice" : "guest"));
+                    client.send("USER u 0 * :u");
+                    client.send("CAP REQ sasl");
+                    client.send("AUTHENTICATE EXTERNAL");
+                    client.expectContaining("AUTHENTICATE +");
+                    client.send("AUTHENTICATE +");
+                    String answer = client.expect(line -> line.contains(" 903 ") || line.contains(" 904 "));
+                    if (who == aliceCertificate) {
+                        assertTrue(answer.contains(" 903 "), answer);
+                        client.send("CAP END");
+                        client.expectContaining(" 001 alice ");
+                        List<String> whois = client.ask("WHOIS alice");
+                        assertTrue(whois.stream().anyMatch(l -> l.contains(" 330 alice alice alice ")), whois::toString);
+                        assertTrue(whois.stream().anyMatch(l -> l.contains(" 671 alice alice ")), whois::toString);
+                    } else {
+                        assertTrue(answer.contains(who == null ? "no TLS client certificate"
+                                : "this certificate is not registered to an account"), answer);
+                    }
+                }
+            }
+        }
+    }
 }
