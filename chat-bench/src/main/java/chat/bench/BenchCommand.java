@@ -39,6 +39,11 @@ public final class BenchCommand implements Callable<Integer> {
     String host;
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "6667", description = "server port (default: ${DEFAULT-VALUE})")
     int port;
+    @Option(names = "--ports", paramLabel = "PORT,PORT...", split = ",",
+            description = "several nodes of one chat network (e.g. a cluster through Redis): member k of every room "
+                    + "connects to node k mod n, so every room has members on every node; reports the latency of "
+                    + "cross-node deliveries apart; overrides --port")
+    java.util.List<Integer> ports;
     @Option(names = "--rooms", paramLabel = "R", defaultValue = "1", description = "rooms; clients are dealt round-robin (default: ${DEFAULT-VALUE})")
     int rooms;
     @Option(names = "--clients", paramLabel = "N", defaultValue = "10", description = "simulated clients in all (default: ${DEFAULT-VALUE})")
@@ -97,8 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BenchOptions options;
         try {
-            options = new BenchOptions(host, port, rooms, clients, messages, rate, window, size, warmup, duration,
-                    drainTimeout, connectTimeout, connectBatch, nickPrefix, roomPrefix, serverPid, caps);
+            java.util.List<Integer> nodes = ports == null || ports.isEmpty() ? java.util.List.of(port) : ports;
+            options = new BenchOptions(host, nodes.get(0), rooms, clients, messages, rate, window, size, warmup,
+                    duration, drainTimeout, connectTimeout, connectBatch, nickPrefix, roomPrefix, serverPid, caps, nodes);
         } catch (IllegalArgumentException invalid) {
             err.println("bench: " + invalid.getMessage());
             return EXIT_USAGE;

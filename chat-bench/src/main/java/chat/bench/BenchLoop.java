@@ -30,7 +30,8 @@ final class BenchLoop implements LineDispatcher.Events {
     final long origin = System.nanoTime();
     final TrafficSender sender;
     private final Selector selector;
-    private final InetSocketAddress address;
+    /** One address per node (--ports); a client connects to {@code addresses[options.nodeOf(id)]}. */
+    private final InetSocketAddress[] addresses;
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
     final SocketLineReader reader;
     private final LineDispatcher dispatcher = new LineDispatcher(this);
@@ -47,6 +48,8 @@ final class BenchLoop implements LineDispatcher.Events {
     int connecting;
     int joined;
     int open;
+    /** Clients whose node has shown them every member of their room (see {@link #settled}). */
+    int settled;
     String failure;
 
     /** --tls: every client speaks TLS (the server's certificate is not checked). */
@@ -62,7 +65,8 @@ final class BenchLoop implements LineDispatcher.Events {
         this.deliveries = new Deliveries(options.echoes());
         this.clients = new SimClient[options.clients()];
         this.selector = Selector.open();
-        this.address = new InetSocketAddress(options.host(), options.port());
+        this.addresses = options.ports().stream()
+                .map(port -> new InetSocketAddress(options.host(), port)).toArray(InetSocketAddress[]::new);
         this.sender = new TrafficSender(options, deliveries, origin, writeBuffer);
         this.reader = new SocketLineReader(origin);
     }
@@ -70,6 +74,7 @@ final class BenchLoop implements LineDispatcher.Events {
     /** Opens a non-blocking connection for client {@code id}; registration starts when it completes. */
     void connect(int id) {
         SimClient client = new SimClient(options, id);
+        InetSocketAddress address = addresses[options.nodeOf(id)];
         clients[id] = client;
         connecting++;
         open++;
@@ -216,6 +221,13 @@ final class BenchLoop implements LineDispatcher.Events {
             client.state = SimClient.State.JOINED;
             connecting--;
             joined++;
+        }
+    }
+
+    @Override
+    public void membersSeen(SimClient client, String... nicks) {
+        if (client.sawMembers(nicks)) {
+            settled++;
         }
     }
 

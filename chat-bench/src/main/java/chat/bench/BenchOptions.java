@@ -1,5 +1,7 @@
 package chat.bench;
 
+import java.util.List;
+
 /**
  * One bench run's settings, checked once so the loop can trust them.
  *
@@ -7,6 +9,8 @@ package chat.bench;
  *                          duration is 0 too: a connect-and-join run for idle connections)
  * @param ratePerClient     messages per second per client; 0 means as fast as the window allows
  * @param capabilities      IRCv3 capabilities requested before registering, space-separated; "" for none
+ * @param ports             the ports of the cluster's nodes (--ports), or just {@code port}: clients
+ *                          are spread over them by {@link #nodeOf}
  */
 public record BenchOptions(
         String host,
@@ -25,7 +29,18 @@ public record BenchOptions(
         String nickPrefix,
         String roomPrefix,
         long serverPid,
-        String capabilities) {
+        String capabilities,
+        List<Integer> ports) {
+
+    /** One server: every client connects to {@code port}. */
+    public BenchOptions(String host, int port, int rooms, int clients, long messagesPerClient, double ratePerClient,
+                        int window, int sizeBytes, double warmupSeconds, double durationSeconds,
+                        double drainTimeoutSeconds, double connectTimeoutSeconds, int connectBatch,
+                        String nickPrefix, String roomPrefix, long serverPid, String capabilities) {
+        this(host, port, rooms, clients, messagesPerClient, ratePerClient, window, sizeBytes, warmupSeconds,
+                durationSeconds, drainTimeoutSeconds, connectTimeoutSeconds, connectBatch, nickPrefix, roomPrefix,
+                serverPid, capabilities, List.of(port));
+    }
 
     /** A run that asks for no capabilities: the plain relay. */
     public BenchOptions(String host, int port, int rooms, int clients, long messagesPerClient, double ratePerClient,
@@ -53,6 +68,8 @@ public record BenchOptions(
         require(roomPrefix.matches("[#&][A-Za-z0-9_-]{0,30}"), "--room-prefix must start with # or & then letters/digits/_-");
         capabilities = capabilities.trim().replaceAll("[\\s,]+", " ");
         require(capabilities.matches("([a-z0-9./-]+( [a-z0-9./-]+)*)?"), "--caps must be capability names (e.g. server-time,echo-message)");
+        ports = ports == null || ports.isEmpty() ? List.of(port) : List.copyOf(ports);
+        require(ports.stream().allMatch(p -> p > 0 && p < 65536), "--ports must be 1..65535 each");
     }
 
     private static void require(boolean ok, String message) {
@@ -83,6 +100,25 @@ public record BenchOptions(
     /** Position of a client among its room's members, 0-based. */
     public int memberIndexOf(int client) {
         return client / rooms;
+    }
+
+    /** Nodes the clients are spread over: 1 unless --ports names several. */
+    public int nodes() {
+        return ports.size();
+    }
+
+    /**
+     * The node (index into {@link #ports}) client {@code client} connects to. Members of a room
+     * are dealt to the nodes in turn (member 0 to node 0, member 1 to node 1, ...), so every room
+     * with at least as many members as nodes has members on every node, and nodes differ by at
+     * most one member per room: each message crosses to every node.
+     */
+    public int nodeOf(int client) {
+        return memberIndexOf(client) % ports.size();
+    }
+
+    public int portOf(int client) {
+        return ports.get(nodeOf(client));
     }
 
     public int roomSize(int room) {

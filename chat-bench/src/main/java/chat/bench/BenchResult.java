@@ -9,6 +9,7 @@ package chat.bench;
  * @param benchProcessCpuSeconds CPU of the whole bench JVM (JIT and GC included) in that phase
  * @param echoed          own lines the server sent back (echo-message); not counted as received
  * @param server          null without {@code --server-pid}
+ * @param crossNode       null with one node; with --ports, the deliveries between different nodes
  */
 public record BenchResult(
         BenchOptions options,
@@ -35,7 +36,13 @@ public record BenchResult(
         double benchThreadCpuSeconds,
         double benchProcessCpuSeconds,
         ServerUsage server,
-        IoCounts benchIo) {
+        IoCounts benchIo,
+        CrossNode crossNode) {
+
+    /** Latency (microseconds) of the measured deliveries whose sender and receiver were on different nodes. */
+    public record CrossNode(int nodes, long latencyCount, double latencyP50Micros, double latencyP99Micros,
+                            double latencyP999Micros, double latencyMaxMicros) {
+    }
 
     /**
      * The bench loop's own work in the traffic phase: turns, reads, bytes read, write batches, and

@@ -43,7 +43,11 @@ public final class BenchRun {
     public BenchResult execute() throws IOException {
         ServerProcStats before = ServerProcStats.read(options.serverPid());
         long connectStart = System.nanoTime();
-        connectAll(connectStart + seconds(options.connectTimeoutSeconds()));
+        long connectDeadline = connectStart + seconds(options.connectTimeoutSeconds());
+        connectAll(connectDeadline);
+        if (options.nodes() > 1) {
+            awaitMembershipEverywhere(connectDeadline);
+        }
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
         if (quietJitBeforeTraffic && !options.idleOnly()) {
             JitWarmup.awaitCompilerQuiet();
@@ -86,6 +90,23 @@ public final class BenchRun {
             }
             loop.turn(IDLE_TURN_NANOS);
             board.publish("connect", loop);
+        }
+    }
+
+    /**
+     * With several nodes, a JOIN reaches the other nodes shortly after it is answered: traffic
+     * starting before then would miss members the sender's node does not know of yet. Waits until
+     * every client has been shown its whole room by its own node (connect time includes this).
+     */
+    private void awaitMembershipEverywhere(long deadline) throws IOException {
+        while (loop.settled < options.clients() && loop.failure == null) {
+            if (System.nanoTime() > deadline) {
+                loop.failure = "connect timeout: " + loop.settled + " of " + options.clients()
+                        + " clients were shown their whole room by their node";
+                break;
+            }
+            loop.turn(IDLE_TURN_NANOS);
+            board.publish("settle", loop);
         }
     }
 
@@ -140,7 +161,21 @@ public final class BenchRun {
                 any ? latency.getValueAtPercentile(99) / 1e3 : 0,
                 any ? latency.getValueAtPercentile(99.9) / 1e3 : 0,
                 any ? latency.getMaxValue() / 1e3 : 0,
-                threadCpu, processCpu, server, io);
+                threadCpu, processCpu, server, io, crossNode(d));
+    }
+
+    /** Null with one node: every delivery stays on it. */
+    private BenchResult.CrossNode crossNode(Deliveries d) {
+        if (options.nodes() < 2) {
+            return null;
+        }
+        var cross = d.crossNodeLatencyNanos;
+        boolean any = cross.getTotalCount() > 0;
+        return new BenchResult.CrossNode(options.nodes(), cross.getTotalCount(),
+                any ? cross.getValueAtPercentile(50) / 1e3 : 0,
+                any ? cross.getValueAtPercentile(99) / 1e3 : 0,
+                any ? cross.getValueAtPercentile(99.9) / 1e3 : 0,
+                any ? cross.getMaxValue() / 1e3 : 0);
     }
 
     private static BenchResult.ServerUsage usage(ServerProcStats before, ServerProcStats joined, ServerProcStats after) {

@@ -13,6 +13,8 @@ final class Deliveries {
     private static final int SIGNIFICANT_DIGITS = 3;
 
     final Histogram latencyNanos = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+    /** The deliveries whose sender and receiver are on different nodes (--ports), also in the above. */
+    final Histogram crossNodeLatencyNanos = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
     long sent;
     long measuredSent;
     long expected;
@@ -67,8 +69,11 @@ final class Deliveries {
         lastArrivalNanos = arrivalNanos;
         if (payload.sendNanos >= measureFromNanos) {
             measuredDistinct++;
-            long latency = Math.max(0, arrivalNanos - payload.sendNanos);
-            latencyNanos.recordValue(Math.min(latency, HIGHEST_TRACKABLE_NANOS));
+            long latency = Math.min(Math.max(0, arrivalNanos - payload.sendNanos), HIGHEST_TRACKABLE_NANOS);
+            latencyNanos.recordValue(latency);
+            if (sender.node != receiver.node) {
+                crossNodeLatencyNanos.recordValue(latency);
+            }
         }
         return true;
     }

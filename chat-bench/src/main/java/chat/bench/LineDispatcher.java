@@ -18,6 +18,9 @@ final class LineDispatcher {
 
         void joined(SimClient client);
 
+        /** The server showed {@code client} these members of its room (nicks without @ or +). */
+        void membersSeen(SimClient client, String... nicks);
+
         void delivered(SimClient receiver, Payload.Fields payload);
 
         void pinged(SimClient client, String token);
@@ -67,6 +70,24 @@ final class LineDispatcher {
                     events.joined(client);
                 }
             }
+            // RPL_NAMREPLY: "353 me = #room :a @b +c", possibly split over several lines.
+            case "353" -> {
+                String room = message.param(2);
+                String names = message.lastParam();
+                if (message.paramCount() >= 4 && IrcNames.equalsFolded(client.roomName, room) && !names.isBlank()) {
+                    String[] nicks = names.trim().split(" +");
+                    for (int i = 0; i < nicks.length; i++) {
+                        nicks[i] = nicks[i].replaceFirst("^[~&@%+]+", "");
+                    }
+                    events.membersSeen(client, nicks);
+                }
+            }
+            case "JOIN" -> {
+                if (message.param(0) != null && message.sourceNick() != null
+                        && IrcNames.equalsFolded(client.roomName, message.param(0))) {
+                    events.membersSeen(client, message.sourceNick());
+                }
+            }
             // A refused capability would measure lines of another shape than asked for.
             case "CAP" -> {
                 if ("NAK".equals(message.param(1))) {
@@ -78,7 +99,7 @@ final class LineDispatcher {
             case "ERROR", "431", "432", "433", "436", "437", "451", "461", "403", "405",
                     "471", "473", "474", "475", "477" -> events.refused(client, line);
             default -> {
-                // Notices, MOTD, NAMES, others' JOINs: nothing the bench needs.
+                // Notices, MOTD, topics: nothing the bench needs.
             }
         }
     }

@@ -14,8 +14,8 @@ public final class ResultFormat {
     public static String summary(BenchResult r) {
         BenchOptions o = r.options();
         StringBuilder line = new StringBuilder(256);
-        line.append(String.format(Locale.ROOT, "bench %s:%d  %d clients in %d rooms  joined %d in %.2f s",
-                o.host(), o.port(), o.clients(), o.rooms(), r.joined(), r.connectSeconds()));
+        line.append(String.format(Locale.ROOT, "bench %s:%s  %d clients in %d rooms  joined %d in %.2f s",
+                o.host(), portList(o), o.clients(), o.rooms(), r.joined(), r.connectSeconds()));
         if (!o.idleOnly()) {
             line.append(String.format(Locale.ROOT,
                     "  sent %d  delivered %d/%d  lost %d dup %d reord %d misrouted %d  %.0f deliveries/s"
@@ -25,6 +25,12 @@ public final class ResultFormat {
                     micros(r.latencyP999Micros()), micros(r.latencyMaxMicros()), r.benchThreadCpuSeconds(),
                     percent(r.benchThreadCpuSeconds(), r.trafficSeconds()), r.trafficSeconds(),
                     r.benchProcessCpuSeconds()));
+            if (r.crossNode() != null) {
+                BenchResult.CrossNode c = r.crossNode();
+                line.append(String.format(Locale.ROOT, "  cross-node (%d nodes) %d deliveries p50 %s p99 %s p99.9 %s max %s",
+                        c.nodes(), c.latencyCount(), micros(c.latencyP50Micros()), micros(c.latencyP99Micros()),
+                        micros(c.latencyP999Micros()), micros(c.latencyMaxMicros())));
+            }
             if (o.echoes()) {
                 line.append("  echoed ").append(r.echoed());
             }
@@ -55,6 +61,7 @@ public final class ResultFormat {
         options.put("warmup_s", o.warmupSeconds());
         options.put("duration_s", o.durationSeconds());
         options.put("caps", o.capabilities());
+        options.put("ports", portList(o));
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("options", options);
         root.put("ok", r.failure() == null);
@@ -89,6 +96,17 @@ public final class ResultFormat {
         io.put("max_send_lag_us", r.benchIo().maxSendLagMicros());
         io.put("late_sends_over_1ms", r.benchIo().lateSends());
         root.put("bench_io", io);
+        if (r.crossNode() != null) {
+            BenchResult.CrossNode c = r.crossNode();
+            Map<String, Object> cross = new LinkedHashMap<>();
+            cross.put("nodes", c.nodes());
+            cross.put("latency_count", c.latencyCount());
+            cross.put("latency_p50_us", c.latencyP50Micros());
+            cross.put("latency_p99_us", c.latencyP99Micros());
+            cross.put("latency_p999_us", c.latencyP999Micros());
+            cross.put("latency_max_us", c.latencyMaxMicros());
+            root.put("cross_node", cross);
+        }
         if (r.server() != null) {
             BenchResult.ServerUsage s = r.server();
             Map<String, Object> server = new LinkedHashMap<>();
@@ -150,6 +168,11 @@ public final class ResultFormat {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** "6667", or "6667,6668,6669" with several nodes. */
+    private static String portList(BenchOptions o) {
+        return o.ports().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 
     private static String micros(double micros) {

@@ -6,6 +6,7 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import chat.protocol.IrcNames;
 import java.util.Arrays;
 
 /**
@@ -20,6 +21,8 @@ final class SimClient {
     final int id;
     final int room;
     final int memberIndex;
+    /** Which of the --ports this client is connected to. */
+    final int node;
     final String nick;
     final String roomName;
     final byte[] privmsgPrefix;
@@ -34,6 +37,15 @@ final class SimClient {
     SelectionKey key;
     State state = State.CONNECTING;
 
+    /**
+     * Room members this client's server has shown it (NAMES at its JOIN, others' JOINs), by nick,
+     * until it has seen them all; then null. With several nodes a JOIN reaches the other nodes a
+     * little later; once every client has seen its whole room, every node knows where each room's
+     * members are and no message goes astray. A set, not a count: a JOIN can arrive both in the
+     * NAMES reply and as a line, depending on when it crossed ours. Null from the start with one
+     * server, where a JOIN answered is a JOIN known (and a big room would cost n² nicks here).
+     */
+    private java.util.Set<String> membersSeen;
     long sent;
     long nextDueNanos;
     boolean windowBlocked;
@@ -50,11 +62,28 @@ final class SimClient {
         this.id = id;
         this.room = options.roomOf(id);
         this.memberIndex = options.memberIndexOf(id);
+        this.node = options.nodeOf(id);
+        this.membersSeen = options.nodes() > 1 ? new java.util.HashSet<>() : null;
         this.nick = options.nick(id);
         this.roomName = options.roomName(room);
         this.privmsgPrefix = ("PRIVMSG " + roomName + " :").getBytes(StandardCharsets.US_ASCII);
         this.window = new SendWindow(options.window());
         this.fromMember = new ReceiveLedger[options.roomSize(room)];
+    }
+
+    /** Records members shown; true the first time the whole room has been seen. */
+    boolean sawMembers(String... nicks) {
+        if (membersSeen == null) {
+            return false;
+        }
+        for (String member : nicks) {
+            membersSeen.add(IrcNames.fold(member));
+        }
+        if (membersSeen.size() < fromMember.length) {
+            return false;
+        }
+        membersSeen = null;
+        return true;
     }
 
     ReceiveLedger ledgerFor(int senderMemberIndex) {

@@ -28,6 +28,48 @@ class BenchOptionsTest {
         assertEquals(3, counted[2]);
     }
 
+    private static BenchOptions onNodes(int rooms, int clients, Integer... ports) {
+        return new BenchOptions("127.0.0.1", ports[0], rooms, clients, 1, 0, 1, 0, 0, 0, 1, 1, 1, "b", "#r", 0, "",
+                java.util.List.of(ports));
+    }
+
+    @Test
+    void everyRoomHasMembersOnEveryNodeAndNodesDifferByAtMostOnePerRoom() {
+        BenchOptions o = onNodes(10, 200, 7001, 7002, 7003);
+        assertEquals(3, o.nodes());
+        int[][] perRoomAndNode = new int[10][3];
+        for (int client = 0; client < 200; client++) {
+            perRoomAndNode[o.roomOf(client)][o.nodeOf(client)]++;
+            assertEquals(o.ports().get(o.nodeOf(client)), o.portOf(client));
+        }
+        for (int[] room : perRoomAndNode) {
+            int min = java.util.Arrays.stream(room).min().orElseThrow();
+            int max = java.util.Arrays.stream(room).max().orElseThrow();
+            assertTrue(min >= 6 && max - min <= 1, java.util.Arrays.toString(room));
+        }
+    }
+
+    @Test
+    void theFirstMembersOfARoomGoToDifferentNodes() {
+        BenchOptions o = onNodes(4, 12, 7001, 7002, 7003);
+        for (int room = 0; room < 4; room++) {
+            assertEquals(0, o.nodeOf(o.clientAt(room, 0)));
+            assertEquals(1, o.nodeOf(o.clientAt(room, 1)));
+            assertEquals(2, o.nodeOf(o.clientAt(room, 2)));
+        }
+    }
+
+    @Test
+    void oneServerWithoutPortsIsOneNode() {
+        BenchOptions o = spread(2, 4);
+        assertEquals(java.util.List.of(6667), o.ports());
+        for (int client = 0; client < 4; client++) {
+            assertEquals(0, o.nodeOf(client));
+            assertEquals(6667, o.portOf(client));
+        }
+        assertThrows(IllegalArgumentException.class, () -> onNodes(1, 2, 7001, 0));
+    }
+
     @Test
     void namesAreThePrefixPlusTheNumber() {
         BenchOptions o = spread(2, 4);

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Three nodes and one Redis against one node alone, the same workload, alternating in one sitting:
+#
+#   bench/cluster.sh SERVER.jar [REPEAT] [BENCH.jar]
+#
+# Each cluster run starts a fresh redis-server on a free port and three nodes (a, b, c) of
+# SERVER.jar with --cluster, waits until each says it is part of the network, runs `chat bench
+# --ports A,B,C` (member k of every room on node k mod 3, so every message crosses to the two
+# other nodes) and ends them all. Each single run starts one node without --cluster. One line per
+# run: deliveries/s, lost/dup/reordered, latency, and for the cluster the cross-node latency.
+#
+# WORKLOAD (bench options) defaults to the fan-out of compare.sh; for latency at a fixed load:
+#   WORKLOAD="--rooms 10 --clients 200 --messages 0 --rate 2.63 --warmup 2 --duration 20" bench/cluster.sh ...
+# (20 members a room: each message is 19 deliveries, 200 x 2.63/s x 19 = 10,000 deliveries/s).
+set -euo pipefail
+JAR="$(realpath "$1")" REPEAT="${2:-3}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$(realpath "${3:-$ROOT/chat-bench/target/chat-bench.jar}")"
+read -r -a WORKLOAD <<<"${WORKLOAD:---rooms 10 --clients 200 --messages 500 --size 64 --window 16}"
+SERVER_OPTS="${SERVER_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -XX:TieredStopAtLevel=1}"
+BENCH_OPTS="-Xms512m -XX:+UseParallelGC"
+REDIS="${REDIS:-redis-server}"
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+WORK="$(mktemp -d)"
+PIDS=()
+stop_all() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    PIDS=()
+}
+trap 'stop_all; rm -rf "$WORK"' EXIT
+
+# A port nobody listens on now (the kernel's pick, released at once).
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+await_port() {
+    for _ in $(seq 1 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done
+    echo "cluster.sh: nothing listens on $1" >&2
+    return 1
+}
+
+await_log() { # file text
+    for _ in $(seq 1 300); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.05; done
+    echo "cluster.sh: $1 never said '$2'" >&2
+    return 1
+}
+
+start_node() { # port log [server options...]
+    local port="$1" log="$2"; shift 2
+    # shellcheck disable=SC2086
+    CHAT_NO_HISTORY=true CHAT_DATA_DIR="$WORK/data-$port" CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 \
+        java $SERVER_OPTS -jar "$JAR" --port "$port" --flood-rate 0 --max-clients 20000 "$@" </dev/null >"$log" 2>&1 &
+    PIDS+=($!)
+}
+
+# One line from the bench's JSON: the figures this comparison is about.
+bench() { # label ports
+    local label="$1" ports="$2" json
+    # shellcheck disable=SC2086
+    json="$(java $BENCH_OPTS -cp "$BENCH" chat.bench.BenchMain --ports "$ports" --json "${WORKLOAD[@]}" || true)"
+    python3 -c '
+import json, sys
+label, text = sys.argv[1], sys.argv[2]
+try:
+    r = json.loads(text)
+except ValueError:
+    print("%-7s no result: %r" % (label, text))
+    sys.exit(0)
+line = ("{label:<7} {deliveries_per_s:>9.0f} deliveries/s  lost {lost} dup {duplicated} reord {reordered}"
+        " misrouted {misrouted}  latency p50 {latency_p50_us:.0f} us p99 {latency_p99_us:.0f} us"
+        "  joined {joined} in {connect_s:.2f} s").format(label=label, **r)
+c = r.get("cross_node")
+if c:
+    line += "  cross-node {latency_count} deliveries p50 {latency_p50_us:.0f} us p99 {latency_p99_us:.0f} us".format(**c)
+if r["failure"]:
+    line += "  FAILED: " + r["failure"]
+print(line)
+' "$label" "$json"
+}
+
+run_cluster() {
+    local redis_port ports=() node=0
+    redis_port="$(free_port)"
+    "$REDIS" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$WORK/redis.log" 2>&1 &
+    PIDS+=($!)
+    await_port "$redis_port"
+    for name in a b c; do
+        ports+=("$(free_port)")
+        start_node "${ports[$node]}" "$WORK/node-$name.log" --cluster "redis://127.0.0.1:$redis_port" --node-name "$name"
+        node=$((node + 1))
+    done
+    for name in a b c; do await_log "$WORK/node-$name.log" "is part of the network"; done
+    bench cluster "$(IFS=,; echo "${ports[*]}")"
+    stop_all
+}
+
+run_single() {
+    local port
+    port="$(free_port)"
+    start_node "$port" "$WORK/single.log"
+    await_port "$port"
+    bench single "$port"
+    stop_all
+}
+
+echo "== $(date -u +%FT%TZ)  load average $(cut -d' ' -f1-3 /proc/loadavg)  $(nproc) cores  workload: ${WORKLOAD[*]}"
+for ((i = 1; i <= REPEAT; i++)); do
+    echo "== run $i"
+    run_cluster
+    run_single
+done
+echo "== done  load average $(cut -d' ' -f1-3 /proc/loadavg)"
