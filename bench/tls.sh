@@ -10,7 +10,7 @@
 # Ports 6735 (plain) and 6736 (TLS). The server gets the launcher's JVM options for a server with a
 # TLS port (C2 too); SERVER_OPTS replaces them.
 set -euo pipefail
-export SERVER_OPTS="${SERVER_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20}"
+export SERVER_OPTS="${SERVER_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TrimNativeHeapInterval=2000}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${1:-$ROOT/chat-server/target/chat-server.jar}" REPEAT="${2:-3}" WORKLOADS="${3:-fanout,connect,idle}"
 BENCH="$ROOT/chat-bench/target/chat-bench.jar"
