@@ -51,7 +51,12 @@ final class HandshakeWork implements AutoCloseable {
 
     /** Steps and continuations on the caller's thread (the in-memory harness, which has no loop thread). */
     static HandshakeWork inline() {
-        return new HandshakeWork(Runnable::run, null, Runnable::run);
+        return on(Runnable::run, Runnable::run);
+    }
+
+    /** Steps through {@code workers}, continuations through {@code loop} (tests hold either back). */
+    static HandshakeWork on(Executor workers, Executor loop) {
+        return new HandshakeWork(workers, null, loop);
     }
 
     /**

@@ -33,7 +33,12 @@ public final class TlsTransports implements AutoCloseable {
 
     /** Handshake steps from now on run on their own threads and come back through {@code loop}. */
     void startHandshakeWork(Executor loop) {
-        handshakeWork = HandshakeWork.start(loop);
+        useHandshakeWork(HandshakeWork.start(loop));
+    }
+
+    /** For connections accepted from now on. */
+    void useHandshakeWork(HandshakeWork work) {
+        handshakeWork = work;
     }
 
     HandshakeWork handshakeWork() {
