@@ -43,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * during the storm waited for such a turn: measured on a loaded 2-core machine, 90th percentile
  * 306 ms against 0.85 ms quiet. Off the loop it was 0.22 ms against 1.1 ms quiet. The bound, five
  * times the quiet 90th percentile and never under 25 ms (the machine's own jitter), lies far
- * between the two. The CPU the loop thread spent during the storm is checked too: less than the
- * handshake threads', which did the key exchanges (with them on the loop: 723 ms against 0).
+ * between the two. The CPU the loop thread spends on a storm is checked too (a second one, without
+ * the ping-pong): less than the handshake threads', which do the key exchanges (with them on the
+ * loop it was 723 ms against 0; off it, 163 ms against 639).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TlsHandshakeStormTest {
@@ -72,27 +73,31 @@ class TlsHandshakeStormTest {
             pingPong(alice, bob, QUIET_ROUND_TRIPS / 4);
 
             long[] quiet = pingPong(alice, bob, QUIET_ROUND_TRIPS);
-            Map<Long, Long> cpuBefore = threadCpuNanos();
             CompletableFuture<List<Socket>> answered = storm(server.tlsPort(), clientHello, STORM);
             List<Long> during = new ArrayList<>();
             while (!answered.isDone() || during.size() < STORM_MIN_ROUND_TRIPS) {
                 during.add(pingPong(alice, bob, 1)[0]);
             }
-            Map<Long, Long> cpuAfter = threadCpuNanos();
-            List<Socket> storm = answered.join();
+            closeAll(answered.join());
             long[] stormy = during.stream().mapToLong(Long::longValue).sorted().toArray();
+
+            // The same storm again without the ping-pong, whose own share of the loop's CPU grows
+            // with the number of round trips a slow machine fits into the storm.
+            Map<Long, Long> cpuBefore = threadCpuNanos();
+            List<Socket> unwatched = storm(server.tlsPort(), clientHello, STORM).join();
+            Map<Long, Long> cpuAfter = threadCpuNanos();
+            closeAll(unwatched);
             long loopCpu = cpuSpent(cpuBefore, cpuAfter, "chat-event-loop");
             long handshakeCpu = cpuSpent(cpuBefore, cpuAfter, "chat-tls-handshake");
             String figures = "quiet round trips p50/p90/max " + micros(quiet) + "; during " + STORM
-                    + " handshakes " + micros(stormy) + " (" + stormy.length + " round trips); CPU during the storm: loop "
-                    + loopCpu / 1_000_000 + " ms, handshake threads " + handshakeCpu / 1_000_000 + " ms";
+                    + " handshakes " + micros(stormy) + " (" + stormy.length + " round trips); CPU of " + STORM
+                    + " more: loop " + loopCpu / 1_000_000 + " ms, handshake threads " + handshakeCpu / 1_000_000 + " ms";
             System.out.println("TLS handshake storm: " + figures);
 
             long bound = Math.max(FLOOR_MICROS, 5 * percentile(quiet, 90));
             assertTrue(percentile(stormy, 90) <= bound, "the storm delayed the others' lines: " + figures);
             assertTrue(loopCpu < handshakeCpu, "the key exchanges ran on the loop thread: " + figures);
 
-            closeAll(storm);
             // The server still does whole handshakes and counts the storm's as failed once they go.
             try (TestClient carol = TestClient.tls(server.tlsPort(), TlsTestContexts.trusting(certificate))) {
                 carol.register("carol");
@@ -105,8 +110,8 @@ class TlsHandshakeStormTest {
             ItServer.TlsStats stats;
             do {
                 stats = server.tlsStats();
-            } while (stats.failed() < WARM_UP + STORM && System.nanoTime() < deadline);
-            assertEquals(new ItServer.TlsStats(1, WARM_UP + STORM, 0), stats);
+            } while (stats.failed() < WARM_UP + 2 * STORM && System.nanoTime() < deadline);
+            assertEquals(new ItServer.TlsStats(1, WARM_UP + 2 * STORM, 0), stats);
         }
     }
 
