@@ -1,11 +1,7 @@
 package chat.server.net;
 
 import java.lang.System.Logger.Level;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,26 +23,15 @@ final class HandshakeWork implements AutoCloseable {
     /** One core is left to the loop; more than a few threads only add contention. */
     static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
-    private final Executor workers;
-    private final ThreadPoolExecutor pool;
-    private final Executor loop;
+    private final LoopWorkers workers;
 
-    private HandshakeWork(Executor workers, ThreadPoolExecutor pool, Executor loop) {
+    private HandshakeWork(LoopWorkers workers) {
         this.workers = workers;
-        this.pool = pool;
-        this.loop = loop;
     }
 
     /** Steps on their own threads, continuations through {@code loop} (the event loop's task queue). */
     static HandshakeWork start(Executor loop) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), task -> {
-                    Thread thread = new Thread(task, "chat-tls-handshake");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return new HandshakeWork(pool, pool, loop);
+        return new HandshakeWork(LoopWorkers.start("chat-tls-handshake", THREADS, QUEUE, loop));
     }
 
     /** Steps and continuations on the caller's thread (the in-memory harness, which has no loop thread). */
@@ -56,7 +41,7 @@ final class HandshakeWork implements AutoCloseable {
 
     /** Steps through {@code workers}, continuations through {@code loop} (tests hold either back). */
     static HandshakeWork on(Executor workers, Executor loop) {
-        return new HandshakeWork(workers, null, loop);
+        return new HandshakeWork(LoopWorkers.on(workers, loop));
     }
 
     /**
@@ -65,31 +50,22 @@ final class HandshakeWork implements AutoCloseable {
      * when the queue is full.
      */
     boolean submit(Runnable step, BooleanSupplier wanted, Runnable onLoop) {
-        try {
-            workers.execute(() -> {
-                try {
-                    if (wanted.getAsBoolean()) {
-                        step.run();
-                    }
-                } catch (RuntimeException e) {
-                    // The engine records its own failures and reports them at the next wrap or
-                    // unwrap; anything else is a bug, and the connection still comes back to the
-                    // loop, which drops it there.
-                    LOG.log(Level.WARNING, "a TLS handshake step failed", e);
-                } finally {
-                    loop.execute(onLoop);
+        return workers.submit(() -> {
+            try {
+                if (wanted.getAsBoolean()) {
+                    step.run();
                 }
-            });
-            return true;
-        } catch (RejectedExecutionException full) {
-            return false;
-        }
+            } catch (RuntimeException e) {
+                // The engine records its own failures and reports them at the next wrap or
+                // unwrap; anything else is a bug, and the connection still comes back to the
+                // loop, which drops it there.
+                LOG.log(Level.WARNING, "a TLS handshake step failed", e);
+            }
+        }, onLoop);
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        workers.close();
     }
 }
