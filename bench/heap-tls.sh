@@ -9,7 +9,7 @@ set -euo pipefail
 JAR="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" CLIENTS="${2:-2000}"
 DIR="$(mktemp -d /tmp/heap-tls.XXXXXX)"
 cd "$DIR"
-CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 java -XX:+UseSerialGC -Xms32m -Xmx1g -jar "$JAR" --port 6747 \
+CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 java ${SERVER_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TrimNativeHeapInterval=2000} -jar "$JAR" --port 6747 \
     --tls-port 6748 --no-history --flood-rate 0 --max-clients 20000 </dev/null >server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

@@ -6,11 +6,12 @@
 # made in chat-data/ of the current directory on the first run and reused.
 #
 #   bench/tls.sh [SERVER.jar] [REPEAT] [WORKLOADS]     # WORKLOADS: any of fanout,connect,idle
+#   MESSAGES=1500 bench/tls.sh …                       # fan-out messages per client (500)
 #
 # Ports 6735 (plain) and 6736 (TLS). The server gets the launcher's JVM options for a server with a
 # TLS port (C2 too); SERVER_OPTS replaces them.
 set -euo pipefail
-export SERVER_OPTS="${SERVER_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g}"
+export SERVER_OPTS="${SERVER_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:TrimNativeHeapInterval=2000}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${1:-$ROOT/chat-server/target/chat-server.jar}" REPEAT="${2:-3}" WORKLOADS="${3:-fanout,connect,idle}"
 BENCH="$ROOT/chat-bench/target/chat-bench.jar"
@@ -21,7 +22,7 @@ export SERVER_ARGS="--tls-port 6736"
 for ((i = 1; i <= REPEAT; i++)); do
     for w in ${WORKLOADS//,/ }; do
         case "$w" in
-            fanout) args=(--rooms 10 --clients 200 --messages 500 --size 64 --window 16) ;;
+            fanout) args=(--rooms 10 --clients 200 --messages "${MESSAGES:-500}" --size 64 --window 16) ;;
             connect) args=(--rooms 100 --clients 1000 --messages 0 --connect-batch 50) ;;
             idle) args=(--rooms 1000 --clients 10000 --messages 0 --connect-batch 50) ;;
             *) echo "tls.sh: unknown workload $w" >&2; exit 2 ;;

@@ -1,13 +1,10 @@
 package chat.server.account;
 
+import chat.server.store.DirectoryLock;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -51,14 +48,12 @@ public final class AccountDatabase implements AutoCloseable {
     }};
 
     private final Path file;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final DirectoryLock lock;
     private final Connection connection;
     private final ExecutorService writer;
 
-    private AccountDatabase(Path file, FileChannel lockChannel, FileLock lock, Connection connection) {
+    private AccountDatabase(Path file, DirectoryLock lock, Connection connection) {
         this.file = file;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.connection = connection;
         this.writer = Executors.newSingleThreadExecutor(task -> {
@@ -72,30 +67,24 @@ public final class AccountDatabase implements AutoCloseable {
     public static AccountDatabase open(Path directory) throws AccountsUnavailableException {
         Path dir = directory.toAbsolutePath().normalize();
         Path file = dir.resolve("accounts.db");
-        FileChannel channel = null;
+        DirectoryLock lock = null;
         try {
             Files.createDirectories(dir);
-            channel = FileChannel.open(dir.resolve("accounts.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException heldInThisProcess) {
-                lock = null;
-            }
+            lock = DirectoryLock.tryTake(dir.resolve("accounts.lock"));
             if (lock == null) {
                 throw new AccountsUnavailableException("accounts: " + dir + " is in use by another chat server", null);
             }
             boolean fresh = !Files.exists(file);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             ownerOnly(file, fresh);
-            AccountDatabase database = new AccountDatabase(file, channel, lock, connection);
+            AccountDatabase database = new AccountDatabase(file, lock, connection);
             database.migrate();
             return database;
         } catch (AccountsUnavailableException e) {
-            closeQuietly(channel);
+            closeQuietly(lock);
             throw e;
         } catch (IOException | SQLException e) {
-            closeQuietly(channel);
+            closeQuietly(lock);
             throw new AccountsUnavailableException("accounts: cannot use " + file + ": " + e.getMessage(), e);
         }
     }
@@ -348,21 +337,12 @@ public final class AccountDatabase implements AutoCloseable {
         } catch (SQLException ignored) {
             // Closing on the way out.
         }
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // Goes with the channel.
-        }
-        closeQuietly(lockChannel);
+        lock.close();
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // On the way out of a failed start.
-            }
+    private static void closeQuietly(DirectoryLock lock) {
+        if (lock != null) {
+            lock.close();
         }
     }
 }

@@ -1,11 +1,9 @@
 package chat.server.account;
 
+import chat.server.net.LoopWorkers;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -21,33 +19,22 @@ public final class PasswordWork implements AutoCloseable {
     /** About two seconds of hashing queued at most. */
     static final int QUEUE = 64;
 
-    private final Executor workers;
-    private final Executor loop;
-    private final ThreadPoolExecutor pool;
+    private final LoopWorkers workers;
     private final PasswordHasher hasher;
 
-    private PasswordWork(Executor workers, ThreadPoolExecutor pool, Executor loop, PasswordHasher hasher) {
+    private PasswordWork(LoopWorkers workers, PasswordHasher hasher) {
         this.workers = workers;
-        this.pool = pool;
-        this.loop = loop;
         this.hasher = hasher;
     }
 
     /** Hashing on its own threads, results through {@code loop}. */
     public static PasswordWork start(Executor loop) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), task -> {
-                    Thread thread = new Thread(task, "chat-password-hashing");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return new PasswordWork(pool, pool, loop, new PasswordHasher());
+        return new PasswordWork(LoopWorkers.start("chat-password-hashing", THREADS, QUEUE, loop), new PasswordHasher());
     }
 
     /** Work and results on the caller's thread (handler tests). */
     public static PasswordWork inline() {
-        return new PasswordWork(Runnable::run, null, Runnable::run, new PasswordHasher());
+        return new PasswordWork(LoopWorkers.on(Runnable::run, Runnable::run), new PasswordHasher());
     }
 
     public PasswordHasher hasher() {
@@ -59,28 +46,18 @@ public final class PasswordWork implements AutoCloseable {
      * thread. False, and nothing runs, when the queue is full.
      */
     public <T> boolean submit(Supplier<T> work, Consumer<T> onLoop) {
-        try {
-            workers.execute(() -> {
-                T result;
-                try {
-                    result = work.get();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.ERROR, "password hashing failed", e);
-                    result = null;
-                }
-                T done = result;
-                loop.execute(() -> onLoop.accept(done));
-            });
-            return true;
-        } catch (RejectedExecutionException full) {
-            return false;
-        }
+        AtomicReference<T> result = new AtomicReference<>();
+        return workers.submit(() -> {
+            try {
+                result.set(work.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "password hashing failed", e); // the caller gets null
+            }
+        }, () -> onLoop.accept(result.get()));
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        workers.close();
     }
 }

@@ -41,7 +41,7 @@ public final class Admission {
         int removed = 0;
         for (User user : List.copyOf(state.nicks().all())) {
             if (user.isRegistered() && applies(ban.mask(), user)) {
-                user.disconnect("Banned: " + ban.reason(), bannedText(ban, state));
+                user.disconnect("Banned: " + ban.reason(), bannedText(ban));
                 removed++;
             }
         }
@@ -49,7 +49,7 @@ public final class Admission {
     }
 
     /** What a banned user is told: the reason and, for a ban that ends, when. */
-    public static String bannedText(ServerBan ban, ServerState state) {
+    public static String bannedText(ServerBan ban) {
         return "You are banned from this server: " + ban.reason()
                 + (ban.expiresAtMillis() == 0 ? "" : " (until " + UNTIL.format(Instant.ofEpochMilli(ban.expiresAtMillis())) + ")");
     }

@@ -227,8 +227,8 @@ final class RegistrationCommands {
         }
         ServerBan ban = admission.banOf(user);
         if (ban != null) {
-            replies.numeric(Numeric.ERR_YOUREBANNEDCREEP, Admission.bannedText(ban, state));
-            user.disconnect("Banned", Admission.bannedText(ban, state));
+            replies.numeric(Numeric.ERR_YOUREBANNEDCREEP, Admission.bannedText(ban));
+            user.disconnect("Banned", Admission.bannedText(ban));
             return;
         }
         if (!logins.mayHold(user, user.nick())) {

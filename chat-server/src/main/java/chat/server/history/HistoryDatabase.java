@@ -1,12 +1,9 @@
 package chat.server.history;
 
+import chat.server.store.DirectoryLock;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -50,44 +47,33 @@ public final class HistoryDatabase implements AutoCloseable {
     };
 
     private final Path file;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final DirectoryLock lock;
 
-    private HistoryDatabase(Path file, FileChannel lockChannel, FileLock lock) {
+    private HistoryDatabase(Path file, DirectoryLock lock) {
         this.file = file;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
     /** Opens (making the directory and the file on first start) and migrates; refuses with one line why. */
     public static HistoryDatabase open(Path directory) throws HistoryUnavailableException {
         Path dir = directory.toAbsolutePath().normalize();
-        FileChannel channel = null;
+        DirectoryLock lock = null;
         try {
             Files.createDirectories(dir);
-            channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            lock = DirectoryLock.tryTake(dir.resolve("lock"));
             if (lock == null) {
                 throw new HistoryUnavailableException("history: " + dir + " is in use by another chat server"
                         + " (it holds " + dir.resolve("lock") + ")", null);
             }
-            HistoryDatabase database = new HistoryDatabase(dir.resolve("history.db"), channel, lock);
+            HistoryDatabase database = new HistoryDatabase(dir.resolve("history.db"), lock);
             database.migrate();
             return database;
         } catch (HistoryUnavailableException e) {
-            closeQuietly(channel);
+            closeQuietly(lock);
             throw e;
         } catch (IOException e) {
-            closeQuietly(channel);
+            closeQuietly(lock);
             throw new HistoryUnavailableException("history: cannot use data directory " + dir + ": " + e, e);
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException heldInThisProcess) {
-            return null;
         }
     }
 
@@ -164,21 +150,12 @@ public final class HistoryDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // The lock goes with the channel anyway.
-        }
-        closeQuietly(lockChannel);
+        lock.close();
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Closing on the way out of a failed start.
-            }
+    private static void closeQuietly(DirectoryLock lock) {
+        if (lock != null) {
+            lock.close();
         }
     }
 }

@@ -34,6 +34,8 @@ public final class EventLoop implements Runnable {
     private final LinkPipeline pipeline;
     /** The plain port's, then the TLS port's if there is one. */
     private final List<Acceptor> acceptors = new ArrayList<>();
+    /** The TLS port's, if there is one: its handshake threads end with the loop. */
+    private TlsTransports tls;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private Pipe.SourceChannel consoleSource;
     private Consumer<DecodedLine> consoleLines;
@@ -79,6 +81,8 @@ public final class EventLoop implements Runnable {
      */
     public void acceptTls(ServerSocketChannel listener, TlsTransports tls) throws IOException {
         accept(listener, tls::wrap);
+        this.tls = tls;
+        tls.startHandshakeWork(this::execute);
         LOG.log(Level.INFO, "listening for TLS on " + describe((InetSocketAddress) listener.getLocalAddress()));
     }
 
@@ -234,6 +238,9 @@ public final class EventLoop implements Runnable {
             acceptor.guard().close();
         }
         closeListeners();
+        if (tls != null) {
+            tls.close();
+        }
         try {
             selector.close();
         } catch (IOException ignored) {

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import tlschannel.NeedsReadException;
+import tlschannel.NeedsTaskException;
 import tlschannel.NeedsWriteException;
 import tlschannel.ServerTlsChannel;
 
@@ -28,6 +29,12 @@ import tlschannel.ServerTlsChannel;
  * socket wait here too, where the selector cannot see them ({@link #hasBufferedInput}); and while
  * the handshake waits for the peer, write interest is dropped, or the always-writable socket
  * would wake the loop in a spin.
+ *
+ * <p>The handshake's expensive steps (the engine's delegated tasks: key exchange, signature) are
+ * not run here: tls-channel hands them over ({@link NeedsTaskException}) and {@link HandshakeWork}
+ * runs them on its own threads. Meanwhile this transport touches neither the engine nor the
+ * socket's interest (reads and writes move nothing); when the step is done, the loop gets the
+ * connection back through its task queue and write interest resumes the handshake.
  */
 final class TlsTransport implements Transport {
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
@@ -35,9 +42,15 @@ final class TlsTransport implements Transport {
     private final Transport plain;
     private final ServerTlsChannel tls;
     private final TlsStats stats;
+    private final HandshakeWork work;
     private boolean handshakeDone;
     private boolean timedOut;
-    private boolean closed;
+    /** Read by a handshake thread too, so that a step queued for a connection already gone is skipped. */
+    private volatile boolean closed;
+    /** A handshake step runs on a handshake thread: the engine is its until it comes back. */
+    private boolean stepAway;
+    /** The read interest the link last asked for, given back when a step returns. */
+    private boolean readWanted = true;
     /** A record (or handshake message) is only partly on the wire: write interest until it is. */
     private boolean pendingOutput;
     /** The handshake needs the peer's next message before anything can be written. */
@@ -49,17 +62,22 @@ final class TlsTransport implements Transport {
     TlsTransport(Transport plain, TlsTransports engines, TlsStats stats) {
         this.plain = plain;
         this.stats = stats;
+        this.work = engines.handshakeWork();
         this.tls = ServerTlsChannel.newBuilder(new Bytes(plain), engines.context())
                 .withEngineFactory(engines::engine)
                 .withSessionInitCallback(this::handshakeFinished)
                 .withPlainBufferAllocator(engines.plainInput())
                 .withEncryptedBufferAllocator(engines.buffers())
                 .withReleaseBuffers(true) // an idle connection holds no TLS buffer
+                .withRunTasks(false) // the handshake's heavy steps go to HandshakeWork
                 .build();
     }
 
     @Override
     public int read(ByteBuffer into) throws IOException {
+        if (stepAway) {
+            return 0;
+        }
         int total = 0;
         try {
             // tls-channel returns one record at a time; take as many as fit, so that what stays
@@ -79,6 +97,8 @@ final class TlsTransport implements Transport {
             waitingForPeer = !handshakeDone;
         } catch (NeedsWriteException full) {
             pendingOutput = true; // the handshake has something to say first; flush() resumes it
+        } catch (NeedsTaskException step) {
+            handOver(step);
         } catch (IOException e) {
             throw failure(e);
         }
@@ -87,6 +107,9 @@ final class TlsTransport implements Transport {
 
     @Override
     public int write(ByteBuffer from) throws IOException {
+        if (stepAway) {
+            return 0;
+        }
         int start = from.position();
         boolean wasHandshaking = !handshakeDone;
         try {
@@ -98,6 +121,8 @@ final class TlsTransport implements Transport {
         } catch (NeedsReadException needsPeer) {
             waitingForPeer = true;
             pendingOutput = false;
+        } catch (NeedsTaskException step) {
+            handOver(step);
         } catch (IOException e) {
             throw failure(e);
         }
@@ -109,21 +134,51 @@ final class TlsTransport implements Transport {
 
     @Override
     public void flush() throws IOException {
-        if (pendingOutput) {
+        if (pendingOutput && !stepAway) {
             write(NOTHING);
         }
     }
 
     @Override
     public void setInterest(boolean read, boolean write) {
+        readWanted = read;
+        if (stepAway) {
+            plain.setInterest(false, false); // nothing can move until the step is back
+            return;
+        }
         plain.setInterest(read, (write && !waitingForPeer) || pendingOutput);
+    }
+
+    /** Gives the engine's next step to a handshake thread; a full queue drops this connection. */
+    private void handOver(NeedsTaskException step) throws IOException {
+        stepAway = true;
+        pendingOutput = false;
+        if (!work.submit(step.getTask(), () -> !closed, this::stepDone)) {
+            stepAway = false;
+            throw new TransportFailure("TLS handshake refused: the server is busy with other handshakes", null);
+        }
+    }
+
+    /**
+     * On the loop thread, once a step is done: the engine is this transport's again. Write
+     * interest brings the link back to {@link #flush} (or a write of its greeting), which goes on
+     * with the handshake where it stopped.
+     */
+    private void stepDone() {
+        stepAway = false;
+        if (closed) {
+            releaseTls(); // its close came while the step was away
+            return;
+        }
+        pendingOutput = true;
+        plain.setInterest(readWanted, true);
     }
 
     /** close_notify (best effort: it goes out only if the socket has room), then the TCP FIN. */
     @Override
     public void shutdownOutput() throws IOException {
         try {
-            if (handshakeDone) {
+            if (handshakeDone && !stepAway) {
                 tls.shutdown();
             }
         } catch (IOException ignored) {
@@ -141,6 +196,14 @@ final class TlsTransport implements Transport {
         if (!handshakeDone && !timedOut) {
             stats.failed++; // garbage, a plain-text client, or a peer gone before the handshake ended
         }
+        if (stepAway) {
+            plain.close(); // the engine is busy on a handshake thread; stepDone() releases the rest
+            return;
+        }
+        releaseTls();
+    }
+
+    private void releaseTls() {
         try {
             tls.close(); // gives its buffers back to the pool and closes the socket
         } catch (IOException ignored) {
@@ -180,7 +243,7 @@ final class TlsTransport implements Transport {
 
     @Override
     public boolean hasBufferedInput() {
-        return bufferedInput;
+        return bufferedInput && !stepAway;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package chat.server.net;
 
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -8,15 +9,18 @@ import tlschannel.BufferAllocator;
 /**
  * Makes the TLS transport of each connection accepted on the TLS port: an engine from the
  * certificate in force at that moment (a reload changes what later handshakes see, never a
- * running session), the loop's buffer pool, and the shared handshake counts.
+ * running session), the loop's buffer pool, the threads for the handshakes' heavy steps, and the
+ * shared handshake counts.
  */
-public final class TlsTransports {
+public final class TlsTransports implements AutoCloseable {
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private final Supplier<SSLContext> contexts;
     private final TlsStats stats = new TlsStats();
     private final LoopBufferPool buffers = new LoopBufferPool();
     private final BufferAllocator plainInput = buffers.plainInput();
+    /** Inline until {@link #startHandshakeWork}: the in-memory harness has no loop thread to spare. */
+    private HandshakeWork handshakeWork = HandshakeWork.inline();
 
     /** {@code contexts} is asked once per new connection; it must be quick (a volatile read). */
     public TlsTransports(Supplier<SSLContext> contexts) {
@@ -25,6 +29,25 @@ public final class TlsTransports {
 
     public TlsStats stats() {
         return stats;
+    }
+
+    /** Handshake steps from now on run on their own threads and come back through {@code loop}. */
+    void startHandshakeWork(Executor loop) {
+        useHandshakeWork(HandshakeWork.start(loop));
+    }
+
+    /** For connections accepted from now on. */
+    void useHandshakeWork(HandshakeWork work) {
+        handshakeWork = work;
+    }
+
+    HandshakeWork handshakeWork() {
+        return handshakeWork;
+    }
+
+    @Override
+    public void close() {
+        handshakeWork.close();
     }
 
     /** TLS over {@code plain}; the handshake starts with the first read or write. */

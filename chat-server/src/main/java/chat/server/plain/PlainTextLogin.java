@@ -134,7 +134,7 @@ final class PlainTextLogin {
         state.nicks().rename(user, nick); // the prefix the bans are matched against
         ServerBan ban = new Admission(state).banOf(user);
         if (ban != null) {
-            String text = Admission.bannedText(ban, state);
+            String text = Admission.bannedText(ban);
             user.disconnect("Banned", text);
             return;
         }

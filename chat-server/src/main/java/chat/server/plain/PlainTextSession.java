@@ -88,7 +88,7 @@ public final class PlainTextSession implements ClientSession.PlainText {
 
     /** The nickname (and any password) were accepted: into the chat. */
     private void enter(String nick) {
-        state.nicks().rename(user, nick);
+        // PlainTextLogin already gave the user the nick, to match the operator's bans against it.
         user.userName("plain");
         user.realName(REAL_NAME);
         state.markRegistered(user);

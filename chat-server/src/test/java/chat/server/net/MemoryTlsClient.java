@@ -58,18 +58,32 @@ final class MemoryTlsClient {
 
     /** Runs the handshake to its end, the server taking a turn whenever the client waits for it. */
     MemoryTlsClient handshake() {
+        return handshake(() -> { });
+    }
+
+    /** As {@link #handshake()}, running {@code between} after each of the server's turns (handshake steps held back). */
+    MemoryTlsClient handshake(Runnable between) {
         for (int i = 0; i < 50; i++) {
-            try {
-                channel.handshake();
-                harness.settle(); // the client's last flight
+            if (handshakeStep()) {
                 return this;
-            } catch (NeedsReadException waiting) {
-                harness.settle();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            between.run();
         }
         throw new AssertionError("the handshake did not end");
+    }
+
+    /** The client's next flight, then the server's turns; true when the client's side of the handshake is done. */
+    boolean handshakeStep() {
+        try {
+            channel.handshake();
+            harness.settle(); // the client's last flight
+            return true;
+        } catch (NeedsReadException waiting) {
+            harness.settle();
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     MemoryTlsClient send(String... lines) {

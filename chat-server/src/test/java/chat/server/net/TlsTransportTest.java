@@ -11,6 +11,7 @@ import chat.server.tls.ServerIdentity;
 import chat.server.tls.TlsConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.net.ssl.SSLContext;
@@ -129,6 +130,57 @@ class TlsTransportTest {
         assertTrue(halfway.isClosed());
         assertEquals(2, tls.stats().timedOut());
         assertEquals(0, tls.stats().failed(), "a timeout is counted once, as a timeout");
+    }
+
+    /** Handshake steps held back: the test plays the handshake thread and the loop's task queue. */
+    private final List<Runnable> away = new ArrayList<>();
+    private final List<Runnable> back = new ArrayList<>();
+
+    private void runHeldSteps() {
+        while (!away.isEmpty() || !back.isEmpty()) {
+            if (!away.isEmpty()) {
+                away.remove(0).run();
+            } else {
+                back.remove(0).run();
+            }
+        }
+    }
+
+    @Test
+    void theKeyExchangeIsHandedOverAndTheHandshakeGoesOnWhenItComesBack() {
+        tls.useHandshakeWork(HandshakeWork.on(away::add, back::add));
+        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate()));
+        assertFalse(alice.handshakeStep(), "the ClientHello went out; the server's answer waits for its step");
+        assertEquals(1, away.size(), "the key exchange and signature wait for a handshake thread");
+        assertFalse(alice.peer.transport.readInterest || alice.peer.transport.writeInterest,
+                "while the step is away the loop neither reads nor writes the link");
+        assertTrue(alice.peer.link.transport.handshaking());
+
+        alice.handshake(this::runHeldSteps);
+        assertEquals(0, tls.stats().done(), "the client's last flight (an empty Certificate) is a step of its own");
+        alice.send("NICK alice", "USER alice 0 * :Alice");
+        runHeldSteps();
+        harness.settle();
+        List<String> got = alice.lines();
+        assertTrue(got.stream().anyMatch(line -> line.contains(" 001 alice ")), got::toString);
+        assertEquals(1, tls.stats().done());
+    }
+
+    @Test
+    void aLinkDroppedWhileItsStepIsAwayGivesItsBuffersBackWhenTheStepReturns() {
+        tls.useHandshakeWork(HandshakeWork.on(away::add, back::add));
+        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate()));
+        alice.handshakeStep();
+        assertEquals(1, away.size());
+        harness.advance(TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS);
+        assertTrue(alice.peer.isClosed(), "the deadline holds while a step is away");
+        assertEquals(1, tls.stats().timedOut());
+        assertTrue(tls.buffers().lentBytes() > 0, "the engine is not released under a running step");
+
+        runHeldSteps(); // the step sees its link gone and does nothing; the loop then releases the engine
+        assertEquals(0, tls.buffers().lentBytes(), "released when the step came back");
+        assertEquals(1, tls.stats().timedOut(), "counted once");
+        assertEquals(0, tls.stats().failed());
     }
 
     @Test
