@@ -141,13 +141,19 @@ final class ClusterRig implements AutoCloseable {
         node.watched.await(fromLine, l -> l.contains("node " + node.name() + " is part of the network"), 60_000);
     }
 
-    /** Starts a node and waits until it is part of the network. */
+    /** Starts a node without history and waits until it is part of the network. */
     Node start(String name) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Jars.java().toString(), "-Xmx256m", "-jar", Jars.server().toString(),
-                "--port", "0", "--server-name", "cluster.test", "--no-history", "--data-dir",
+        return start(name, "--no-history");
+    }
+
+    /** Starts a node with these options too (history ones: "--history-max-messages", "50") and waits until it is part of the network. */
+    Node start(String name, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Jars.java().toString(), "-Xmx256m", "-jar", Jars.server().toString(),
+                "--port", "0", "--server-name", "cluster.test", "--data-dir",
                 work.resolve("data-" + name).toString(), "--flood-rate", "0",
-                "--cluster", "redis://127.0.0.1:" + redisPort, "--node-name", name)
-                .redirectErrorStream(true).start();
+                "--cluster", "redis://127.0.0.1:" + redisPort, "--node-name", name));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Watched watched = new Watched(process);
         int at = watched.await(0, line -> line.contains("listening on"), 30_000);
         String line;
@@ -159,6 +165,12 @@ final class ClusterRig implements AutoCloseable {
         Node node = new Node(name, port, watched);
         nodes.add(node);
         return node;
+    }
+
+    /** Stops a node as an operator would (SIGTERM: it says goodbye, its name is free at once). */
+    void stop(Node node) throws InterruptedException {
+        node.watched.process.destroy();
+        assertTrue(node.watched.process.waitFor(30, TimeUnit.SECONDS));
     }
 
     @Override

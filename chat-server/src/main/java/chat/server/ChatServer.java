@@ -2,6 +2,7 @@ package chat.server;
 
 import chat.server.account.Identity;
 import chat.server.cluster.ClusterConfig;
+import chat.server.cluster.ClusterHistory;
 import chat.server.cluster.ClusterNetwork;
 import chat.server.cluster.ClusterUnavailableException;
 import chat.server.account.Operators;
@@ -13,6 +14,7 @@ import chat.server.console.ConsoleOutput;
 import chat.server.console.TlsConsole;
 import chat.server.console.OperatorConsole;
 import chat.server.history.History;
+import chat.server.history.HistoryStore;
 import chat.server.history.HistoryUnavailableException;
 import chat.server.model.ServerState;
 import chat.server.net.AddressBlocks;
@@ -66,7 +68,7 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    private ChatServer(EventLoop loop, History history, Identity identity, ServerState state, ServerConfig config,
+    private ChatServer(EventLoop loop, HistoryStore history, Identity identity, ServerState state, ServerConfig config,
             TlsPort tls, ClusterNetwork cluster) {
         this.loop = loop;
         this.state = state;
@@ -124,7 +126,11 @@ public final class ChatServer implements AutoCloseable {
         // History answers through the loop's task queue, and the loop exists only after the
         // assembly it serves: tasks go through this until it does.
         LoopTasks loopTasks = new LoopTasks();
-        History history = config.history().enabled()
+        // In a cluster history lives in Redis, where every node reads the same; else in SQLite here.
+        ClusterHistory clusterHistory = cluster != null && config.history().enabled()
+                ? new ClusterHistory(config.history(), cluster, clock::epochMillis, loopTasks) : null;
+        HistoryStore history = clusterHistory != null ? clusterHistory
+                : config.history().enabled()
                 ? History.open(config.history(), clock::epochMillis, loopTasks, loopTasks::resumeReading)
                 : History.disabled();
         Identity identity;
@@ -170,6 +176,7 @@ public final class ChatServer implements AutoCloseable {
         ClusterNetwork network = null;
         if (cluster != null) {
             network = new ClusterNetwork(chat.state(), cluster.nodeName());
+            network.keepHistory(clusterHistory);
             chat.state().useNetwork(network);
             try {
                 network.start(cluster, loopTasks);
@@ -283,12 +290,12 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /** As {@link #assemble(ServerConfig, Clock)}, keeping history in {@code history}; accounts in memory, hashed inline. */
-    public static Assembly assemble(ServerConfig config, Clock clock, History history) {
+    public static Assembly assemble(ServerConfig config, Clock clock, HistoryStore history) {
         return assemble(config, clock, history, Identity.inMemory(config.accounts()));
     }
 
-    /** As {@link #assemble(ServerConfig, Clock, History)}, with these accounts. */
-    public static Assembly assemble(ServerConfig config, Clock clock, History history, Identity identity) {
+    /** As {@link #assemble(ServerConfig, Clock, HistoryStore)}, with these accounts. */
+    public static Assembly assemble(ServerConfig config, Clock clock, HistoryStore history, Identity identity) {
         LoopClock loopClock = new LoopClock(clock);
         LinkTable links = new LinkTable();
         ServerState state = new ServerState(config, loopClock, links, history, identity);

@@ -34,7 +34,7 @@ final class Bus {
     private static final long TICK_MILLIS = 1_000;
     private static final long FIRST_BACKOFF_MILLIS = 250;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
-    private static final int TIMEOUT_MILLIS = 2_000;
+    static final int TIMEOUT_MILLIS = 2_000;
     private static final int MAX_BATCH = 1_024;
     /**
      * What Redis may hold for a subscriber that does not read (client-output-buffer-limit pubsub):
@@ -91,6 +91,7 @@ final class Bus {
     private String releaseSha;
     private String forgetSha;
     private String publishSha;
+    private String keepSha;
 
     Bus(ClusterConfig config, String incarnation, Listener listener) {
         this.config = config;
@@ -137,10 +138,15 @@ final class Bus {
     }
 
     private Jedis connect(int socketTimeoutMillis) {
+        return connect(config, "chat-", socketTimeoutMillis);
+    }
+
+    /** A connection to the cluster's Redis, named {@code prefix}+node in CLIENT LIST; checked with a PING. */
+    static Jedis connect(ClusterConfig config, String prefix, int socketTimeoutMillis) {
         Jedis jedis = new Jedis(new HostAndPort(config.redisHost(), config.redisPort()), DefaultJedisClientConfig.builder()
                 .protocol(RedisProtocol.RESP2) // pub/sub and scripts as every Redis since 2.6 speaks them
                 .connectionTimeoutMillis(TIMEOUT_MILLIS).socketTimeoutMillis(socketTimeoutMillis)
-                .password(config.redisPassword()).clientName("chat-" + config.nodeName().replace(':', '_')).build());
+                .password(config.redisPassword()).clientName(prefix + config.nodeName().replace(':', '_')).build());
         jedis.ping();
         return jedis;
     }
@@ -159,6 +165,7 @@ final class Bus {
         releaseSha = jedis.scriptLoad(Scripts.RELEASE);
         forgetSha = jedis.scriptLoad(Scripts.FORGET);
         publishSha = jedis.scriptLoad(Scripts.PUBLISH_TO_NODES);
+        keepSha = jedis.scriptLoad(Scripts.PUBLISH_AND_KEEP);
         Object answer = jedis.evalsha(helloSha, List.of(), List.of(config.nodeName(), incarnation,
                 Long.toString(ALIVE_TTL_MILLIS)));
         return ((Long) answer).intValue();
@@ -184,6 +191,45 @@ final class Bus {
             return;
         }
         submit((pipeline, bus) -> pipeline.evalsha(bus.publishSha, channels, List.of(payload)));
+    }
+
+    /**
+     * {@code payload} to the channels (none: only kept) and a line into the history streams, in
+     * one step of Redis's order; {@code entry} is {@link HistoryStreams#entry}.
+     */
+    void publishAndKeep(List<String> channels, String payload, List<String> streams, List<String> entry) {
+        List<String> keys = new ArrayList<>(channels.size() + streams.size());
+        keys.addAll(channels);
+        keys.addAll(streams);
+        List<String> args = new ArrayList<>(2 + entry.size());
+        args.add(payload);
+        args.add(Integer.toString(channels.size()));
+        args.addAll(entry);
+        submit((pipeline, bus) -> pipeline.evalsha(bus.keepSha, keys, args));
+    }
+
+    /**
+     * Runs {@code then} (on the publishing thread) once everything queued before it has been
+     * through Redis, or {@code failed} if the connection fails first: a history read asked after
+     * a line was kept finds it.
+     */
+    void afterQueued(Runnable then, Runnable failed) {
+        submit(new Op() {
+            @Override
+            public void queue(Pipeline pipeline, Bus bus) {
+                // Nothing to send: the batch's round trip is the point.
+            }
+
+            @Override
+            public void done() {
+                then.run();
+            }
+
+            @Override
+            public void failed() {
+                failed.run();
+            }
+        });
     }
 
     /** Claims nicks: {@code pairs} are folded nick and holder; the answer is a list of 1/0, or null if Redis failed. */

@@ -39,6 +39,7 @@ public final class ClusterNetwork implements Network {
     static final String SPLIT_NOTICE = "The network is split: users on other nodes are out of reach until it heals; "
             + "your messages reach the users of this node only";
     static final String WHOLE_NOTICE = "The network is whole again";
+    static final String SPLIT_HISTORY_NOTICE = ", and are not kept in the history";
 
     /** A room message sent to Redis and not yet back: delivered here when it is (or at a split). */
     private record InFlight(Room room, Outbound said, User sender, Consumer<Outbound> echo) {
@@ -56,6 +57,8 @@ public final class ClusterNetwork implements Network {
     private final List<String[]> pendingReleases = new ArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private Bus bus;
+    /** The shared history this node keeps its lines in (null: --no-history). */
+    private ClusterHistory history;
     private Executor loop;
     private boolean whole;
     /** True once the node has been whole: the first connection is no "heal" to announce. */
@@ -70,6 +73,11 @@ public final class ClusterNetwork implements Network {
         this.applier = new ClusterApplier(state, nodes, this);
     }
 
+    /** Keeps history in Redis streams (docs/SCALING.md); before {@link #start}. */
+    public void keepHistory(ClusterHistory clusterHistory) {
+        this.history = clusterHistory;
+    }
+
     /**
      * Connects to Redis and starts the bus; the node starts split and heals as soon as its
      * subscription is up. {@code loopTasks} is the loop's task queue.
@@ -79,6 +87,9 @@ public final class ClusterNetwork implements Network {
     public void start(ClusterConfig config, Executor loopTasks) throws ClusterUnavailableException {
         this.loop = loopTasks;
         this.bus = new Bus(config, incarnation, listener());
+        if (history != null) {
+            history.attach(this, bus);
+        }
         int slot = bus.start();
         state.useMessageIdSlot(slot);
         LOG.log(Level.INFO, "cluster: node " + me + " joined through Redis at " + config.redisAddress()
@@ -149,11 +160,13 @@ public final class ClusterNetwork implements Network {
         for (String node : targets) {
             channels.add(bus.channelOf(node));
         }
+        List<String> kept = isText(said) ? List.of(IrcNames.fold(room.name())) : List.of();
         if (channels.isEmpty()) {
+            keep(kept, said);
             return false;
         }
         StampFields stamp = ServerState.stampFields(said);
-        bus.publishToAll(channels, Events.withLine(Events.MESSAGE, me, said, nodes.idOf(sender)).encode());
+        send(channels, Events.withLine(Events.MESSAGE, me, said, nodes.idOf(sender)), said, kept);
         if (here) {
             inFlight.put(stamp.sequence(), new InFlight(room, said, sender, echo));
         }
@@ -162,11 +175,62 @@ public final class ClusterNetwork implements Network {
 
     @Override
     public void toUser(User recipient, Outbound said, User sender) {
+        List<String> kept = whole && isText(said)
+                ? List.of(ServerState.conversationKey(sender.nick(), recipient.nick())) : List.of();
         if (!recipient.isRemote()) {
             recipient.send(said);
+            keep(kept, said);
         } else if (whole) {
-            bus.publish(bus.channelOf(recipient.node()), Events.withLine(Events.MESSAGE, me, said, nodes.idOf(sender)).encode());
+            send(List.of(bus.channelOf(recipient.node())), Events.withLine(Events.MESSAGE, me, said, nodes.idOf(sender)),
+                    said, kept);
         }
+    }
+
+    /** PRIVMSG and NOTICE are history; TAGMSG (typing) is not, as on one server. */
+    private static boolean isText(Outbound said) {
+        String command = said.bareMessage().command();
+        return command.equals(Command.PRIVMSG) || command.equals(Command.NOTICE);
+    }
+
+    /**
+     * Publishes {@code event} to {@code channels} and, with history, keeps {@code line} in the
+     * history of {@code targets} in the same step, so each history's order is Redis's order.
+     */
+    private void send(List<String> channels, Event event, Outbound line, List<String> targets) {
+        StampFields stamp = history == null || targets.isEmpty() ? null : ServerState.stampFields(line);
+        if (stamp == null) {
+            bus.publishToAll(channels, event.encode());
+        } else {
+            bus.publishAndKeep(channels, event.encode(), streams(targets), HistoryStreams.entry(history.config(), stamp, line));
+        }
+    }
+
+    /** Keeps a line that is published nowhere (said to this node's users only) while whole. */
+    private void keep(List<String> targets, Outbound line) {
+        StampFields stamp = history == null || targets.isEmpty() ? null : ServerState.stampFields(line);
+        if (stamp != null && whole) {
+            bus.publishAndKeep(List.of(), "", streams(targets), HistoryStreams.entry(history.config(), stamp, line));
+        }
+    }
+
+    private static List<String> streams(List<String> targets) {
+        List<String> keys = new ArrayList<>(targets.size());
+        targets.forEach(target -> keys.add(HistoryStreams.key(target)));
+        return keys;
+    }
+
+    /** The history targets of a line about {@code user} in all its rooms (NICK, QUIT). */
+    private static List<String> roomsOf(User user) {
+        List<String> targets = new ArrayList<>();
+        for (Room room : user.rooms()) {
+            targets.add(IrcNames.fold(room.name()));
+        }
+        return targets;
+    }
+
+    /** An event with its line, to every node, the line kept in the history of {@code room}. */
+    private void publishAll(Event event, Outbound line, List<String> targets) {
+        send(List.of(Bus.ALL), event, line, targets);
     }
 
     @Override
@@ -218,14 +282,14 @@ public final class ClusterNetwork implements Network {
     public void renamed(User user, String oldNick, Outbound line) {
         releaseAllBut(user, user.nick());
         if (whole) {
-            publishAll(Events.withLine(Events.NICK, me, line, nodes.idOf(user), user.nick()));
+            publishAll(Events.withLine(Events.NICK, me, line, nodes.idOf(user), user.nick()), line, roomsOf(user));
         }
     }
 
     @Override
     public void quit(User user, Outbound line) {
         if (whole && line != null) {
-            publishAll(Events.withLine(Events.QUIT, me, line, nodes.idOf(user)));
+            publishAll(Events.withLine(Events.QUIT, me, line, nodes.idOf(user)), line, roomsOf(user));
         }
         releaseAll(user);
         nodes.forgetId(user);
@@ -240,13 +304,13 @@ public final class ClusterNetwork implements Network {
             publishAll(Events.room(me, room)); // a room new to the network: its topic and modes first
         }
         String flags = (room.isOperator(user) ? "o" : "") + (room.mayAlwaysSpeak(user) && !room.isOperator(user) ? "v" : "");
-        publishAll(Events.withLine(Events.JOIN, me, line, nodes.idOf(user), room.name(), flags));
+        publishAll(Events.withLine(Events.JOIN, me, line, nodes.idOf(user), room.name(), flags), line, inRoom(room));
     }
 
     @Override
     public void parted(Room room, User user, Outbound line) {
         if (whole) {
-            publishAll(Events.withLine(Events.PART, me, line, nodes.idOf(user), room.name()));
+            publishAll(Events.withLine(Events.PART, me, line, nodes.idOf(user), room.name()), line, inRoom(room));
         }
     }
 
@@ -254,7 +318,7 @@ public final class ClusterNetwork implements Network {
     public void kicked(Room room, User target, Outbound line) {
         if (whole) {
             publishAll(Events.withLine(Events.KICK, me, line, nodes.idOf(target), target.isRemote() ? target.node() : me,
-                    room.name()));
+                    room.name()), line, inRoom(room));
         }
     }
 
@@ -262,14 +326,14 @@ public final class ClusterNetwork implements Network {
     public void topicChanged(Room room, Outbound line) {
         if (whole) {
             publishAll(Events.withLine(Events.TOPIC, me, line, room.name(), room.topic(), room.topicSetBy(),
-                    Long.toString(room.topicSetEpochSeconds())));
+                    Long.toString(room.topicSetEpochSeconds())), line, inRoom(room));
         }
     }
 
     @Override
     public void modesChanged(Room room, Outbound line) {
         if (whole) {
-            publishAll(Events.withLine(Events.MODE, me, line, room.name()));
+            publishAll(Events.withLine(Events.MODE, me, line, room.name()), line, inRoom(room));
         }
     }
 
@@ -309,6 +373,10 @@ public final class ClusterNetwork implements Network {
 
     private void publishAll(Event event) {
         bus.publish(Bus.ALL, event.encode());
+    }
+
+    private static List<String> inRoom(Room room) {
+        return List.of(IrcNames.fold(room.name()));
     }
 
     private String holder(User user) {
@@ -384,7 +452,7 @@ public final class ClusterNetwork implements Network {
             applier.drop(node, "network split");
             nodes.remove(node.name);
         }
-        tellEveryone(SPLIT_NOTICE);
+        tellEveryone(history == null ? SPLIT_NOTICE : SPLIT_NOTICE + SPLIT_HISTORY_NOTICE);
     }
 
     /**

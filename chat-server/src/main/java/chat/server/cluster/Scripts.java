@@ -93,6 +93,30 @@ final class Scripts {
             return #KEYS
             """;
 
+    /**
+     * KEYS: the channels (ARGV[2] of them), then the history streams of the line. ARGV: the
+     * payload, the channel count, the streams' cap and life in ms, the entry's ID, then its fields
+     * q t l (see HistoryStreams). Publishes and keeps in one step, so each stream's order is the
+     * order the nodes deliver in. An ID at or below the stream's last (a line that reached Redis
+     * after a later-stamped one) becomes the one just after the last.
+     */
+    static final String PUBLISH_AND_KEEP = """
+            local channels = tonumber(ARGV[2])
+            for i = 1, channels do redis.call('PUBLISH', KEYS[i], ARGV[1]) end
+            for i = channels + 1, #KEYS do
+              local added = redis.pcall('XADD', KEYS[i], 'MAXLEN', '~', ARGV[3], ARGV[5],
+                'q', ARGV[6], 't', ARGV[7], 'l', ARGV[8])
+              if type(added) == 'table' and added.err then
+                local last = redis.call('XREVRANGE', KEYS[i], '+', '-', 'COUNT', 1)[1][1]
+                local ms, n = string.match(last, '^(%d+)-(%d+)$')
+                redis.call('XADD', KEYS[i], 'MAXLEN', '~', ARGV[3], ms .. '-' .. string.format('%d', tonumber(n) + 1),
+                  'q', ARGV[6], 't', ARGV[7], 'l', ARGV[8])
+              end
+              redis.call('PEXPIRE', KEYS[i], ARGV[4])
+            end
+            return #KEYS
+            """;
+
     private Scripts() {
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  * queries that run on the reader thread and answer through the loop's task queue, so the loop
  * never waits on the disk. {@link #disabled()} keeps nothing and answers every query with nothing.
  */
-public final class History implements AutoCloseable {
+public final class History implements HistoryStore {
     private static final Logger LOG = System.getLogger(History.class.getName());
 
     private final HistoryConfig config;
@@ -96,20 +96,24 @@ public final class History implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean enabled() {
         return writer != null;
     }
 
+    @Override
     public HistoryConfig config() {
         return config;
     }
 
     /** Rooms remembered from earlier runs (topics), by folded name. */
+    @Override
     public Map<String, RoomRecord> rooms() {
         return rooms;
     }
 
     /** The newest sequence stored when the server started (0: none); msgids continue above it. */
+    @Override
     public long newestSequence() {
         return newestSequence;
     }
@@ -121,6 +125,7 @@ public final class History implements AutoCloseable {
      * Keeps a line, as relayed: {@code wireLine} is its encoded bytes (CRLF included), shared with
      * the relay and never changed (loop thread; never blocks).
      */
+    @Override
     public void append(String target, long sequence, long epochMillis, String command, byte[] wireLine) {
         if (writer != null) {
             turn.add(new HistoryWriter.Append(target, sequence, epochMillis, command, wireLine));
@@ -128,6 +133,7 @@ public final class History implements AutoCloseable {
     }
 
     /** End of a loop turn: its lines go to the writer in one hand-over (one queue operation, not one per line). */
+    @Override
     public void endTurn() {
         if (!turn.isEmpty()) {
             writer.append(turn);
@@ -136,6 +142,7 @@ public final class History implements AutoCloseable {
     }
 
     /** Keeps a room's settings (loop thread; never blocks). */
+    @Override
     public void saveRoom(RoomRecord room) {
         if (writer != null) {
             writer.saveRoom(room);
@@ -143,6 +150,7 @@ public final class History implements AutoCloseable {
     }
 
     /** True while the writer is so far behind that the loop should stop reading clients. */
+    @Override
     public boolean behind() {
         return writer != null && writer.behind();
     }
@@ -151,6 +159,7 @@ public final class History implements AutoCloseable {
      * Runs the query off the loop; {@code found} or {@code failed} (with a reason for the client)
      * then runs on the loop. Without history: nothing found, at once.
      */
+    @Override
     public void query(HistoryQuery query, Consumer<List<StoredLine>> found, Consumer<String> failed) {
         if (reader == null) {
             found.accept(List.of());
@@ -171,6 +180,7 @@ public final class History implements AutoCloseable {
     }
 
     /** CHATHISTORY TARGETS off the loop, as {@link #query}. */
+    @Override
     public void targets(List<String> rooms, List<String> conversationPatterns, long low, long high, int limit,
             Consumer<List<TargetActivity>> found, Consumer<String> failed) {
         if (reader == null) {
@@ -196,6 +206,7 @@ public final class History implements AutoCloseable {
     }
 
     /** For /stats: lines written, lines that could not be written, lines waiting. */
+    @Override
     public String stats() {
         if (writer == null) {
             return "history: off (--no-history)";

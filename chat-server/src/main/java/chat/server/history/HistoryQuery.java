@@ -18,4 +18,9 @@ public record HistoryQuery(Kind kind, String target, long from, long to, int lim
             throw new IllegalArgumentException("limit must be positive");
         }
     }
+
+    /** Messages always; events (JOIN, PART, ...) only for draft/event-playback. */
+    public boolean wants(String command) {
+        return events || command.equals("PRIVMSG") || command.equals("NOTICE");
+    }
 }

@@ -86,9 +86,8 @@ final class HistoryReader implements AutoCloseable {
         return found;
     }
 
-    /** Messages always; events (JOIN, PART, ...) only for draft/event-playback. */
     private static boolean wanted(HistoryQuery q, StoredLine line) {
-        return q.events() || line.command().equals("PRIVMSG") || line.command().equals("NOTICE");
+        return q.wants(line.command());
     }
 
     /**

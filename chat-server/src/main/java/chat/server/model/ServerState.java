@@ -6,7 +6,7 @@ import chat.protocol.IrcMessage;
 import chat.protocol.Numeric;
 import chat.protocol.IrcNames;
 import chat.server.ServerConfig;
-import chat.server.history.History;
+import chat.server.history.HistoryStore;
 import chat.server.history.RoomRecord;
 import chat.server.net.LinkTable;
 import chat.server.net.LoopClock;
@@ -46,18 +46,18 @@ public final class ServerState {
     private final MessageIds messageIds = new MessageIds();
     private final ServerTime serverTime = new ServerTime();
 
-    private final History history;
+    private final HistoryStore history;
     private final Identity identity;
     private final Whowas whowas = new Whowas();
     private final Monitors monitors = new Monitors();
     /** Topics that outlive their rooms (and, with history, the server): by folded room name. */
     private final Map<String, RoomRecord> rememberedRooms;
 
-    public ServerState(ServerConfig config, LoopClock clock, LinkTable links, History history) {
+    public ServerState(ServerConfig config, LoopClock clock, LinkTable links, HistoryStore history) {
         this(config, clock, links, history, Identity.inMemory(config.accounts()));
     }
 
-    public ServerState(ServerConfig config, LoopClock clock, LinkTable links, History history, Identity identity) {
+    public ServerState(ServerConfig config, LoopClock clock, LinkTable links, HistoryStore history, Identity identity) {
         this.identity = identity;
         this.config = config;
         this.clock = clock;
@@ -167,7 +167,7 @@ public final class ServerState {
         return whowas;
     }
 
-    public History history() {
+    public HistoryStore history() {
         return history;
     }
 
