@@ -12,6 +12,10 @@
 # WORKLOAD (bench options) defaults to the fan-out of compare.sh; for latency at a fixed load:
 #   WORKLOAD="--rooms 10 --clients 200 --messages 0 --rate 2.63 --warmup 2 --duration 20" bench/cluster.sh ...
 # (20 members a room: each message is 19 deliveries, 200 x 2.63/s x 19 = 10,000 deliveries/s).
+#
+# COMPARE=history alternates the cluster without history against the cluster keeping history in
+# Redis (streams written by the publish script) instead of against one node. After each cluster
+# run the nodes' and Redis's CPU seconds are printed (from /proc/PID/stat).
 set -euo pipefail
 JAR="$(realpath "$1")" REPEAT="${2:-3}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +24,7 @@ read -r -a WORKLOAD <<<"${WORKLOAD:---rooms 10 --clients 200 --messages 500 --si
 SERVER_OPTS="${SERVER_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -XX:TieredStopAtLevel=1}"
 BENCH_OPTS="-Xms512m -XX:+UseParallelGC"
 REDIS="${REDIS:-redis-server}"
+COMPARE="${COMPARE:-single}"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 WORK="$(mktemp -d)"
@@ -51,7 +56,7 @@ await_log() { # file text
 start_node() { # port log [server options...]
     local port="$1" log="$2"; shift 2
     # shellcheck disable=SC2086
-    CHAT_NO_HISTORY=true CHAT_DATA_DIR="$WORK/data-$port" CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 \
+    CHAT_NO_HISTORY="${NO_HISTORY:-true}" CHAT_DATA_DIR="$WORK/data-$port" CHAT_MAX_PER_IP=0 CHAT_CONNECTS_PER_MINUTE=0 \
         java $SERVER_OPTS -jar "$JAR" --port "$port" --flood-rate 0 --max-clients 20000 "$@" </dev/null >"$log" 2>&1 &
     PIDS+=($!)
 }
@@ -81,19 +86,43 @@ print(line)
 ' "$label" "$json"
 }
 
-run_cluster() {
-    local redis_port ports=() node=0
+# CPU seconds (user + system) a process has used so far.
+cpu_seconds() { # pid
+    python3 -c '
+import os, sys
+fields = open("/proc/%s/stat" % sys.argv[1]).read().rsplit(")", 1)[1].split()
+print("%.2f" % ((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")))
+' "$1"
+}
+
+run_cluster() { # label [history: "on"]
+    local label="$1" history="${2:-off}" redis_port ports=() node=0 redis_pid nodes=() before=() after=()
     redis_port="$(free_port)"
     "$REDIS" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$WORK/redis.log" 2>&1 &
+    redis_pid=$!
     PIDS+=($!)
     await_port "$redis_port"
     for name in a b c; do
         ports+=("$(free_port)")
-        start_node "${ports[$node]}" "$WORK/node-$name.log" --cluster "redis://127.0.0.1:$redis_port" --node-name "$name"
+        NO_HISTORY="$([[ "$history" == on ]] && echo false || echo true)" \
+            start_node "${ports[$node]}" "$WORK/node-$name.log" --cluster "redis://127.0.0.1:$redis_port" --node-name "$name"
+        nodes+=("${PIDS[-1]}")
         node=$((node + 1))
     done
     for name in a b c; do await_log "$WORK/node-$name.log" "is part of the network"; done
-    bench cluster "$(IFS=,; echo "${ports[*]}")"
+    for pid in "${nodes[@]}" "$redis_pid"; do before+=("$(cpu_seconds "$pid")"); done
+    bench "$label" "$(IFS=,; echo "${ports[*]}")"
+    for pid in "${nodes[@]}" "$redis_pid"; do after+=("$(cpu_seconds "$pid")"); done
+    python3 -c '
+import sys
+b, a = [float(x) for x in sys.argv[1].split()], [float(x) for x in sys.argv[2].split()]
+used = [y - x for x, y in zip(b, a)]
+print("        CPU during the bench: nodes %.2f s (a %.2f, b %.2f, c %.2f), redis %.2f s" % (sum(used[:3]), *used))
+' "${before[*]}" "${after[*]}"
+    if [[ "$history" == on ]]; then
+        echo "        history kept: $(redis-cli -p "$redis_port" --scan --pattern 'chat:history:*' | wc -l) streams," \
+            "redis used_memory $(redis-cli -p "$redis_port" info memory | grep '^used_memory_human' | cut -d: -f2 | tr -d '\r')"
+    fi
     stop_all
 }
 
@@ -109,7 +138,12 @@ run_single() {
 echo "== $(date -u +%FT%TZ)  load average $(cut -d' ' -f1-3 /proc/loadavg)  $(nproc) cores  workload: ${WORKLOAD[*]}"
 for ((i = 1; i <= REPEAT; i++)); do
     echo "== run $i"
-    run_cluster
-    run_single
+    if [[ "$COMPARE" == history ]]; then
+        run_cluster cluster
+        run_cluster history on
+    else
+        run_cluster cluster
+        run_single
+    fi
 done
 echo "== done  load average $(cut -d' ' -f1-3 /proc/loadavg)"

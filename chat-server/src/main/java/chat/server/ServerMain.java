@@ -110,7 +110,7 @@ public final class ServerMain implements Callable<Integer> {
             description = "Message of the day, one line per line (default none: clients get 422).")
     Path motdFile;
     @Option(names = "--data-dir", defaultValue = "${env:CHAT_DATA_DIR:-" + HistoryConfig.DEFAULT_DATA_DIR + "}",
-            paramLabel = "DIR", description = "Where history is kept (history.db, SQLite); made on first start "
+            paramLabel = "DIR", description = "Where history is kept (history.db, SQLite; with --cluster history is in Redis); made on first start "
                     + "(env CHAT_DATA_DIR, default ${DEFAULT-VALUE} in the directory the server starts in).")
     Path dataDir;
     @Option(names = "--no-history", defaultValue = "${env:CHAT_NO_HISTORY:-false}",
