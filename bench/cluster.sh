@@ -119,6 +119,10 @@ b, a = [float(x) for x in sys.argv[1].split()], [float(x) for x in sys.argv[2].s
 used = [y - x for x, y in zip(b, a)]
 print("        CPU during the bench: nodes %.2f s (a %.2f, b %.2f, c %.2f), redis %.2f s" % (sum(used[:3]), *used))
 ' "${before[*]}" "${after[*]}"
+    # Redis's own time per command (scripts' inner calls counted apart), for where Redis's CPU goes.
+    redis-cli -p "$redis_port" info commandstats | tr -d '\r' \
+        | sed -n 's/^cmdstat_\(evalsha\|publish\|xadd\|pexpire\|xrevrange\):calls=\([0-9]*\),usec=\([0-9]*\),usec_per_call=\([0-9.]*\).*/\1 \2 calls \4 us/p' \
+        | paste -sd';' | sed 's/^/        redis: /; s/;/; /g'
     if [[ "$history" == on ]]; then
         echo "        history kept: $(redis-cli -p "$redis_port" --scan --pattern 'chat:history:*' | wc -l) streams," \
             "redis used_memory $(redis-cli -p "$redis_port" info memory | grep '^used_memory_human' | cut -d: -f2 | tr -d '\r')"
