@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -132,7 +133,7 @@ public final class ClusterHistory implements HistoryStore {
             this.failed.incrementAndGet();
             loop.execute(() -> failed.accept(UNAVAILABLE));
         };
-        bus.afterQueued(() -> reader.execute(() -> {
+        Runnable ask = () -> {
             try {
                 T answer = work.get();
                 answered.incrementAndGet();
@@ -142,7 +143,14 @@ public final class ClusterHistory implements HistoryStore {
                 disconnect();
                 fail.run();
             }
-        }), fail);
+        };
+        bus.afterQueued(() -> {
+            try {
+                reader.execute(ask);
+            } catch (RejectedExecutionException stopping) {
+                fail.run(); // the server is stopping
+            }
+        }, fail);
     }
 
     private StreamReader reader() {

@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * CHATHISTORY (IRCv3 draft/chathistory, with draft/event-playback) and the history replayed on JOIN
- * to clients that cannot ask for it. Queries run off the loop ({@link chat.server.history.History});
+ * to clients that cannot ask for it. Queries run off the loop ({@link chat.server.history.HistoryStore});
  * the answer is sent when they come back, so the command's {@link Replies} is kept open until then.
  * Only members of a room read its history; a private conversation is read by its two people, each
  * from the start of their tenure of the nick (see {@link chat.server.model.NickRegistry}).

@@ -174,7 +174,8 @@ public final class ServerState {
     /**
      * Keeps a relayed line in the history of {@code target} (a folded room name, or a
      * {@link #conversationKey}), with the time and msgid its receivers saw. Lines without a stamp
-     * (server notices) are not kept.
+     * (server notices) are not kept. (In a cluster the store ignores this: the node where a line is
+     * said keeps it in Redis as it publishes it, see {@code ClusterNetwork}.)
      */
     public void remember(String target, Outbound line) {
         if (history.enabled() && line.tagSource() instanceof MessageStamp stamp) {
