@@ -145,6 +145,38 @@ class ClusterHistoryTest {
     }
 
     @Test
+    void eventsAreKeptOnceByTheNodeWhereTheyHappen() throws Exception {
+        TestClient alice = historian(a, "alice");
+        alice.send("CAP REQ draft/event-playback");
+        alice.expect(line -> line.contains(" ACK "));
+        TestClient bob = historian(b, "bob");
+        join(alice, "#ev");
+        join(bob, "#ev");
+        alice.expect(line -> line.contains(":bob!") && line.contains(" JOIN "));
+        alice.send("TOPIC #ev :kept once");
+        bob.expect(line -> line.contains(" TOPIC #ev "));
+        alice.send("MODE #ev +v bob");
+        bob.expect(line -> line.contains(" MODE #ev +v bob"));
+        bob.send("NICK bobby");
+        alice.expect(line -> line.contains(" NICK "));
+        bob.send("PRIVMSG #ev :hi");
+        alice.expect(line -> line.contains(" PRIVMSG #ev "));
+        bob.send("PART #ev :bye");
+        alice.expect(line -> line.contains(" PART #ev"));
+
+        List<String> onA = lines(HistoryAnswers.ask(alice, "CHATHISTORY LATEST #ev * 20"));
+        List<String> commands = onA.stream().map(line -> line.split(" ")[2]).toList();
+        assertEquals(List.of("JOIN", "JOIN", "TOPIC", "MODE", "NICK", "PRIVMSG", "PART"), commands,
+                "each line once, in the order it happened, from the node where it happened: " + onA);
+        TestClient carol = historian(c, "carol");
+        carol.send("CAP REQ draft/event-playback");
+        carol.expect(line -> line.contains(" ACK "));
+        join(carol, "#ev");
+        List<String> onC = lines(HistoryAnswers.ask(carol, "CHATHISTORY BEFORE #ev timestamp=2100-01-01T00:00:00.000Z 20"));
+        assertEquals(onA, onC.subList(0, onA.size()), "node c answers as node a");
+    }
+
+    @Test
     void replayOnJoinOnAnotherNodeForIrcAndNc() throws Exception {
         TestClient alice = historian(a, "alice");
         TestClient bob = historian(b, "bob");
