@@ -128,7 +128,7 @@ public final class ChatServer implements AutoCloseable {
         LoopTasks loopTasks = new LoopTasks();
         // In a cluster history lives in Redis, where every node reads the same; else in SQLite here.
         ClusterHistory clusterHistory = cluster != null && config.history().enabled()
-                ? new ClusterHistory(config.history(), cluster, clock::epochMillis, loopTasks) : null;
+                ? ClusterHistory.open(config.history(), cluster, clock::epochMillis, loopTasks) : null;
         HistoryStore history = clusterHistory != null ? clusterHistory
                 : config.history().enabled()
                 ? History.open(config.history(), clock::epochMillis, loopTasks, loopTasks::resumeReading)

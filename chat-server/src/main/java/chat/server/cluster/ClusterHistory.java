@@ -8,6 +8,7 @@ import chat.server.history.StoredLine;
 import chat.server.history.TargetActivity;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -31,11 +32,14 @@ import redis.clients.jedis.exceptions.JedisException;
  * node where a line is said keeps it in the same Redis step that publishes it
  * ({@link ClusterNetwork}), so {@link #append} has nothing to do. Queries run on
  * {@code chat-cluster-history}, a thread with its own Redis connection, and answer through the
- * loop's task queue; while the node is split from Redis they fail at once.
+ * loop's task queue; while the node is split from Redis they fail at once. Rooms' topics are
+ * remembered in the hash {@code chat:rooms}, read once at start.
  */
 public final class ClusterHistory implements HistoryStore {
     private static final System.Logger LOG = System.getLogger(ClusterHistory.class.getName());
     static final String UNAVAILABLE = "History is not available right now";
+    /** Rooms' topics, by folded name, for when a room is made again (as the local history's rooms table). */
+    static final String ROOMS = "chat:rooms";
 
     private final HistoryConfig config;
     private final ClusterConfig cluster;
@@ -48,17 +52,43 @@ public final class ClusterHistory implements HistoryStore {
     private Jedis jedis;
     private ClusterNetwork network;
     private Bus bus;
+    /** Rooms' topics as Redis had them when this node started. */
+    private final Map<String, RoomRecord> rooms;
 
-    public ClusterHistory(HistoryConfig config, ClusterConfig cluster, LongSupplier clock, Executor loop) {
+    private ClusterHistory(HistoryConfig config, ClusterConfig cluster, LongSupplier clock, Executor loop,
+            Map<String, RoomRecord> rooms) {
         this.config = config;
         this.cluster = cluster;
         this.clock = clock;
         this.loop = loop;
+        this.rooms = rooms;
         this.reader = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "chat-cluster-history");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Reads the rooms' remembered topics from Redis (once, at start, before the loop runs); the
+     * rest happens on its own threads.
+     *
+     * @throws ClusterUnavailableException when Redis cannot be reached
+     */
+    public static ClusterHistory open(HistoryConfig config, ClusterConfig cluster, LongSupplier clock, Executor loop)
+            throws ClusterUnavailableException {
+        Map<String, RoomRecord> rooms = new HashMap<>();
+        try (Jedis jedis = Bus.connect(cluster, "chat-start-", Bus.TIMEOUT_MILLIS)) {
+            jedis.hgetAll(ROOMS).forEach((folded, record) -> {
+                RoomRecord room = decodeRoom(folded, record);
+                if (room != null) {
+                    rooms.put(folded, room);
+                }
+            });
+        } catch (JedisException e) {
+            throw new ClusterUnavailableException("cannot reach Redis at " + cluster.redisAddress() + ": " + e.getMessage());
+        }
+        return new ClusterHistory(config, cluster, clock, loop, rooms);
     }
 
     /** The node's network and bus, once it has joined (before the loop runs). */
@@ -77,10 +107,9 @@ public final class ClusterHistory implements HistoryStore {
         return config;
     }
 
-    /** Topics are not kept beyond the nodes' memory in a cluster (docs/SCALING.md). */
     @Override
     public Map<String, RoomRecord> rooms() {
-        return Map.of();
+        return rooms;
     }
 
     @Override
@@ -97,8 +126,32 @@ public final class ClusterHistory implements HistoryStore {
     public void endTurn() {
     }
 
+    /** Every node that applies a topic saves it: the same value, so the last write is as good as the first. */
     @Override
     public void saveRoom(RoomRecord room) {
+        if (bus != null) {
+            String record = String.join("\n", room.name(), orNul(room.topic()), orNul(room.topicSetBy()),
+                    Long.toString(room.topicSetEpochSeconds()));
+            bus.submit((pipeline, b) -> pipeline.hset(ROOMS, room.folded(), record));
+        }
+    }
+
+    private static String orNul(String text) {
+        return text == null ? "\0" : text;
+    }
+
+    /** A room's record as {@link #saveRoom} wrote it (name, topic, set by, set at; NUL for none), or null. */
+    static RoomRecord decodeRoom(String folded, String record) {
+        String[] parts = record.split("\n", -1);
+        if (parts.length != 4) {
+            return null;
+        }
+        try {
+            return new RoomRecord(folded, parts[0], parts[1].equals("\0") ? null : parts[1],
+                    parts[2].equals("\0") ? null : parts[2], Long.parseLong(parts[3]));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override
