@@ -4,6 +4,7 @@ import chat.server.account.Identity;
 import chat.server.cluster.ClusterConfig;
 import chat.server.cluster.ClusterNetwork;
 import chat.server.cluster.ClusterUnavailableException;
+import chat.server.cluster.RedisAccountStore;
 import chat.server.account.Operators;
 import chat.server.command.ClientSession;
 import chat.server.command.CommandDispatcher;
@@ -129,8 +130,10 @@ public final class ChatServer implements AutoCloseable {
                 : History.disabled();
         Identity identity;
         try {
-            identity = Identity.open(config.accounts(), loopTasks);
-        } catch (IOException | RuntimeException e) {
+            // A cluster node's accounts are the cluster's: in its Redis, the same on every node.
+            identity = cluster == null ? Identity.open(config.accounts(), loopTasks)
+                    : RedisAccountStore.identity(config.accounts(), cluster, loopTasks);
+        } catch (IOException | ClusterUnavailableException | RuntimeException e) {
             history.close();
             throw e;
         }

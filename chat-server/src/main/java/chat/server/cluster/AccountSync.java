@@ -1,0 +1,174 @@
+package chat.server.cluster;
+
+import chat.protocol.IrcNames;
+import chat.server.account.Account;
+import chat.server.account.Identity;
+import chat.server.account.ServerBan;
+import chat.server.command.Admission;
+import chat.server.command.Logins;
+import chat.server.model.ServerState;
+import chat.server.model.User;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * Keeps this node's accounts, registered rooms and bans (its {@link Identity}) the same as the
+ * store in Redis, on the loop thread: applies each change every node announces (its own too, so
+ * the replica ends where Redis's one order ends), reads the whole store again when the node heals
+ * from a split, and does on this node what a change means for its users (a deleted account logs
+ * them out, a new ban disconnects those it covers). While split, the replica answers logins and
+ * nick checks as it was, and changes are refused ({@link RedisAccountStore#SPLIT}).
+ */
+final class AccountSync {
+    private static final System.Logger LOG = System.getLogger(AccountSync.class.getName());
+    private static final Set<String> TYPES = Set.of(RedisAccountStore.ACCOUNT_EVENT, RedisAccountStore.ROOM_EVENT,
+            RedisAccountStore.BAN_EVENT);
+
+    private final ServerState state;
+    private final RedisAccountStore store;
+    private final Executor loop;
+    private final String me;
+    /** Events heard while a reload is on its way: those newer than the snapshot are applied again after it. */
+    private final List<Event> heardDuringReload = new ArrayList<>();
+    private int reloadsPending;
+    private boolean whole;
+
+    AccountSync(ServerState state, RedisAccountStore store, Executor loop, String me) {
+        this.state = state;
+        this.store = store;
+        this.loop = loop;
+        this.me = me;
+        store.onLostRace((folded, ours) -> loop.execute(() -> lostRace(folded, ours)));
+    }
+
+    static boolean handles(Event event) {
+        return TYPES.contains(event.type());
+    }
+
+    private Identity identity() {
+        return state.identity();
+    }
+
+    void onEvent(Event event) {
+        if (reloadsPending > 0) {
+            heardDuringReload.add(event);
+        }
+        apply(event);
+    }
+
+    void split() {
+        whole = false;
+        store.readOnly(RedisAccountStore.SPLIT);
+    }
+
+    /** The node is whole again (or for the first time): read the store, then accept changes. */
+    void heal() {
+        whole = true;
+        reloadsPending++;
+        store.reload(snapshot -> loop.execute(() -> reloaded(snapshot)));
+    }
+
+    private void reloaded(RedisAccountStore.Snapshot snapshot) {
+        reloadsPending--;
+        Identity identity = identity();
+        long now = state.clock().epochMillis();
+        if (snapshot.version() == 0 && (identity.accounts().count() > 0 || identity.rooms().count() > 0
+                || !identity.bans().list(now).isEmpty())) {
+            // Redis came back empty (restarted without persistence): what this node knew goes back in.
+            LOG.log(Level.WARNING, "accounts: the store in Redis is empty; writing back this node's "
+                    + identity.accounts().count() + " accounts, " + identity.rooms().count() + " registered rooms and "
+                    + identity.bans().list(now).size() + " bans (give Redis persistence: appendonly yes)");
+            store.restore(new RedisAccountStore.Snapshot(0, List.copyOf(identity.accounts().all()),
+                    identity.rooms().all(), identity.bans().list(now)), identity.accounts().secret());
+        } else {
+            identity.accounts().replaceAll(snapshot.accounts());
+            identity.rooms().replaceAll(snapshot.rooms());
+            identity.bans().replaceAll(snapshot.bans());
+            for (Event event : heardDuringReload) {
+                if (version(event) > snapshot.version()) {
+                    apply(event);
+                }
+            }
+            afterReload();
+        }
+        if (reloadsPending == 0) {
+            heardDuringReload.clear();
+            if (whole) {
+                store.readOnly(null);
+            }
+        }
+    }
+
+    /** What changed while this node was away, for its users: deleted accounts log out, new bans apply. */
+    private void afterReload() {
+        Logins logins = new Logins(state);
+        for (User user : List.copyOf(state.nicks().all())) {
+            if (!user.isRemote() && user.account() != null && identity().accounts().find(user.account()) == null) {
+                logins.logOut(user, Logins.deleted(user.account()));
+            }
+        }
+        for (ServerBan ban : identity().bans().list(state.clock().epochMillis())) {
+            Admission.enforce(ban, state);
+        }
+    }
+
+    private static long version(Event event) {
+        try {
+            return Long.parseLong(event.field(0));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    // TYPE node version key record (record missing: deleted)
+    private void apply(Event event) {
+        String key = event.field(1);
+        String record = event.field(2);
+        try {
+            switch (event.type()) {
+                case RedisAccountStore.ACCOUNT_EVENT -> account(key, record == null ? null : AccountRecords.account(record));
+                case RedisAccountStore.ROOM_EVENT -> identity().rooms().apply(key,
+                        record == null ? null : AccountRecords.room(record));
+                case RedisAccountStore.BAN_EVENT -> ban(key, record == null ? null : AccountRecords.ban(record), event.node());
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "accounts: change " + event.type() + " " + key + " from node " + event.node()
+                    + " not applied", e);
+        }
+    }
+
+    private void account(String folded, Account account) {
+        Account before = identity().accounts().find(folded);
+        identity().accounts().apply(folded, account);
+        if (account == null && before != null) {
+            new Logins(state).logOutEveryone(before.name(), Logins.deleted(before.name()));
+        }
+    }
+
+    private void ban(String key, ServerBan ban, String node) {
+        identity().bans().apply(key, ban);
+        if (ban == null || ban.expired(state.clock().epochMillis())) {
+            return;
+        }
+        int removed = Admission.enforce(ban, state);
+        if (removed > 0 && !node.equals(me)) {
+            state.noticeOperators("K-line on " + ban.mask() + " (set on node " + node + " by " + ban.setBy() + "): "
+                    + removed + " disconnected here");
+        }
+    }
+
+    /** An account made here was made at the same moment on another node, whose REGISTER Redis took first. */
+    private void lostRace(String folded, Account ours) {
+        if (identity().accounts().find(folded) == ours) {
+            identity().accounts().apply(folded, null); // the other node's account arrives as its own event
+        }
+        new Logins(state).logOutEveryone(ours.name(), "The account " + ours.name() + " was registered on another node"
+                + " at the same moment, and that one was kept; you are logged out. Register another name");
+        LOG.log(Level.WARNING, "accounts: " + ours.name() + " was registered on another node at the same moment; ours"
+                + " is dropped");
+    }
+}
