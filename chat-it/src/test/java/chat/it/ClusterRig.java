@@ -141,13 +141,14 @@ final class ClusterRig implements AutoCloseable {
         node.watched.await(fromLine, l -> l.contains("node " + node.name() + " is part of the network"), 60_000);
     }
 
-    /** Starts a node and waits until it is part of the network. */
-    Node start(String name) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(Jars.java().toString(), "-Xmx256m", "-jar", Jars.server().toString(),
+    /** Starts a node and waits until it is part of the network; {@code extra} options are added to its command line. */
+    Node start(String name, String... extra) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Jars.java().toString(), "-Xmx256m", "-jar", Jars.server().toString(),
                 "--port", "0", "--server-name", "cluster.test", "--no-history", "--data-dir",
                 work.resolve("data-" + name).toString(), "--flood-rate", "0",
-                "--cluster", "redis://127.0.0.1:" + redisPort, "--node-name", name)
-                .redirectErrorStream(true).start();
+                "--cluster", "redis://127.0.0.1:" + redisPort, "--node-name", name));
+        command.addAll(List.of(extra));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Watched watched = new Watched(process);
         int at = watched.await(0, line -> line.contains("listening on"), 30_000);
         String line;
@@ -159,6 +160,13 @@ final class ClusterRig implements AutoCloseable {
         Node node = new Node(name, port, watched);
         nodes.add(node);
         return node;
+    }
+
+    /** Types {@code line} on a node's operator console (its stdin). */
+    static void console(Node node, String line) throws IOException {
+        var in = node.watched.process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package chat.server.cluster;
 
-import chat.protocol.IrcNames;
 import chat.server.account.Account;
 import chat.server.account.Identity;
+import chat.server.account.RegisteredRoom;
 import chat.server.account.ServerBan;
 import chat.server.command.Admission;
 import chat.server.command.Logins;
@@ -129,9 +129,10 @@ final class AccountSync {
         String record = event.field(2);
         try {
             switch (event.type()) {
-                case RedisAccountStore.ACCOUNT_EVENT -> account(key, record == null ? null : AccountRecords.account(record));
-                case RedisAccountStore.ROOM_EVENT -> identity().rooms().apply(key,
-                        record == null ? null : AccountRecords.room(record));
+                case RedisAccountStore.ACCOUNT_EVENT -> account(key, record == null ? null : AccountRecords.account(record),
+                        event.node());
+                case RedisAccountStore.ROOM_EVENT -> room(key, record == null ? null : AccountRecords.room(record),
+                        event.node());
                 case RedisAccountStore.BAN_EVENT -> ban(key, record == null ? null : AccountRecords.ban(record), event.node());
                 default -> { }
             }
@@ -141,16 +142,32 @@ final class AccountSync {
         }
     }
 
-    private void account(String folded, Account account) {
+    private void account(String folded, Account account, String node) {
         Account before = identity().accounts().find(folded);
         identity().accounts().apply(folded, account);
+        if (!node.equals(me)) { // a trail on every node of what the network's operators changed
+            LOG.log(Level.INFO, "accounts: account " + folded + (account == null ? " deleted" : before == null ? " made"
+                    : " changed") + " on node " + node);
+        }
         if (account == null && before != null) {
             new Logins(state).logOutEveryone(before.name(), Logins.deleted(before.name()));
         }
     }
 
+    private void room(String folded, RegisteredRoom room, String node) {
+        RegisteredRoom before = identity().rooms().find(folded);
+        identity().rooms().apply(folded, room);
+        if (!node.equals(me) && (before == null) != (room == null)) { // kept settings change often: only (un)registering
+            LOG.log(Level.INFO, "accounts: room " + folded + (room == null ? " no longer registered" : " registered")
+                    + " on node " + node);
+        }
+    }
+
     private void ban(String key, ServerBan ban, String node) {
         identity().bans().apply(key, ban);
+        if (!node.equals(me)) {
+            LOG.log(Level.INFO, "accounts: ban on " + key + (ban == null ? " lifted" : " set") + " on node " + node);
+        }
         if (ban == null || ban.expired(state.clock().epochMillis())) {
             return;
         }
