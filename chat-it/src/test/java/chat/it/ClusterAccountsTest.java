@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.TestClient;
+import chat.server.account.Account;
+import chat.server.account.AccountDatabase;
+import chat.server.account.PasswordHasher;
 import chat.server.account.ScramClient;
+import chat.server.account.ScramCredentials;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -257,6 +262,24 @@ class ClusterAccountsTest {
         boss.expectContaining("removed the K-line");
         awaitLog(c, "accounts: ban on *!victor@127.0.0.1 lifted on node a");
         on(c, "victor");
+    }
+
+    @Test
+    void aOneServerAccountsFileIsBroughtIntoTheClusterOnce() throws Exception {
+        Path dataA = work.resolve("data-a"); // where the rig's node a keeps its data
+        try (AccountDatabase file = AccountDatabase.open(dataA)) {
+            file.save("dave", new Account("dave", new PasswordHasher().hash(PASSWORD), ScramCredentials.derive(PASSWORD),
+                    Set.of(), 1));
+        }
+        rig = new ClusterRig(work);
+        ClusterRig.Node a = rig.start("a");
+        a.watched().await(0, l -> l.contains("1 accounts, 0 registered rooms and 0 bans of ")
+                && l.contains("are now in the cluster's Redis"), 20_000);
+        assertTrue(Files.exists(dataA.resolve("accounts.db.imported")) && !Files.exists(dataA.resolve("accounts.db")),
+                "renamed, so a later start does not bring back what the network deleted");
+        ClusterRig.Node b = rig.start("b");
+        TestClient dave = saslClient(b, "dave");
+        assertTrue(scram(dave, "dave", PASSWORD).contains(" 903 "), "dave of a's old file logs in on b");
     }
 
     @Test

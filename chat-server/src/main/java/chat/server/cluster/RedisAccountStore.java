@@ -3,6 +3,7 @@ package chat.server.cluster;
 import chat.protocol.IrcNames;
 import chat.server.account.Account;
 import chat.server.account.AccountConfig;
+import chat.server.account.AccountDatabase;
 import chat.server.account.Accounts;
 import chat.server.account.Identity;
 import chat.server.account.RegisteredRooms;
@@ -10,7 +11,11 @@ import chat.server.account.ServerBans;
 import chat.server.account.AccountStore;
 import chat.server.account.RegisteredRoom;
 import chat.server.account.ServerBan;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -84,28 +89,32 @@ public final class RedisAccountStore implements AccountStore {
 
     /**
      * A cluster node's accounts: kept in the cluster's Redis, read from it now (before the loop
-     * runs), hashing on worker threads that answer through {@code loop}. The data directory's
-     * accounts.db is not used.
+     * runs), hashing on worker threads that answer through {@code loop}. An accounts.db in the
+     * data directory is brought in once (see {@link #importFile}).
      *
      * @throws ClusterUnavailableException when Redis cannot be reached
      */
     public static Identity identity(AccountConfig accounts, ClusterConfig cluster, Executor loop)
             throws ClusterUnavailableException {
-        Loaded loaded = open(cluster);
+        Loaded loaded = open(cluster, accounts.dataDirectory());
         RedisAccountStore store = loaded.store();
         return Identity.stored(accounts, store, new Accounts(store, loaded.snapshot().accounts(), loaded.secret()),
                 new ServerBans(store, loaded.snapshot().bans()), new RegisteredRooms(store, loaded.snapshot().rooms()), loop);
     }
 
-    private static Loaded open(ClusterConfig config) throws ClusterUnavailableException {
+    private static Loaded open(ClusterConfig config, Path dataDirectory) throws ClusterUnavailableException {
         RedisAccountStore store = new RedisAccountStore(config);
         try {
+            store.importFile(dataDirectory);
             Loaded loaded = store.worker.submit(() -> new Loaded(store, store.snapshotNow(), store.secretNow()))
                     .get(3L * TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
             LOG.log(Level.INFO, "accounts: kept in Redis at " + config.redisAddress() + " (" + loaded.snapshot.accounts().size()
                     + " accounts, " + loaded.snapshot.rooms().size() + " registered rooms, " + loaded.snapshot.bans().size()
                     + " bans)");
             return loaded;
+        } catch (ClusterUnavailableException e) {
+            store.close();
+            throw e;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             store.close();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -184,25 +193,72 @@ public final class RedisAccountStore implements AccountStore {
             return;
         }
         worker.execute(() -> {
-            List<String> args = List.of(field, value, onlyNew ? "new" : "any", event, config.nodeName());
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    Object version = connection().evalsha(writeSha, List.of(hash), args);
-                    if (Long.valueOf(0).equals(version)) {
-                        lost.run();
-                    }
-                    return;
-                } catch (JedisException e) {
-                    disconnect();
-                    if (attempt == 2) {
-                        // Held here until the next reload from Redis, which is what every node believes.
-                        LOG.log(Level.ERROR, "accounts: could not write " + hash + " " + field + " to Redis ("
-                                + e.getMessage() + "); this node's change is undone when it next reads the store");
-                        return;
-                    }
-                }
+            try {
+                writeNow(hash, field, value, onlyNew, event, lost);
+            } catch (JedisException e) {
+                // Held here until the next reload from Redis, which is what every node believes.
+                LOG.log(Level.ERROR, "accounts: could not write " + hash + " " + field + " to Redis ("
+                        + e.getMessage() + "); this node's change is undone when it next reads the store");
             }
         });
+    }
+
+    /** On the worker: one change, tried again once on a fresh connection (a restarted Redis forgot the script). */
+    private void writeNow(String hash, String field, String value, boolean onlyNew, String event, Runnable lost) {
+        List<String> args = List.of(field, value, onlyNew ? "new" : "any", event, config.nodeName());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Object version = connection().evalsha(writeSha, List.of(hash), args);
+                if (Long.valueOf(0).equals(version)) {
+                    lost.run();
+                }
+                return;
+            } catch (JedisException e) {
+                disconnect();
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A one-server {@code accounts.db} found in the data directory goes into the cluster's store
+     * once, before it is read: each account, registered room and ban that Redis does not have yet
+     * (the network's own win). The file is then renamed {@code accounts.db.imported}, so a record
+     * deleted on the network later is not brought back by the next start.
+     */
+    private void importFile(Path directory) throws ClusterUnavailableException {
+        Path file = directory == null ? null : directory.resolve("accounts.db");
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        try {
+            Snapshot found;
+            try (AccountDatabase database = AccountDatabase.open(directory)) {
+                found = new Snapshot(0, database.loadAccounts(), database.loadRooms(), database.loadBans());
+            }
+            worker.submit(() -> {
+                found.accounts().forEach(account -> writeNow(ACCOUNTS, IrcNames.fold(account.name()),
+                        AccountRecords.account(account), true, ACCOUNT_EVENT, () -> { }));
+                found.rooms().forEach(room -> writeNow(ROOMS, IrcNames.fold(room.name()), AccountRecords.room(room), true,
+                        ROOM_EVENT, () -> { }));
+                found.bans().forEach(ban -> writeNow(BANS, banKey(ban.mask()), AccountRecords.ban(ban), true, BAN_EVENT,
+                        () -> { }));
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+            Path done = directory.resolve("accounts.db.imported");
+            Files.move(file, done, StandardCopyOption.REPLACE_EXISTING);
+            LOG.log(Level.INFO, "accounts: " + found.accounts().size() + " accounts, " + found.rooms().size()
+                    + " registered rooms and " + found.bans().size() + " bans of " + file + " are now in the cluster's Redis"
+                    + " (those it did not have); the file is renamed " + done.getFileName());
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new ClusterUnavailableException("accounts: cannot bring " + file + " into the cluster: "
+                    + (e instanceof ExecutionException ? e.getCause() : e).getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnavailableException("accounts: interrupted while bringing " + file + " into the cluster");
+        }
     }
 
     /**
