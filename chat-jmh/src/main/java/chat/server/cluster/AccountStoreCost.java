@@ -17,6 +17,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -78,13 +81,14 @@ public final class AccountStoreCost {
 
         System.out.println("a change seen by another node (Redis): " + seenElsewhere(cluster, port, template));
 
-        AccountDatabase big = AccountDatabase.open(dir.resolve("big"));
+        fillFile(dir.resolve("big"), template);
+        try (Jedis redis = new Jedis("127.0.0.1", port)) {
+            redis.flushAll();
+        }
         Identity bigRedis = RedisAccountStore.identity(AccountConfig.defaults(), cluster, Runnable::run);
         for (int i = 0; i < LOADED; i++) {
-            big.save("l" + i, named(template, "l" + i));
             bigRedis.store().save("l" + i, named(template, "l" + i));
         }
-        big.close();
         bigRedis.close();
         for (int round = 1; round <= 2; round++) {
             long t0 = System.nanoTime();
@@ -102,10 +106,38 @@ public final class AccountStoreCost {
         }
         try (Jedis redis = new Jedis("127.0.0.1", port)) {
             System.out.println("Redis memory for the accounts hash: " + redis.memoryUsage(RedisAccountStore.ACCOUNTS, 0)
-                    + " bytes for " + redis.hlen(RedisAccountStore.ACCOUNTS) + " accounts");
+                    + " bytes for " + redis.hlen(RedisAccountStore.ACCOUNTS) + " accounts; accounts.db "
+                    + Files.size(dir.resolve("big").resolve("accounts.db")) + " bytes for " + LOADED);
         }
         logins(cluster, dir, template);
         System.exit(0);
+    }
+
+    /**
+     * 10,000 accounts in an accounts.db, in one transaction: the writer's one fsync per change
+     * would take minutes on a loaded machine, and only the reading is measured.
+     */
+    private static void fillFile(Path directory, Account template) throws Exception {
+        AccountDatabase.open(directory).close(); // the schema
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("accounts.db"))) {
+            db.setAutoCommit(false);
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO accounts (folded, name, password_hash,"
+                    + " scram_salt, scram_iterations, stored_key, server_key, fingerprints, created)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, '', 0)")) {
+                for (int i = 0; i < LOADED; i++) {
+                    insert.setString(1, "l" + i);
+                    insert.setString(2, "l" + i);
+                    insert.setString(3, template.passwordHash());
+                    insert.setBytes(4, template.scram().salt());
+                    insert.setInt(5, template.scram().iterations());
+                    insert.setBytes(6, template.scram().storedKey());
+                    insert.setBytes(7, template.scram().serverKey());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            db.commit();
+        }
     }
 
     private static Account named(Account template, String name) {
