@@ -315,5 +315,7 @@ class ClusterAccountsTest {
             answer = newcomer.expect(l -> l.contains(" REGISTER "));
         } while (answer.contains("TEMPORARILY_UNAVAILABLE"));
         assertTrue(answer.contains(" REGISTER SUCCESS newcomer "), answer);
+        assertTrue(during.sync().stream().noneMatch(l -> l.contains("logged out")),
+                "b keeps its user logged in to an account Redis forgot and got back");
     }
 }

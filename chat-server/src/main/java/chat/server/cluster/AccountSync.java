@@ -1,5 +1,6 @@
 package chat.server.cluster;
 
+import chat.protocol.IrcNames;
 import chat.server.account.Account;
 import chat.server.account.Identity;
 import chat.server.account.RegisteredRoom;
@@ -34,6 +35,8 @@ final class AccountSync {
     /** Events heard while a reload is on its way: those newer than the snapshot are applied again after it. */
     private final List<Event> heardDuringReload = new ArrayList<>();
     private int reloadsPending;
+    /** The newest change this node has applied: a store that says fewer were made has lost some. */
+    private long appliedVersion;
     private boolean whole;
 
     AccountSync(ServerState state, RedisAccountStore store, Executor loop, String me) {
@@ -41,6 +44,7 @@ final class AccountSync {
         this.store = store;
         this.loop = loop;
         this.me = me;
+        this.appliedVersion = store.loadedVersion();
         store.onLostRace((folded, ours) -> loop.execute(() -> lostRace(folded, ours)));
     }
 
@@ -73,20 +77,12 @@ final class AccountSync {
 
     private void reloaded(RedisAccountStore.Snapshot snapshot) {
         reloadsPending--;
-        Identity identity = identity();
-        long now = state.clock().epochMillis();
-        if (snapshot.version() == 0 && (identity.accounts().count() > 0 || identity.rooms().count() > 0
-                || !identity.bans().list(now).isEmpty())) {
-            // Redis came back empty (restarted without persistence): what this node knew goes back in.
-            LOG.log(Level.WARNING, "accounts: the store in Redis is empty; writing back this node's "
-                    + identity.accounts().count() + " accounts, " + identity.rooms().count() + " registered rooms and "
-                    + identity.bans().list(now).size() + " bans (give Redis persistence: appendonly yes)");
-            store.restore(new RedisAccountStore.Snapshot(0, List.copyOf(identity.accounts().all()),
-                    identity.rooms().all(), identity.bans().list(now)), identity.accounts().secret());
+        if (snapshot.version() < appliedVersion) {
+            redisForgot(snapshot);
         } else {
-            identity.accounts().replaceAll(snapshot.accounts());
-            identity.rooms().replaceAll(snapshot.rooms());
-            identity.bans().replaceAll(snapshot.bans());
+            identity().accounts().replaceAll(snapshot.accounts());
+            identity().rooms().replaceAll(snapshot.rooms());
+            identity().bans().replaceAll(snapshot.bans());
             for (Event event : heardDuringReload) {
                 if (version(event) > snapshot.version()) {
                     apply(event);
@@ -94,12 +90,44 @@ final class AccountSync {
             }
             afterReload();
         }
+        appliedVersion = Math.max(snapshot.version(), appliedVersion(heardDuringReload, snapshot.version()));
         if (reloadsPending == 0) {
             heardDuringReload.clear();
             if (whole) {
                 store.readOnly(null);
             }
         }
+    }
+
+    /**
+     * Redis counts fewer changes than this node has seen: it lost them (restarted without
+     * persistence). What this node knows goes back in, each record only where Redis has none (so
+     * several nodes doing it at once agree, and what was written since wins); nobody is logged
+     * out for a record Redis lost.
+     */
+    private void redisForgot(RedisAccountStore.Snapshot snapshot) {
+        Identity identity = identity();
+        long now = state.clock().epochMillis();
+        LOG.log(Level.WARNING, "accounts: the store in Redis lost changes (version " + snapshot.version() + ", this node saw "
+                + appliedVersion + "); writing back this node's " + identity.accounts().count() + " accounts, "
+                + identity.rooms().count() + " registered rooms and " + identity.bans().list(now).size()
+                + " bans (give Redis persistence: appendonly yes)");
+        store.restore(new RedisAccountStore.Snapshot(0, List.copyOf(identity.accounts().all()), identity.rooms().all(),
+                identity.bans().list(now)), identity.accounts().secret());
+        snapshot.accounts().forEach(account -> identity.accounts().apply(IrcNames.fold(account.name()), account));
+        snapshot.rooms().forEach(room -> identity.rooms().apply(IrcNames.fold(room.name()), room));
+        snapshot.bans().forEach(ban -> identity.bans().apply(ban.mask(), ban));
+    }
+
+    private static long appliedVersion(List<Event> events, long floor) {
+        long highest = floor;
+        for (Event event : events) {
+            long version = version(event);
+            if (version != Long.MAX_VALUE) {
+                highest = Math.max(highest, version);
+            }
+        }
+        return highest;
     }
 
     /** What changed while this node was away, for its users: deleted accounts log out, new bans apply. */
@@ -125,6 +153,10 @@ final class AccountSync {
 
     // TYPE node version key record (record missing: deleted)
     private void apply(Event event) {
+        long version = version(event);
+        if (version != Long.MAX_VALUE) {
+            appliedVersion = Math.max(appliedVersion, version);
+        }
         String key = event.field(1);
         String record = event.field(2);
         try {

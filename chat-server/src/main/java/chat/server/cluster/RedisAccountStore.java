@@ -75,6 +75,8 @@ public final class RedisAccountStore implements AccountStore {
      * start: the store was just read, and a change is written to Redis, not to this node.
      */
     private String readOnly;
+    /** The version of the store as read at start. */
+    private volatile long loadedVersion;
     /** Called on the worker thread when a new account lost to one made at the same moment on another node. */
     private volatile BiConsumer<String, Account> lostRace = (folded, account) -> { };
 
@@ -98,6 +100,7 @@ public final class RedisAccountStore implements AccountStore {
             throws ClusterUnavailableException {
         Loaded loaded = open(cluster, accounts.dataDirectory());
         RedisAccountStore store = loaded.store();
+        store.loadedVersion = loaded.snapshot().version();
         return Identity.stored(accounts, store, new Accounts(store, loaded.snapshot().accounts(), loaded.secret()),
                 new ServerBans(store, loaded.snapshot().bans()), new RegisteredRooms(store, loaded.snapshot().rooms()), loop);
     }
@@ -129,6 +132,10 @@ public final class RedisAccountStore implements AccountStore {
 
     /** The store, what it held at start, and the secret every node salts its SCRAM decoys with. */
     private record Loaded(RedisAccountStore store, Snapshot snapshot, byte[] secret) {
+    }
+
+    long loadedVersion() {
+        return loadedVersion;
     }
 
     void onLostRace(BiConsumer<String, Account> handler) {
