@@ -4,7 +4,7 @@ import chat.server.account.Identity;
 import chat.server.cluster.ClusterConfig;
 import chat.server.cluster.ClusterNetwork;
 import chat.server.cluster.ClusterUnavailableException;
-import chat.server.cluster.RedisAccountStore;
+import chat.server.cluster.ClusterAccounts;
 import chat.server.account.Operators;
 import chat.server.command.ClientSession;
 import chat.server.command.CommandDispatcher;
@@ -132,7 +132,7 @@ public final class ChatServer implements AutoCloseable {
         try {
             // A cluster node's accounts are the cluster's: in its Redis, the same on every node.
             identity = cluster == null ? Identity.open(config.accounts(), loopTasks)
-                    : RedisAccountStore.identity(config.accounts(), cluster, loopTasks);
+                    : ClusterAccounts.open(config.accounts(), cluster, loopTasks);
         } catch (IOException | ClusterUnavailableException | RuntimeException e) {
             history.close();
             throw e;

@@ -68,7 +68,7 @@ public final class AccountStoreCost {
             }
             sqlite.close();
             long sqliteWrite = System.nanoTime() - t0;
-            Identity redisIdentity = RedisAccountStore.identity(AccountConfig.defaults(), cluster, Runnable::run);
+            Identity redisIdentity = ClusterAccounts.open(AccountConfig.defaults(), cluster, Runnable::run);
             t0 = System.nanoTime();
             for (int i = 0; i < WRITES; i++) {
                 redisIdentity.store().save("w" + i, named(template, "w" + i));
@@ -85,7 +85,7 @@ public final class AccountStoreCost {
         try (Jedis redis = new Jedis("127.0.0.1", port)) {
             redis.flushAll();
         }
-        Identity bigRedis = RedisAccountStore.identity(AccountConfig.defaults(), cluster, Runnable::run);
+        Identity bigRedis = ClusterAccounts.open(AccountConfig.defaults(), cluster, Runnable::run);
         for (int i = 0; i < LOADED; i++) {
             bigRedis.store().save("l" + i, named(template, "l" + i));
         }
@@ -97,7 +97,7 @@ public final class AccountStoreCost {
             reopened.close();
             long sqliteLoad = System.nanoTime() - t0;
             t0 = System.nanoTime();
-            Identity loaded = RedisAccountStore.identity(AccountConfig.defaults(), cluster, Runnable::run);
+            Identity loaded = ClusterAccounts.open(AccountConfig.defaults(), cluster, Runnable::run);
             int redisCount = loaded.accounts().count();
             loaded.close();
             long redisLoad = System.nanoTime() - t0;
@@ -162,7 +162,7 @@ public final class AccountStoreCost {
         while (!listener.isSubscribed()) {
             Thread.onSpinWait();
         }
-        Identity identity = RedisAccountStore.identity(AccountConfig.defaults(), cluster, Runnable::run);
+        Identity identity = ClusterAccounts.open(AccountConfig.defaults(), cluster, Runnable::run);
         List<Long> micros = new ArrayList<>();
         for (int i = 0; i < 220; i++) {
             long t0 = System.nanoTime();

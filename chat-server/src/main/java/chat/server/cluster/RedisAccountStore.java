@@ -2,27 +2,17 @@ package chat.server.cluster;
 
 import chat.protocol.IrcNames;
 import chat.server.account.Account;
-import chat.server.account.AccountConfig;
-import chat.server.account.AccountDatabase;
-import chat.server.account.Accounts;
-import chat.server.account.Identity;
-import chat.server.account.RegisteredRooms;
-import chat.server.account.ServerBans;
 import chat.server.account.AccountStore;
 import chat.server.account.RegisteredRoom;
 import chat.server.account.ServerBan;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +44,7 @@ public final class RedisAccountStore implements AccountStore {
     static final String ACCOUNT_EVENT = "ACCT";
     static final String ROOM_EVENT = "REGROOM";
     static final String BAN_EVENT = "KBAN";
-    private static final int TIMEOUT_MILLIS = 2_000;
+    static final int TIMEOUT_MILLIS = 2_000;
     private static final long FIRST_BACKOFF_MILLIS = 250;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
     static final String SPLIT = "Accounts, registered rooms and bans cannot be changed while this node is split from"
@@ -80,7 +70,7 @@ public final class RedisAccountStore implements AccountStore {
     /** Called on the worker thread when a new account lost to one made at the same moment on another node. */
     private volatile BiConsumer<String, Account> lostRace = (folded, account) -> { };
 
-    private RedisAccountStore(ClusterConfig config) {
+    RedisAccountStore(ClusterConfig config) {
         this.config = config;
         this.worker = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "chat-cluster-accounts");
@@ -89,53 +79,12 @@ public final class RedisAccountStore implements AccountStore {
         });
     }
 
-    /**
-     * A cluster node's accounts: kept in the cluster's Redis, read from it now (before the loop
-     * runs), hashing on worker threads that answer through {@code loop}. An accounts.db in the
-     * data directory is brought in once (see {@link #importFile}).
-     *
-     * @throws ClusterUnavailableException when Redis cannot be reached
-     */
-    public static Identity identity(AccountConfig accounts, ClusterConfig cluster, Executor loop)
-            throws ClusterUnavailableException {
-        Loaded loaded = open(cluster, accounts.dataDirectory());
-        RedisAccountStore store = loaded.store();
-        store.loadedVersion = loaded.snapshot().version();
-        return Identity.stored(accounts, store, new Accounts(store, loaded.snapshot().accounts(), loaded.secret()),
-                new ServerBans(store, loaded.snapshot().bans()), new RegisteredRooms(store, loaded.snapshot().rooms()), loop);
-    }
-
-    private static Loaded open(ClusterConfig config, Path dataDirectory) throws ClusterUnavailableException {
-        RedisAccountStore store = new RedisAccountStore(config);
-        try {
-            store.importFile(dataDirectory);
-            Loaded loaded = store.worker.submit(() -> new Loaded(store, store.snapshotNow(), store.secretNow()))
-                    .get(3L * TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            LOG.log(Level.INFO, "accounts: kept in Redis at " + config.redisAddress() + " (" + loaded.snapshot.accounts().size()
-                    + " accounts, " + loaded.snapshot.rooms().size() + " registered rooms, " + loaded.snapshot.bans().size()
-                    + " bans)");
-            return loaded;
-        } catch (ClusterUnavailableException e) {
-            store.close();
-            throw e;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            store.close();
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new ClusterUnavailableException("accounts: cannot read them from Redis at " + config.redisAddress()
-                    + ": " + cause.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            store.close();
-            throw new ClusterUnavailableException("accounts: interrupted while reading them from Redis");
-        }
-    }
-
-    /** The store, what it held at start, and the secret every node salts its SCRAM decoys with. */
-    private record Loaded(RedisAccountStore store, Snapshot snapshot, byte[] secret) {
-    }
-
     long loadedVersion() {
         return loadedVersion;
+    }
+
+    void loadedVersion(long version) {
+        loadedVersion = version;
     }
 
     void onLostRace(BiConsumer<String, Account> handler) {
@@ -230,42 +179,29 @@ public final class RedisAccountStore implements AccountStore {
     }
 
     /**
-     * A one-server {@code accounts.db} found in the data directory goes into the cluster's store
-     * once, before it is read: each account, registered room and ban that Redis does not have yet
-     * (the network's own win). The file is then renamed {@code accounts.db.imported}, so a record
-     * deleted on the network later is not brought back by the next start.
+     * On the worker: each record of {@code records} written where the store has none (what is
+     * there wins), announced as any change.
      */
-    private void importFile(Path directory) throws ClusterUnavailableException {
-        Path file = directory == null ? null : directory.resolve("accounts.db");
-        if (file == null || !Files.exists(file)) {
-            return;
-        }
-        try {
-            Snapshot found;
-            try (AccountDatabase database = AccountDatabase.open(directory)) {
-                found = new Snapshot(0, database.loadAccounts(), database.loadRooms(), database.loadBans());
-            }
-            worker.submit(() -> {
-                found.accounts().forEach(account -> writeNow(ACCOUNTS, IrcNames.fold(account.name()),
-                        AccountRecords.account(account), true, ACCOUNT_EVENT, () -> { }));
-                found.rooms().forEach(room -> writeNow(ROOMS, IrcNames.fold(room.name()), AccountRecords.room(room), true,
-                        ROOM_EVENT, () -> { }));
-                found.bans().forEach(ban -> writeNow(BANS, banKey(ban.mask()), AccountRecords.ban(ban), true, BAN_EVENT,
-                        () -> { }));
-                return null;
-            }).get(30, TimeUnit.SECONDS);
-            Path done = directory.resolve("accounts.db.imported");
-            Files.move(file, done, StandardCopyOption.REPLACE_EXISTING);
-            LOG.log(Level.INFO, "accounts: " + found.accounts().size() + " accounts, " + found.rooms().size()
-                    + " registered rooms and " + found.bans().size() + " bans of " + file + " are now in the cluster's Redis"
-                    + " (those it did not have); the file is renamed " + done.getFileName());
-        } catch (IOException | ExecutionException | TimeoutException e) {
-            throw new ClusterUnavailableException("accounts: cannot bring " + file + " into the cluster: "
-                    + (e instanceof ExecutionException ? e.getCause() : e).getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterUnavailableException("accounts: interrupted while bringing " + file + " into the cluster");
-        }
+    private void writeAllAbsent(Snapshot records) {
+        records.accounts().forEach(account -> writeNow(ACCOUNTS, IrcNames.fold(account.name()),
+                AccountRecords.account(account), true, ACCOUNT_EVENT, () -> { }));
+        records.rooms().forEach(room -> writeNow(ROOMS, IrcNames.fold(room.name()), AccountRecords.room(room), true,
+                ROOM_EVENT, () -> { }));
+        records.bans().forEach(ban -> writeNow(BANS, banKey(ban.mask()), AccountRecords.ban(ban), true, BAN_EVENT,
+                () -> { }));
+    }
+
+    /** Start-up only: {@link #writeAllAbsent} now, waiting for it (a one-server file brought in). */
+    void importRecords(Snapshot records) throws ExecutionException, TimeoutException, InterruptedException {
+        onWorker(() -> {
+            writeAllAbsent(records);
+            return null;
+        }, 30_000);
+    }
+
+    /** Start-up only: {@code work} on the worker thread, waited for. */
+    <T> T onWorker(Callable<T> work, long timeoutMillis) throws ExecutionException, TimeoutException, InterruptedException {
+        return worker.submit(work).get(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -273,16 +209,13 @@ public final class RedisAccountStore implements AccountStore {
      * persistence), each record only where it is absent, so two nodes doing it at once agree.
      */
     void restore(Snapshot replica, byte[] secret) {
-        replica.accounts().forEach(account -> write(ACCOUNTS, IrcNames.fold(account.name()),
-                AccountRecords.account(account), true, ACCOUNT_EVENT));
-        replica.rooms().forEach(room -> write(ROOMS, IrcNames.fold(room.name()), AccountRecords.room(room), true,
-                ROOM_EVENT));
-        replica.bans().forEach(ban -> write(BANS, banKey(ban.mask()), AccountRecords.ban(ban), true, BAN_EVENT));
         worker.execute(() -> {
             try {
+                writeAllAbsent(replica);
                 connection().setnx(AccountScripts.SECRET, Base64.getEncoder().encodeToString(secret));
             } catch (JedisException e) {
                 disconnect();
+                LOG.log(Level.ERROR, "accounts: could not write this node's accounts back to Redis: " + e.getMessage());
             }
         });
     }
@@ -315,7 +248,8 @@ public final class RedisAccountStore implements AccountStore {
         });
     }
 
-    private Snapshot snapshotNow() {
+    /** Worker thread only. */
+    Snapshot snapshotNow() {
         List<?> all = (List<?>) connection().eval(AccountScripts.SNAPSHOT, 0);
         long version = Long.parseLong(String.valueOf(all.get(0)));
         List<Account> accounts = new ArrayList<>();
@@ -341,7 +275,7 @@ public final class RedisAccountStore implements AccountStore {
     }
 
     /** The decoy secret: made by the first node, the same on all, so an unknown name's SCRAM salt is the same everywhere. */
-    private byte[] secretNow() {
+    byte[] secretNow() {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         connection().setnx(AccountScripts.SECRET, Base64.getEncoder().encodeToString(fresh));
