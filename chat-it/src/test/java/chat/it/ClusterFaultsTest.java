@@ -85,6 +85,7 @@ class ClusterFaultsTest {
         ClusterRig.Node back = rig.start("c");
         TestClient carol2 = joined(back, "carol2", "#span");
         awaitJoin(alice, "carol2", "#span");
+        awaitJoin(bob, "carol2", "#span"); // b sends to c only once it knows carol2 is there
         assertTrue(carol2.ask("NAMES #span").stream().anyMatch(l -> l.contains("alice") && l.contains("bob")));
         bob.send("PRIVMSG #span :welcome back");
         carol2.expect(line -> line.endsWith("PRIVMSG #span :welcome back"));

@@ -146,7 +146,7 @@ final class ClusterRig implements AutoCloseable {
         return start(name, "--no-history");
     }
 
-    /** Starts a node with these options too (history ones: "--history-max-messages", "50") and waits until it is part of the network. */
+    /** Starts a node with these options (e.g. "--history-max-messages", "50"; no "--no-history" then) and waits until it is part of the network. */
     Node start(String name, String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Jars.java().toString(), "-Xmx256m", "-jar", Jars.server().toString(),
                 "--port", "0", "--server-name", "cluster.test", "--data-dir",
@@ -171,6 +171,13 @@ final class ClusterRig implements AutoCloseable {
     void stop(Node node) throws InterruptedException {
         node.watched.process.destroy();
         assertTrue(node.watched.process.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    /** Types {@code line} on a node's operator console (its stdin). */
+    static void console(Node node, String line) throws IOException {
+        var in = node.watched.process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     @Override

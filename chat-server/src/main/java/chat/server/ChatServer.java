@@ -5,6 +5,7 @@ import chat.server.cluster.ClusterConfig;
 import chat.server.cluster.ClusterHistory;
 import chat.server.cluster.ClusterNetwork;
 import chat.server.cluster.ClusterUnavailableException;
+import chat.server.cluster.ClusterAccounts;
 import chat.server.account.Operators;
 import chat.server.command.ClientSession;
 import chat.server.command.CommandDispatcher;
@@ -135,8 +136,10 @@ public final class ChatServer implements AutoCloseable {
                 : History.disabled();
         Identity identity;
         try {
-            identity = Identity.open(config.accounts(), loopTasks);
-        } catch (IOException | RuntimeException e) {
+            // A cluster node's accounts are the cluster's: in its Redis, the same on every node.
+            identity = cluster == null ? Identity.open(config.accounts(), loopTasks)
+                    : ClusterAccounts.open(config.accounts(), cluster, loopTasks);
+        } catch (IOException | ClusterUnavailableException | RuntimeException e) {
             history.close();
             throw e;
         }

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * account); changes are written in order by one thread of their own, never on the event loop.
  * The file is made readable by its owner only: it holds password hashes.
  */
-public final class AccountDatabase implements AutoCloseable {
+public final class AccountDatabase implements AccountStore {
     private static final System.Logger LOG = System.getLogger(AccountDatabase.class.getName());
     static final int SCHEMA_VERSION = 2;
     /** Each step migrates to the next version: 0 -> 1, 1 -> 2. */
@@ -191,7 +191,8 @@ public final class AccountDatabase implements AutoCloseable {
         }
     }
 
-    void save(String folded, Account account) {
+    @Override
+    public void save(String folded, Account account) {
         write("save account " + account.name(), () -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT OR REPLACE INTO accounts"
                     + " (folded, name, password_hash, scram_salt, scram_iterations, stored_key, server_key, fingerprints,"
@@ -210,7 +211,8 @@ public final class AccountDatabase implements AutoCloseable {
         });
     }
 
-    void delete(String folded) {
+    @Override
+    public void delete(String folded) {
         write("delete account " + folded, () -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM accounts WHERE folded = ?")) {
                 statement.setString(1, folded);
@@ -247,7 +249,8 @@ public final class AccountDatabase implements AutoCloseable {
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
-    void saveRoom(String folded, RegisteredRoom room) {
+    @Override
+    public void saveRoom(String folded, RegisteredRoom room) {
         StringBuilder access = new StringBuilder();
         room.access().forEach((account, level) -> access.append(access.length() == 0 ? "" : " ")
                 .append(account).append(':').append(level));
@@ -274,7 +277,8 @@ public final class AccountDatabase implements AutoCloseable {
         });
     }
 
-    void deleteRoom(String folded) {
+    @Override
+    public void deleteRoom(String folded) {
         write("delete room " + folded, () -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM rooms WHERE folded = ?")) {
                 statement.setString(1, folded);
@@ -283,7 +287,8 @@ public final class AccountDatabase implements AutoCloseable {
         });
     }
 
-    void saveBan(ServerBan ban) {
+    @Override
+    public void saveBan(ServerBan ban) {
         write("save ban " + ban.mask(), () -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT OR REPLACE INTO bans"
                     + " (mask, reason, set_by, set_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -297,7 +302,8 @@ public final class AccountDatabase implements AutoCloseable {
         });
     }
 
-    void deleteBan(String mask) {
+    @Override
+    public void deleteBan(String mask) {
         write("delete ban " + mask, () -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM bans WHERE mask = ?")) {
                 statement.setString(1, mask);

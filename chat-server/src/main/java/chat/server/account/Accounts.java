@@ -13,17 +13,17 @@ import java.util.TreeMap;
 /**
  * The accounts, by rfc1459-folded name, as the event loop sees them: all in memory (a few hundred
  * bytes each), so the nick check on every NICK and every login's lookup cost a map read. Each
- * change is also handed to the {@link AccountDatabase} writer (if any), in order. An account owns
+ * change is also handed to the {@link AccountStore} (if any), in order. An account owns
  * the nick equal to its name. Touched only by the loop thread.
  */
 public final class Accounts {
     private final Map<String, Account> byName = new HashMap<>();
     private final Map<String, String> byFingerprint = new HashMap<>();
-    private final AccountDatabase database;
+    private final AccountStore database;
     private final byte[] secret;
 
     /** Accounts kept in {@code database} (null: in memory only, for tests and embedding). */
-    public Accounts(AccountDatabase database, Collection<Account> loaded, byte[] secret) {
+    public Accounts(AccountStore database, Collection<Account> loaded, byte[] secret) {
         this.database = database;
         this.secret = secret.clone();
         for (Account account : loaded) {
@@ -78,7 +78,9 @@ public final class Accounts {
             earlier.fingerprints().forEach(byFingerprint::remove);
         }
         put(account);
-        if (database != null) {
+        if (database != null && earlier == null) {
+            database.create(folded, account);
+        } else if (database != null) {
             database.save(folded, account);
         }
         return true;
@@ -114,6 +116,27 @@ public final class Accounts {
             store(account.withFingerprints(Set.copyOf(prints)), true);
         }
         return had;
+    }
+
+    /**
+     * The store says {@code folded} is now {@code account} (null: deleted), for example because
+     * another cluster node changed it: the replica follows, nothing is written back.
+     */
+    public void apply(String folded, Account account) {
+        Account earlier = byName.remove(folded);
+        if (earlier != null) {
+            earlier.fingerprints().forEach(byFingerprint::remove);
+        }
+        if (account != null) {
+            put(account);
+        }
+    }
+
+    /** The store's whole content replaces the replica (a cluster node's reload after a split). */
+    public void replaceAll(Collection<Account> loaded) {
+        byName.clear();
+        byFingerprint.clear();
+        loaded.forEach(this::put);
     }
 
     private void put(Account account) {

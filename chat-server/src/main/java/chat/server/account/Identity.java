@@ -8,7 +8,7 @@ import java.util.concurrent.Executor;
  * answers through the loop's task queue.
  */
 public record Identity(AccountConfig config, Accounts accounts, ServerBans bans, RegisteredRooms rooms,
-        LoginThrottle throttle, PasswordWork passwords, AccountDatabase database) implements AutoCloseable {
+        LoginThrottle throttle, PasswordWork passwords, AccountStore store) implements AutoCloseable {
 
     /** Accounts in memory only, hashing inline: for tests and embedding. */
     public static Identity inMemory(AccountConfig config) {
@@ -34,12 +34,23 @@ public record Identity(AccountConfig config, Accounts accounts, ServerBans bans,
         }
     }
 
+    /** Accounts kept in {@code store}, loaded from it already, hashing on worker threads (a cluster node's). */
+    public static Identity stored(AccountConfig config, AccountStore store, Accounts accounts, ServerBans bans,
+            RegisteredRooms rooms, Executor loop) {
+        return new Identity(config, accounts, bans, rooms, new LoginThrottle(), PasswordWork.start(loop), store);
+    }
+
+    /** Why accounts, registered rooms and bans cannot be changed now (null: they can), see {@link AccountStore}. */
+    public String readOnlyReason() {
+        return store == null ? null : store.readOnlyReason();
+    }
+
     /** Stops hashing and writes what is queued. */
     @Override
     public void close() {
         passwords.close();
-        if (database != null) {
-            database.close();
+        if (store != null) {
+            store.close();
         }
     }
 }

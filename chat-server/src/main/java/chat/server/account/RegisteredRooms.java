@@ -7,13 +7,13 @@ import java.util.Map;
 
 /**
  * The registered rooms, by folded name, as the loop sees them; each change is also handed to the
- * {@link AccountDatabase} writer (if any). Touched only by the loop thread.
+ * {@link AccountStore} (if any). Touched only by the loop thread.
  */
 public final class RegisteredRooms {
     private final Map<String, RegisteredRoom> byName = new HashMap<>();
-    private final AccountDatabase database;
+    private final AccountStore database;
 
-    public RegisteredRooms(AccountDatabase database, Collection<RegisteredRoom> loaded) {
+    public RegisteredRooms(AccountStore database, Collection<RegisteredRoom> loaded) {
         this.database = database;
         loaded.forEach(room -> byName.put(IrcNames.fold(room.name()), room));
     }
@@ -43,6 +43,21 @@ public final class RegisteredRooms {
         return removed;
     }
 
+    /** The store says {@code folded} is now {@code room} (null: dropped); nothing is written back. */
+    public void apply(String folded, RegisteredRoom room) {
+        if (room == null) {
+            byName.remove(folded);
+        } else {
+            byName.put(folded, room);
+        }
+    }
+
+    /** The store's whole content replaces the replica. */
+    public void replaceAll(Collection<RegisteredRoom> loaded) {
+        byName.clear();
+        loaded.forEach(room -> byName.put(IrcNames.fold(room.name()), room));
+    }
+
     /** Drops the rooms of a deleted account; returns how many. */
     public int removeFoundedBy(String account) {
         String folded = IrcNames.fold(account);
@@ -54,6 +69,11 @@ public final class RegisteredRooms {
             }
         }
         return count[0];
+    }
+
+    /** Every registered room. */
+    public java.util.List<RegisteredRoom> all() {
+        return java.util.List.copyOf(byName.values());
     }
 
     public int count() {

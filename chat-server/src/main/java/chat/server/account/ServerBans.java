@@ -10,14 +10,14 @@ import java.util.function.Predicate;
 
 /**
  * The operator's bans (console {@code /ban}): kept in memory for the check at every connection's
- * registration and in the {@link AccountDatabase} so they outlast a restart. Expired bans are
+ * registration and in the {@link AccountStore} so they outlast a restart. Expired bans are
  * dropped when next looked at. Touched only by the loop thread.
  */
 public final class ServerBans {
     private final Map<String, ServerBan> byMask = new LinkedHashMap<>();
-    private final AccountDatabase database;
+    private final AccountStore database;
 
-    public ServerBans(AccountDatabase database, Collection<ServerBan> loaded) {
+    public ServerBans(AccountStore database, Collection<ServerBan> loaded) {
         this.database = database;
         loaded.forEach(ban -> byMask.put(key(ban.mask()), ban));
     }
@@ -41,6 +41,21 @@ public final class ServerBans {
             database.deleteBan(removed.mask());
         }
         return removed;
+    }
+
+    /** The store says the ban on {@code mask} is now {@code ban} (null: lifted); nothing is written back. */
+    public void apply(String mask, ServerBan ban) {
+        if (ban == null) {
+            byMask.remove(key(mask));
+        } else {
+            byMask.put(key(mask), ban);
+        }
+    }
+
+    /** The store's whole content replaces the replica. */
+    public void replaceAll(Collection<ServerBan> loaded) {
+        byMask.clear();
+        loaded.forEach(ban -> byMask.put(key(ban.mask()), ban));
     }
 
     /** The first ban in force whose mask {@code matches} says applies, or null. */

@@ -53,10 +53,35 @@ final class ClusterApplier {
                 case Events.AWAY -> away(node, event);
                 case Events.ROOM -> room(event);
                 case Events.MESSAGE -> message(node, event);
+                case Events.KILL -> kill(event);
+                case Events.WALLOPS -> wallops(event);
+                case Events.OPERATORS -> state.noticeOperators(event.field(0));
                 default -> LOG.log(Level.DEBUG, "cluster: unknown event " + event.type() + " from " + event.node());
             }
         } catch (MalformedMessageException | RuntimeException e) {
             LOG.log(Level.WARNING, "cluster: event " + event.type() + " from " + event.node() + " not applied", e);
+        }
+    }
+
+    // KILL uid killer-prefix killed-text: the user is ours; it goes as if killed here, its QUIT tells everyone
+    private void kill(Event event) {
+        User victim = network.localUser(event.field(0));
+        if (victim == null) {
+            return;
+        }
+        String killed = event.field(2);
+        victim.send(IrcMessage.from(event.field(1), Command.KILL, victim.nick(), killed));
+        victim.disconnect(killed, "Closing Link: " + victim.host() + " (" + killed + ")");
+        LOG.log(Level.INFO, "{0} killed {1} from node {2}: {3}", event.field(1), victim.prefix(), event.node(), killed);
+    }
+
+    // WALLOPS LINE: to this node's users with +w
+    private void wallops(Event event) throws MalformedMessageException {
+        Outbound line = Events.line(state, event, 0);
+        for (User listener : state.nicks().all()) {
+            if (!listener.isRemote() && listener.isRegistered() && listener.receivesWallops()) {
+                listener.send(line);
+            }
         }
     }
 

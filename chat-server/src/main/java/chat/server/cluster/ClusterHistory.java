@@ -33,13 +33,13 @@ import redis.clients.jedis.exceptions.JedisException;
  * ({@link ClusterNetwork}), so {@link #append} has nothing to do. Queries run on
  * {@code chat-cluster-history}, a thread with its own Redis connection, and answer through the
  * loop's task queue; while the node is split from Redis they fail at once. Rooms' topics are
- * remembered in the hash {@code chat:rooms}, read once at start.
+ * remembered in the hash {@code chat:topics}, read once at start.
  */
 public final class ClusterHistory implements HistoryStore {
     private static final System.Logger LOG = System.getLogger(ClusterHistory.class.getName());
     static final String UNAVAILABLE = "History is not available right now";
     /** Rooms' topics, by folded name, for when a room is made again (as the local history's rooms table). */
-    static final String ROOMS = "chat:rooms";
+    static final String ROOMS = "chat:topics";
 
     private final HistoryConfig config;
     private final ClusterConfig cluster;

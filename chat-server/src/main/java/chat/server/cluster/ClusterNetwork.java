@@ -60,6 +60,8 @@ public final class ClusterNetwork implements Network {
     /** The shared history this node keeps its lines in (null: --no-history). */
     private ClusterHistory history;
     private Executor loop;
+    /** Null unless the accounts live in Redis (they do whenever the node was started by ChatServer). */
+    private AccountSync accounts;
     private boolean whole;
     /** True once the node has been whole: the first connection is no "heal" to announce. */
     private boolean wasWhole;
@@ -86,6 +88,9 @@ public final class ClusterNetwork implements Network {
      */
     public void start(ClusterConfig config, Executor loopTasks) throws ClusterUnavailableException {
         this.loop = loopTasks;
+        if (state.identity().store() instanceof RedisAccountStore accountStore) {
+            accounts = new AccountSync(state, accountStore, loopTasks, me);
+        }
         this.bus = new Bus(config, incarnation, listener());
         if (history != null) {
             history.attach(this, bus);
@@ -352,6 +357,27 @@ public final class ClusterNetwork implements Network {
     }
 
     @Override
+    public void kill(User victim, String killer, String killed) {
+        if (whole && victim.isRemote()) {
+            bus.publish(bus.channelOf(victim.node()), Events.of(Events.KILL, me, nodes.idOf(victim), killer, killed).encode());
+        }
+    }
+
+    @Override
+    public void wallops(Outbound line) {
+        if (whole) {
+            publishAll(Events.withLine(Events.WALLOPS, me, line));
+        }
+    }
+
+    @Override
+    public void toOperators(String text) {
+        if (whole) {
+            publishAll(Events.of(Events.OPERATORS, me, text));
+        }
+    }
+
+    @Override
     public String nodeOf(User user, String serverName) {
         return user.isRemote() ? user.node() : me;
     }
@@ -412,6 +438,10 @@ public final class ClusterNetwork implements Network {
     // ---- what comes from the bus (on the loop) -----------------------------------------------
 
     private void onEvent(Event event) {
+        if (accounts != null && AccountSync.handles(event)) {
+            accounts.onEvent(event); // every node's changes, this one's too, in Redis's order
+            return;
+        }
         if (!event.node().equals(me)) {
             if (whole) {
                 applier.apply(event);
@@ -443,6 +473,9 @@ public final class ClusterNetwork implements Network {
             return;
         }
         whole = false;
+        if (accounts != null) {
+            accounts.split();
+        }
         LOG.log(Level.WARNING, "cluster: split from the network (" + why + "); serving this node's users alone");
         for (InFlight sent : inFlight.values().toArray(new InFlight[0])) {
             deliver(sent);
@@ -499,6 +532,9 @@ public final class ClusterNetwork implements Network {
             return;
         }
         whole = true;
+        if (accounts != null) {
+            accounts.heal();
+        }
         publishAll(Events.of(Events.HELLO, me, incarnation));
         burst(Bus.ALL);
         if (wasWhole) {

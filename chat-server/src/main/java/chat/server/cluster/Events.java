@@ -52,6 +52,13 @@ final class Events {
     /** A node stops: its users are gone (they were told already, one QUIT each). */
     static final String BYE = "BYE";
 
+    /** uid killer-prefix killed-text: an operator elsewhere KILLed a user of the receiving node */
+    static final String KILL = "KILL";
+    /** LINE: a WALLOPS, for every node's +w users */
+    static final String WALLOPS = "WALLOPS";
+    /** text: a server notice for every node's operators (GLOBOPS, KILL, KLINE) */
+    static final String OPERATORS = "OPERS";
+
     /** time, sequence, account, bot ("B" or null), the line with the sender's client-only tags */
     static final int LINE_FIELDS = 5;
 

@@ -34,13 +34,14 @@ public final class Admission {
     }
 
     /**
-     * Puts a new ban in force: every registered user it covers is disconnected, telling them why
-     * ({@link #bannedText}); others see {@code Banned: <reason>}. Returns how many were.
+     * Puts a new ban in force: every registered user of this server it covers is disconnected,
+     * telling them why ({@link #bannedText}); others see {@code Banned: <reason>}. Returns how many
+     * were. Users of other cluster nodes are their own nodes' to disconnect (the ban reaches them too).
      */
     public static int enforce(ServerBan ban, ServerState state) {
         int removed = 0;
         for (User user : List.copyOf(state.nicks().all())) {
-            if (user.isRegistered() && applies(ban.mask(), user)) {
+            if (user.isRegistered() && !user.isRemote() && applies(ban.mask(), user)) {
                 user.disconnect("Banned: " + ban.reason(), bannedText(ban));
                 removed++;
             }

@@ -125,6 +125,10 @@ public final class Logins {
         if (problem != null) {
             return new String[] {"BAD_ACCOUNT_NAME", "Account names follow the rules of nicknames: " + problem};
         }
+        String readOnly = identity().readOnlyReason();
+        if (readOnly != null) {
+            return new String[] {"TEMPORARILY_UNAVAILABLE", readOnly};
+        }
         if (identity().accounts().find(name) != null) {
             return new String[] {"ACCOUNT_EXISTS", "That account already exists"};
         }
@@ -184,6 +188,34 @@ public final class Logins {
             state.network().changed(user);
             new RoomRegistration(state).loggedIn(user); // @ or + where the account has them
         }
+    }
+
+    /**
+     * {@code user} (of this node) is no longer logged in: {@code ACCOUNT *} to roommates with
+     * account-notify, the network told, and a NOTICE saying {@code why}.
+     */
+    public void logOut(User user, String why) {
+        user.account(null);
+        state.rooms().sendToRoommates(user, state.says(user, Command.ACCOUNT, "*"), Capability.ACCOUNT_NOTIFY);
+        state.network().changed(user);
+        user.send(state.serverSays(Command.NOTICE, user.nick(), "[server] " + why));
+    }
+
+    /** What a user logged in to a deleted account is told, on this node and on every other. */
+    public static String deleted(String account) {
+        return "Your account " + account + " was deleted by the operator; you are logged out";
+    }
+
+    /** Logs out every user of this node logged in to {@code account}, telling them {@code why}; returns how many. */
+    public int logOutEveryone(String account, String why) {
+        int count = 0;
+        for (User user : java.util.List.copyOf(state.nicks().all())) {
+            if (!user.isRemote() && user.account() != null && IrcNames.fold(user.account()).equals(IrcNames.fold(account))) {
+                logOut(user, why);
+                count++;
+            }
+        }
+        return count;
     }
 
     /** True when {@code user} may hold {@code nick}: nobody owns it, protection is off, or it is theirs. */

@@ -89,10 +89,14 @@ final class OperCommands {
         }
         // The words InspIRCd and most servers use, so clients and people recognise them.
         String killed = "Killed (" + user.nick() + " (" + reason + "))";
-        victim.send(IrcMessage.from(user.prefix(), Command.KILL, victim.nick(), killed));
-        victim.disconnect(killed, "Closing Link: " + victim.host() + " (" + killed + ")");
+        if (victim.isRemote()) {
+            state.network().kill(victim, user.prefix(), killed); // its own node disconnects it; its QUIT comes back
+        } else {
+            victim.send(IrcMessage.from(user.prefix(), Command.KILL, victim.nick(), killed));
+            victim.disconnect(killed, "Closing Link: " + victim.host() + " (" + killed + ")");
+        }
         LOG.log(Level.INFO, "{0} killed {1}: {2}", user.prefix(), victim.prefix(), reason);
-        state.noticeOperators(victim.nick() + " was killed by " + user.nick() + " (" + reason + ")");
+        toEveryOperator(victim.nick() + " was killed by " + user.nick() + " (" + reason + ")", null);
     }
 
     // WALLOPS :<text>: from an operator to every user with user mode +w (RFC 2812 4.7).
@@ -106,13 +110,24 @@ final class OperCommands {
                 listener.send(line);
             }
         }
+        state.network().wallops(line);
     }
 
     // GLOBOPS :<text>: a notice to every operator online, as InspIRCd's globops module.
     void globops(User user, IrcMessage message, Replies replies) {
         if (requireOperator(user, replies)) {
-            state.noticeOperators("GLOBOPS from " + user.nick() + ": " + message.param(0));
+            toEveryOperator("GLOBOPS from " + user.nick() + ": " + message.param(0), null);
         }
+    }
+
+    /** A server notice to the operators of every node (but {@code except}, answered already). */
+    static void toEveryOperator(ServerState state, String text, User except) {
+        state.noticeOperators(text, except);
+        state.network().toOperators(text);
+    }
+
+    private void toEveryOperator(String text, User except) {
+        toEveryOperator(state, text, except);
     }
 
     /** A client's word as it may appear in a log line or a notice: bounded, one line. */

@@ -151,6 +151,13 @@ final class RoomRegistration {
             replies.fail(ROOM, "NEED_MORE_PARAMS", sub, "Usage: ROOM REGISTER|DROP|ACCESS|INFO #room ...");
             return;
         }
+        boolean changes = sub.equals("REGISTER") || sub.equals("DROP")
+                || sub.equals("ACCESS") && message.paramCount() > 2 && !message.param(2).equalsIgnoreCase("LIST");
+        String readOnly = changes ? state.identity().readOnlyReason() : null;
+        if (readOnly != null) {
+            replies.fail(ROOM, "TEMPORARILY_UNAVAILABLE", name, readOnly);
+            return;
+        }
         switch (sub) {
             case "REGISTER" -> register(user, name, replies);
             case "DROP" -> drop(user, name, replies);

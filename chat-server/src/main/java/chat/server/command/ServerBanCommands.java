@@ -38,6 +38,9 @@ final class ServerBanCommands {
             unkline(user, message, replies);
             return;
         }
+        if (refusedWhileReadOnly(user, replies)) {
+            return;
+        }
         String mask = maskOf(message.param(0));
         if (mask == null) {
             tell(user, replies, "KLINE needs user@host (or the nick of someone online): " + OperCommands.quoted(message.param(0)));
@@ -68,6 +71,9 @@ final class ServerBanCommands {
     // UNKLINE <user@host>: lifts a K-line (or a console /ban on that mask).
     void unkline(User user, IrcMessage message, Replies replies) {
         if (!OperCommands.requireOperator(user, replies)) {
+            return;
+        }
+        if (refusedWhileReadOnly(user, replies)) {
             return;
         }
         String given = message.param(0);
@@ -147,6 +153,15 @@ final class ServerBanCommands {
     /** To every operator: the one who asked gets it as the reply to the command (labeled, if it was). */
     private void tellOperators(User user, Replies replies, String text) {
         tell(user, replies, text);
-        state.noticeOperators(text, user);
+        OperCommands.toEveryOperator(state, text, user);
+    }
+
+    /** True (and tells the operator why) when bans cannot be changed now: a cluster node split from the others. */
+    private boolean refusedWhileReadOnly(User user, Replies replies) {
+        String why = state.identity().readOnlyReason();
+        if (why != null) {
+            tell(user, replies, why);
+        }
+        return why != null;
     }
 }

@@ -44,6 +44,9 @@ final class ConsoleAccounts {
     void account(String rest) {
         String[] words = rest.isEmpty() ? new String[0] : rest.split(" +");
         String sub = words.length == 0 ? "" : words[0].toLowerCase(Locale.ROOT);
+        if (!sub.equals("list") && refusedWhileReadOnly()) {
+            return;
+        }
         switch (sub) {
             case "add" -> {
                 if (words.length != 3) {
@@ -76,6 +79,15 @@ final class ConsoleAccounts {
             case "list" -> list();
             default -> out.println("usage: " + HELP);
         }
+    }
+
+    /** True (and says why) when accounts and bans cannot be changed now: a cluster node split from the others. */
+    private boolean refusedWhileReadOnly() {
+        String why = identity().readOnlyReason();
+        if (why != null) {
+            out.println(why);
+        }
+        return why != null;
     }
 
     private void add(String name, String password) {
@@ -144,18 +156,7 @@ final class ConsoleAccounts {
             out.println("no account " + name);
             return;
         }
-        int loggedOut = 0;
-        for (User user : List.copyOf(state.nicks().all())) {
-            if (removed.name().equals(user.account()) && !user.isRemote()) {
-                user.account(null);
-                state.rooms().sendToRoommates(user, state.says(user, Command.ACCOUNT, "*"),
-                        chat.server.model.Capability.ACCOUNT_NOTIFY);
-                state.network().changed(user);
-                user.send(state.serverSays(Command.NOTICE, user.nick(), "[server] Your account " + removed.name()
-                        + " was deleted by the operator; you are logged out"));
-                loggedOut++;
-            }
-        }
+        int loggedOut = new Logins(state).logOutEveryone(removed.name(), Logins.deleted(removed.name()));
         int rooms = identity().rooms().removeFoundedBy(removed.name());
         out.println("account " + removed.name() + " deleted" + (loggedOut > 0 ? "; " + loggedOut + " logged out" : "")
                 + (rooms > 0 ? "; " + rooms + " rooms it founded are no longer registered" : ""));
@@ -196,6 +197,9 @@ final class ConsoleAccounts {
         String[] words = rest.isEmpty() ? new String[0] : rest.split(" +", 3);
         if (words.length == 0) {
             out.println("usage: /ban nick|mask [duration like 30m, 2h, 7d] [reason]");
+            return;
+        }
+        if (refusedWhileReadOnly()) {
             return;
         }
         String mask = words[0];
@@ -239,6 +243,9 @@ final class ConsoleAccounts {
     void unban(String mask) {
         if (mask.isEmpty()) {
             out.println("usage: /unban mask   (as /bans lists it)");
+            return;
+        }
+        if (refusedWhileReadOnly()) {
             return;
         }
         ServerBan removed = identity().bans().remove(mask);

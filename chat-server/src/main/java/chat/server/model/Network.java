@@ -84,6 +84,22 @@ public interface Network {
     default void away(User user, Outbound line) {
     }
 
+    /**
+     * An operator here KILLed {@code victim}, a user of another node ({@code killer}: the
+     * operator's prefix, {@code killed}: "Killed (nick (reason))"): that node disconnects it, and
+     * everyone sees its QUIT. One server has no such users.
+     */
+    default void kill(User victim, String killer, String killed) {
+    }
+
+    /** A WALLOPS {@code line} this node gave its own +w users: every other node gives it to theirs. */
+    default void wallops(Outbound line) {
+    }
+
+    /** A server notice this node gave its own operators ({@code text}): every other node gives it to theirs. */
+    default void toOperators(String text) {
+    }
+
     /** Users per node (LUSERS); empty on one server. */
     default java.util.Map<String, Integer> usersPerNode() {
         return java.util.Map.of();

@@ -34,7 +34,12 @@ public final class ChatHarness {
 
     /** With history: queries should run inline ({@link History#open} with direct executors) to stay deterministic. */
     public ChatHarness(ServerConfig config, History history) {
-        ChatServer.Assembly chat = ChatServer.assemble(config, clock, history);
+        this(config, history, chat.server.account.Identity.inMemory(config.accounts()));
+    }
+
+    /** With these accounts (a test's own store behind them, for example). */
+    public ChatHarness(ServerConfig config, History history, chat.server.account.Identity identity) {
+        ChatServer.Assembly chat = ChatServer.assemble(config, clock, history, identity);
         this.state = chat.state();
         this.pipeline = chat.pipeline();
     }
