@@ -4,7 +4,9 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -77,6 +79,7 @@ final class Bus {
     private final String incarnation;
     private final Listener listener;
     private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Map<String, String> channels = new ConcurrentHashMap<>();
     private final Object stateLock = new Object();
     private volatile boolean running = true;
     private Thread publisher;
@@ -103,8 +106,9 @@ final class Bus {
         this.listener = listener;
     }
 
+    /** A node's channel; the same string each time (a room message names up to one per node). */
     String channelOf(String node) {
-        return "chat:node:" + node;
+        return channels.computeIfAbsent(node, name -> "chat:node:" + name);
     }
 
     /**
