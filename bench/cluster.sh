@@ -3,10 +3,10 @@
 #
 #   bench/cluster.sh SERVER.jar [REPEAT] [BENCH.jar]
 #
-# Each cluster run starts a fresh redis-server on a free port and three nodes (a, b, c) of
-# SERVER.jar with --cluster, waits until each says it is part of the network, runs `chat bench
-# --ports A,B,C` (member k of every room on node k mod 3, so every message crosses to the two
-# other nodes) and ends them all. Each single run starts one node without --cluster. One line per
+# Each cluster run starts a fresh redis-server on a free port and NODES (default 3, at most 5)
+# nodes (a, b, c ...) of SERVER.jar with --cluster, waits until each says it is part of the
+# network, runs `chat bench --ports A,B,C` (member k of every room on node k mod NODES, so every
+# message crosses to every other node) and ends them all. Each single run starts one node without --cluster. One line per
 # run: deliveries/s, lost/dup/reordered, latency, and for the cluster the cross-node latency.
 #
 # WORKLOAD (bench options) defaults to the fan-out of compare.sh; for latency at a fixed load:
@@ -20,6 +20,10 @@ read -r -a WORKLOAD <<<"${WORKLOAD:---rooms 10 --clients 200 --messages 500 --si
 SERVER_OPTS="${SERVER_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -XX:TieredStopAtLevel=1}"
 BENCH_OPTS="-Xms512m -XX:+UseParallelGC"
 REDIS="${REDIS:-redis-server}"
+NODES="${NODES:-3}"
+NAMES=(a b c d e)
+(( NODES >= 2 && NODES <= ${#NAMES[@]} )) || { echo "cluster.sh: NODES must be 2 to ${#NAMES[@]}" >&2; exit 2; }
+NAMES=("${NAMES[@]:0:$NODES}")
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 WORK="$(mktemp -d)"
@@ -87,12 +91,12 @@ run_cluster() {
     "$REDIS" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$WORK/redis.log" 2>&1 &
     PIDS+=($!)
     await_port "$redis_port"
-    for name in a b c; do
+    for name in "${NAMES[@]}"; do
         ports+=("$(free_port)")
         start_node "${ports[$node]}" "$WORK/node-$name.log" --cluster "redis://127.0.0.1:$redis_port" --node-name "$name"
         node=$((node + 1))
     done
-    for name in a b c; do await_log "$WORK/node-$name.log" "is part of the network"; done
+    for name in "${NAMES[@]}"; do await_log "$WORK/node-$name.log" "is part of the network"; done
     bench cluster "$(IFS=,; echo "${ports[*]}")"
     stop_all
 }
@@ -106,7 +110,7 @@ run_single() {
     stop_all
 }
 
-echo "== $(date -u +%FT%TZ)  load average $(cut -d' ' -f1-3 /proc/loadavg)  $(nproc) cores  workload: ${WORKLOAD[*]}"
+echo "== $(date -u +%FT%TZ)  load average $(cut -d' ' -f1-3 /proc/loadavg)  $(nproc) cores  $NODES nodes  workload: ${WORKLOAD[*]}"
 for ((i = 1; i <= REPEAT; i++)); do
     echo "== run $i"
     run_cluster

@@ -120,14 +120,14 @@ final class Events {
      */
     static long number(String digits) {
         int length = digits.length();
-        if (length == 0 || length > 18) {
-            return Long.parseLong(digits); // empty, or long enough to overflow: let it say why
+        if (length == 0 || length > 19) {
+            return Long.parseLong(digits); // empty, or too long: let it say why
         }
         long value = 0;
         for (int i = 0; i < length; i++) {
             int digit = digits.charAt(i) - '0';
-            if (digit < 0 || digit > 9) {
-                return Long.parseLong(digits);
+            if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
+                return Long.parseLong(digits); // not a digit, or past Long.MAX_VALUE (a sequence has 19 digits)
             }
             value = value * 10 + digit;
         }

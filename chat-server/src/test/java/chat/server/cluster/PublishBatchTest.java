@@ -3,6 +3,7 @@ package chat.server.cluster;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -64,5 +65,15 @@ class PublishBatchTest {
         Event good = Events.of(Events.HEARTBEAT, "c");
         byte[] joined = ("garbage\r" + payload(good) + "\r\r").getBytes(StandardCharsets.UTF_8);
         assertEquals(List.of(good), Event.decodeAll(joined));
+    }
+
+    @Test
+    void numberFieldsReadAsLongParseLongReadsThem() {
+        for (String digits : List.of("0", "7", "1733430000000", "1817173065384271872", String.valueOf(Long.MAX_VALUE))) {
+            assertEquals(Long.parseLong(digits), Events.number(digits), digits);
+        }
+        assertThrows(NumberFormatException.class, () -> Events.number("9223372036854775808"));
+        assertThrows(NumberFormatException.class, () -> Events.number("12a"));
+        assertThrows(NumberFormatException.class, () -> Events.number(""));
     }
 }
