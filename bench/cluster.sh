@@ -3,10 +3,10 @@
 #
 #   bench/cluster.sh SERVER.jar [REPEAT] [BENCH.jar]
 #
-# Each cluster run starts a fresh redis-server on a free port and three nodes (a, b, c) of
-# SERVER.jar with --cluster, waits until each says it is part of the network, runs `chat bench
-# --ports A,B,C` (member k of every room on node k mod 3, so every message crosses to the two
-# other nodes) and ends them all. Each single run starts one node without --cluster. One line per
+# Each cluster run starts a fresh redis-server on a free port and NODES (default 3, at most 5)
+# nodes (a, b, c ...) of SERVER.jar with --cluster, waits until each says it is part of the
+# network, runs `chat bench --ports A,B,C` (member k of every room on node k mod NODES, so every
+# message crosses to every other node) and ends them all. Each single run starts one node without --cluster. One line per
 # run: deliveries/s, lost/dup/reordered, latency, and for the cluster the cross-node latency.
 #
 # WORKLOAD (bench options) defaults to the fan-out of compare.sh; for latency at a fixed load:
@@ -25,6 +25,10 @@ SERVER_OPTS="${SERVER_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -XX:TieredStopAtLeve
 BENCH_OPTS="-Xms512m -XX:+UseParallelGC"
 REDIS="${REDIS:-redis-server}"
 COMPARE="${COMPARE:-single}"
+NODES="${NODES:-3}"
+NAMES=(a b c d e)
+(( NODES >= 2 && NODES <= ${#NAMES[@]} )) || { echo "cluster.sh: NODES must be 2 to ${#NAMES[@]}" >&2; exit 2; }
+NAMES=("${NAMES[@]:0:$NODES}")
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 WORK="$(mktemp -d)"
@@ -102,14 +106,14 @@ run_cluster() { # label [history: "on"]
     redis_pid=$!
     PIDS+=($!)
     await_port "$redis_port"
-    for name in a b c; do
+    for name in "${NAMES[@]}"; do
         ports+=("$(free_port)")
         NO_HISTORY="$([[ "$history" == on ]] && echo false || echo true)" \
             start_node "${ports[$node]}" "$WORK/node-$name.log" --cluster "redis://127.0.0.1:$redis_port" --node-name "$name"
         nodes+=("${PIDS[-1]}")
         node=$((node + 1))
     done
-    for name in a b c; do await_log "$WORK/node-$name.log" "is part of the network"; done
+    for name in "${NAMES[@]}"; do await_log "$WORK/node-$name.log" "is part of the network"; done
     for pid in "${nodes[@]}" "$redis_pid"; do before+=("$(cpu_seconds "$pid")"); done
     bench "$label" "$(IFS=,; echo "${ports[*]}")"
     for pid in "${nodes[@]}" "$redis_pid"; do after+=("$(cpu_seconds "$pid")"); done
@@ -117,7 +121,8 @@ run_cluster() { # label [history: "on"]
 import sys
 b, a = [float(x) for x in sys.argv[1].split()], [float(x) for x in sys.argv[2].split()]
 used = [y - x for x, y in zip(b, a)]
-print("        CPU during the bench: nodes %.2f s (a %.2f, b %.2f, c %.2f), redis %.2f s" % (sum(used[:3]), *used))
+nodes, redis = used[:-1], used[-1]
+print("        CPU during the bench: nodes %.2f s (%s), redis %.2f s" % (sum(nodes), ", ".join("%.2f" % u for u in nodes), redis))
 ' "${before[*]}" "${after[*]}"
     # Redis's own time per command (scripts' inner calls counted apart), for where Redis's CPU goes.
     redis-cli -p "$redis_port" info commandstats | tr -d '\r' \
@@ -139,7 +144,7 @@ run_single() {
     stop_all
 }
 
-echo "== $(date -u +%FT%TZ)  load average $(cut -d' ' -f1-3 /proc/loadavg)  $(nproc) cores  workload: ${WORKLOAD[*]}"
+echo "== $(date -u +%FT%TZ)  load average $(cut -d' ' -f1-3 /proc/loadavg)  $(nproc) cores  $NODES nodes  workload: ${WORKLOAD[*]}"
 for ((i = 1; i <= REPEAT; i++)); do
     echo "== run $i"
     if [[ "$COMPARE" == history ]]; then

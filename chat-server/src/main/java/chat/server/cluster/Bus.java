@@ -1,16 +1,19 @@
 package chat.server.cluster;
 
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import redis.clients.jedis.BinaryJedisPubSub;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.Response;
@@ -19,8 +22,9 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * The node's two Redis connections, each on a thread of its own, so the loop never waits for
  * Redis: {@code chat-cluster-publish} sends what the loop queued (pipelined, a batch per round
- * trip) plus the heartbeat, {@code chat-cluster-subscribe} receives {@code chat:all} and this
- * node's channel. Whatever happens here reaches the loop through the {@link Listener}, whose
+ * trip, its publishes as one {@link PublishBatch}) plus the heartbeat, {@code chat-cluster-subscribe}
+ * receives {@code chat:all} and this node's channel and hands each payload's events to the loop at
+ * once. Whatever happens here reaches the loop through the {@link Listener}, whose
  * implementation hands it to the loop's task queue.
  */
 final class Bus {
@@ -45,7 +49,8 @@ final class Bus {
 
     /** Bus happenings, called on a bus thread. */
     interface Listener {
-        void event(Event event);
+        /** The events of one payload, in order. */
+        void events(List<Event> events);
 
         /** Both connections work again (or for the first time): the node may resynchronise. */
         void up(int slot);
@@ -74,6 +79,7 @@ final class Bus {
     private final String incarnation;
     private final Listener listener;
     private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Map<String, String> channels = new ConcurrentHashMap<>();
     private final Object stateLock = new Object();
     private volatile boolean running = true;
     private Thread publisher;
@@ -90,8 +96,10 @@ final class Bus {
     private String claimSha;
     private String releaseSha;
     private String forgetSha;
-    private String publishSha;
     private String keepSha;
+    private byte[] publishBatchSha;
+    /** The publisher thread's: consecutive publishes of a round. */
+    private final PublishBatch publishes = new PublishBatch();
 
     Bus(ClusterConfig config, String incarnation, Listener listener) {
         this.config = config;
@@ -99,8 +107,9 @@ final class Bus {
         this.listener = listener;
     }
 
+    /** A node's channel; the same string each time (a room message names up to one per node). */
     String channelOf(String node) {
-        return "chat:node:" + node;
+        return channels.computeIfAbsent(node, name -> "chat:node:" + name);
     }
 
     /**
@@ -164,8 +173,8 @@ final class Bus {
         claimSha = jedis.scriptLoad(Scripts.CLAIM);
         releaseSha = jedis.scriptLoad(Scripts.RELEASE);
         forgetSha = jedis.scriptLoad(Scripts.FORGET);
-        publishSha = jedis.scriptLoad(Scripts.PUBLISH_TO_NODES);
         keepSha = jedis.scriptLoad(Scripts.PUBLISH_AND_KEEP);
+        publishBatchSha = jedis.scriptLoad(Scripts.PUBLISH_BATCH).getBytes(StandardCharsets.US_ASCII);
         Object answer = jedis.evalsha(helloSha, List.of(), List.of(config.nodeName(), incarnation,
                 Long.toString(ALIVE_TTL_MILLIS)));
         return ((Long) answer).intValue();
@@ -180,17 +189,21 @@ final class Bus {
         queue.add(op);
     }
 
+    /** A publish, gathered with its neighbours in the queue into one {@link PublishBatch}. */
+    private record Publish(List<String> channels, String payload) implements Op {
+        @Override
+        public void queue(Pipeline pipeline, Bus bus) {
+            bus.publishes.add(channels, payload);
+        }
+    }
+
     void publish(String channel, String payload) {
-        submit((pipeline, bus) -> pipeline.publish(channel, payload));
+        submit(new Publish(List.of(channel), payload));
     }
 
     /** One payload to several channels, in one step of Redis's order. */
     void publishToAll(List<String> channels, String payload) {
-        if (channels.size() == 1) {
-            publish(channels.get(0), payload);
-            return;
-        }
-        submit((pipeline, bus) -> pipeline.evalsha(bus.publishSha, channels, List.of(payload)));
+        submit(new Publish(channels, payload));
     }
 
     /**
@@ -308,8 +321,12 @@ final class Bus {
             try {
                 Pipeline pipeline = publishing.pipelined();
                 for (Op op : batch) {
+                    if (!(op instanceof Publish)) {
+                        publishes.queue(pipeline, publishBatchSha); // what came before it goes first
+                    }
                     op.queue(pipeline, this);
                 }
+                publishes.queue(pipeline, publishBatchSha);
                 if (now >= nextHeartbeat) {
                     pipeline.publish(ALL, Events.of(Events.HEARTBEAT, config.nodeName()).encode());
                     beat = pipeline.evalsha(heartbeatSha, List.of(), List.of(config.nodeName(), incarnation,
@@ -326,12 +343,14 @@ final class Bus {
                     markPublisher(false, "declared lost");
                 }
             } catch (JedisException | ClassCastException e) {
+                publishes.clear();
                 for (Op op : batch) {
                     op.failed();
                 }
                 markPublisher(false, "Redis connection failed: " + e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "cluster: unexpected failure publishing", e);
+                publishes.clear();
                 for (Op op : batch) {
                     op.failed();
                 }
@@ -378,23 +397,23 @@ final class Bus {
                 jedis = connect(0);
                 subscribing = jedis;
                 lastHeardNanos = System.nanoTime();
-                jedis.subscribe(new JedisPubSub() {
+                jedis.subscribe(new BinaryJedisPubSub() {
                     @Override
-                    public void onSubscribe(String channel, int count) {
+                    public void onSubscribe(byte[] channel, int count) {
                         if (count == 2) {
                             markSubscriber(true, null);
                         }
                     }
 
                     @Override
-                    public void onMessage(String channel, String message) {
+                    public void onMessage(byte[] channel, byte[] message) {
                         lastHeardNanos = System.nanoTime();
-                        Event event = Event.decode(message);
-                        if (event != null) {
-                            listener.event(event);
+                        List<Event> events = Event.decodeAll(message);
+                        if (!events.isEmpty()) {
+                            listener.events(events);
                         }
                     }
-                }, ALL, channelOf(config.nodeName()));
+                }, ALL.getBytes(StandardCharsets.UTF_8), channelOf(config.nodeName()).getBytes(StandardCharsets.UTF_8));
                 backoff = FIRST_BACKOFF_MILLIS;
             } catch (JedisException e) {
                 LOG.log(Level.DEBUG, "cluster: subscription failed: " + e.getMessage());

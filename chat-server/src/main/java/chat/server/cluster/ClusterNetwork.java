@@ -120,8 +120,14 @@ public final class ClusterNetwork implements Network {
     private Bus.Listener listener() {
         return new Bus.Listener() {
             @Override
-            public void event(Event event) {
-                loop.execute(() -> onEvent(event));
+            public void events(List<Event> events) {
+                // One task for the whole payload: one wake-up of the loop, and its deliveries
+                // share the loop turn's flush.
+                loop.execute(() -> {
+                    for (Event event : events) {
+                        onEvent(event);
+                    }
+                });
             }
 
             @Override

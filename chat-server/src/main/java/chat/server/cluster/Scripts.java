@@ -87,9 +87,14 @@ final class Scripts {
             return 0
             """;
 
-    /** KEYS: channels; ARGV[1]: the payload. One message to several nodes, as one step in Redis's order. */
-    static final String PUBLISH_TO_NODES = """
-            for _, channel in ipairs(KEYS) do redis.call('PUBLISH', channel, ARGV[1]) end
+    /**
+     * One round of the publisher's messages, as one step in Redis's order. KEYS: the channels;
+     * ARGV[k]: KEYS[k]'s payload, its messages of the round joined by CR (built by
+     * {@link PublishBatch}). A write per message (a room's history stream) would take its
+     * arguments after these, from PublishBatch.add, and run here in the same step.
+     */
+    static final String PUBLISH_BATCH = """
+            for k = 1, #KEYS do redis.call('PUBLISH', KEYS[k], ARGV[k]) end
             return #KEYS
             """;
 

@@ -259,9 +259,17 @@ public final class ServerState {
 
     /** A line another node stamped: its receivers here see the same time and msgid as everywhere. */
     public Outbound stamped(IrcMessage bare, StampFields fields) {
-        return fields == null ? new Outbound(bare)
-                : new Outbound(bare, new MessageStamp(fields.epochMillis(), fields.sequence(), fields.clientTags(),
-                        serverTime, fields.account(), fields.bot()));
+        return new Outbound(bare, stampOf(fields));
+    }
+
+    /** As {@link #stamped(IrcMessage, StampFields)}, with the bare line as the other node encoded it (CRLF included). */
+    public Outbound stamped(IrcMessage bare, StampFields fields, byte[] bareLine) {
+        return new Outbound(bare, stampOf(fields), bareLine);
+    }
+
+    private MessageStamp stampOf(StampFields fields) {
+        return fields == null ? null : new MessageStamp(fields.epochMillis(), fields.sequence(), fields.clientTags(),
+                serverTime, fields.account(), fields.bot());
     }
 
     /** What the operator says from the console, stamped like what users say. */

@@ -1,5 +1,6 @@
 package chat.server.net;
 
+import chat.protocol.Command;
 import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
 
@@ -30,6 +31,19 @@ public final class Outbound {
     public Outbound(IrcMessage bare, TagSource tagSource) {
         this.bare = bare;
         this.tagSource = tagSource;
+    }
+
+    /**
+     * A line whose bare form is already encoded: {@code bareLine} (CRLF included) is what untagged
+     * IRC receivers get and what tagged shapes put their tags before, as it is. For a line another
+     * node encoded, so this node does not encode it again.
+     */
+    public Outbound(IrcMessage bare, TagSource tagSource, byte[] bareLine) {
+        this(bare, tagSource);
+        this.bareLine = bareLine;
+        if (!bare.command().equals(Command.TAGMSG)) {
+            this.shape0 = bareLine; // a TAGMSG is nothing to an untagged receiver: shape 0 says so itself
+        }
     }
 
     /** Another form of the same event with the same tags (extended-join's longer JOIN). */
