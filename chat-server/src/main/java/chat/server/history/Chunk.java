@@ -16,8 +16,8 @@ final class Chunk {
     private Chunk() {
     }
 
-    /** Commands a chunk stores, by the one-byte code each line carries. */
-    private static final String[] COMMANDS = {"PRIVMSG", "NOTICE", "JOIN", "PART", "QUIT", "KICK", "NICK", "TOPIC"};
+    /** Commands a chunk stores, by the one-byte code each line carries (new ones go at the end: codes are on disk). */
+    private static final String[] COMMANDS = {"PRIVMSG", "NOTICE", "JOIN", "PART", "QUIT", "KICK", "NICK", "TOPIC", "MODE"};
     private static final int HEADER_BYTES = Long.BYTES * 2 + 1 + Short.BYTES;
 
     /**

@@ -39,4 +39,23 @@ class WriteFailureTest {
             history.close();
         }
     }
+
+    @Test
+    void aRoomsModeLineIsKeptWithTheLinesOfItsCommit() throws Exception {
+        History history = History.open(new HistoryConfig(dir, 30L * 86_400_000, 1_000, 0), System::currentTimeMillis,
+                Runnable::run, Runnable::run, () -> { });
+        try {
+            // ModeCommands keeps MODE lines: a code for them, or every line of that commit is lost.
+            history.append("#a", Sequences.first(1_000), 1_000, "PRIVMSG", ":bob!b@h PRIVMSG #a :hi\r\n".getBytes(StandardCharsets.UTF_8));
+            history.append("#a", Sequences.first(2_000), 2_000, "MODE", ":bob!b@h MODE #a +t\r\n".getBytes(StandardCharsets.UTF_8));
+            history.endTurn();
+            history.flush();
+            List<String> lines = new ArrayList<>();
+            history.query(new HistoryQuery(HistoryQuery.Kind.LATEST, "#a", Long.MIN_VALUE, 0, 10, true, Long.MIN_VALUE),
+                    found -> found.forEach(line -> lines.add(line.line())), reason -> lines.add("FAILED"));
+            assertEquals(List.of(":bob!b@h PRIVMSG #a :hi", ":bob!b@h MODE #a +t"), lines);
+        } finally {
+            history.close();
+        }
+    }
 }
