@@ -49,6 +49,20 @@ public final class ReplyRenderer {
             case Numeric.RPL_ENDOFWHO -> lines.dim(at, "--- end of who for " + subject);
             // 330 <me> <nick> <account> :is logged in as
             case "330" -> lines.dim(at, "--- " + subject + " is logged in as " + VisibleText.of(reply.param(2)));
+            // 311/314 <me> <nick> <user> <host> * :<real name>
+            case Numeric.RPL_WHOISUSER -> lines.dim(at, "--- " + subject + userAtHost(reply) + ": " + text);
+            case Numeric.RPL_WHOWASUSER -> lines.dim(at, "--- " + subject + " was" + userAtHost(reply) + ": " + text);
+            // 312 <me> <nick> <server> :<server info>
+            case Numeric.RPL_WHOISSERVER -> lines.dim(at, "--- " + subject + " is on " + VisibleText.of(reply.param(2))
+                    + (reply.paramCount() > 3 && !text.isBlank() ? " (" + text + ")" : ""));
+            case Numeric.RPL_WHOISIDLE -> lines.dim(at, "--- " + idleAndSignOn(reply));
+            // 319 <me> <nick> :{[@|+]<room>}
+            case Numeric.RPL_WHOISCHANNELS -> lines.dim(at, "--- " + subject + " is in " + text);
+            case Numeric.RPL_WHOISOPERATOR -> lines.dim(at, "--- " + subject + " is a server operator");
+            case Numeric.RPL_WHOISSECURE -> lines.dim(at, "--- " + subject + " is connected with TLS");
+            case Numeric.RPL_WHOISBOT -> lines.dim(at, "--- " + subject + " is a bot");
+            case Numeric.RPL_ENDOFWHOIS -> lines.dim(at, "--- end of whois for " + subject);
+            case Numeric.RPL_ENDOFWHOWAS -> lines.dim(at, "--- end of whowas for " + subject);
             default -> Optional.of(reply.command().charAt(0) >= '4'
                     ? lines.problem(describe(reply), at) : lines.note(describe(reply), at));
         };
@@ -76,6 +90,47 @@ public final class ReplyRenderer {
             words.add("voiced");
         }
         return words.isEmpty() ? "" : ": " + String.join(", ", words);
+    }
+
+    /** " (bob@host)" from a 311 or 314 reply. */
+    private static String userAtHost(IrcMessage reply) {
+        return reply.paramCount() > 4
+                ? " (" + VisibleText.of(reply.param(2)) + "@" + VisibleText.of(reply.param(3)) + ")" : "";
+    }
+
+    /**
+     * 317 {@code <me> <nick> <idle seconds> [<signon epoch seconds>] :seconds idle, signon time}:
+     * "bob has been idle 3 min 20 s, signed on 2026-12-05 22:24". The sign-on time is optional
+     * (RFC 2812 has only the idle time), and a reply that is not numbers is shown as it came.
+     */
+    static String idleAndSignOn(IrcMessage reply) {
+        try {
+            long idle = Long.parseLong(reply.param(2));
+            String words = VisibleText.of(reply.param(1)) + " has been idle " + duration(idle);
+            if (reply.paramCount() > 4) {
+                long signOn = Long.parseLong(reply.param(3));
+                words += ", signed on " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+                        java.time.Instant.ofEpochSecond(signOn).atZone(java.time.ZoneId.systemDefault()));
+            }
+            return words;
+        } catch (NumberFormatException | IndexOutOfBoundsException | java.time.DateTimeException e) {
+            return describe(reply);
+        }
+    }
+
+    /** 6 -> "6 s", 200 -> "3 min 20 s", 7500 -> "2 h 5 min", 277200 -> "3 d 5 h": the two largest units. */
+    static String duration(long seconds) {
+        long s = Math.max(0, seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+        }
+        if (s < 86_400) {
+            return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
+        }
+        return s / 86_400 + " d" + (s % 86_400 / 3600 == 0 ? "" : " " + s % 86_400 / 3600 + " h");
     }
 
     /** "401 me bob :No such nick" reads "bob: No such nick". */

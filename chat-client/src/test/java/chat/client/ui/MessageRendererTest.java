@@ -50,6 +50,32 @@ public class MessageRendererTest {
     }
 
     @Test
+    void whoisRepliesReadAsSentences() throws Exception {
+        assertEquals("12:05 --- bob (b@h): Bob Builder", text(":srv 311 alice bob b h * :Bob Builder"));
+        assertEquals("12:05 --- bob is on b (a node of this network)", text(":srv 312 alice bob b :a node of this network"));
+        assertEquals("12:05 --- bob is in @#lobby #dev", text(":srv 319 alice bob :@#lobby #dev"));
+        assertEquals("12:05 --- bob is a server operator", text(":srv 313 alice bob :is an IRC operator"));
+        assertEquals("12:05 --- bob is connected with TLS", text(":srv 671 alice bob :is using a secure connection"));
+        assertEquals("12:05 --- bob is a bot", text(":srv 335 alice bob :is a bot"));
+        assertEquals("12:05 --- end of whois for bob", text(":srv 318 alice bob :End of /WHOIS list."));
+        assertEquals("12:05 --- bob was (b@h): Bob", text(":srv 314 alice bob b h * :Bob"));
+        assertEquals("12:05 --- end of whowas for bob", text(":srv 369 alice bob :End of WHOWAS"));
+    }
+
+    @Test
+    void whoisIdleTimeIsInUnitsAndTheSignOnIsADate() throws Exception {
+        String signOn = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(java.time.Instant.ofEpochSecond(1_796_509_479L).atZone(java.time.ZoneId.systemDefault()));
+        assertEquals("12:05 --- bob has been idle 3 min 20 s, signed on " + signOn,
+                text(":srv 317 alice bob 200 1796509479 :seconds idle, signon time"));
+        assertEquals("12:05 --- bob has been idle 6 s", text(":srv 317 alice bob 6 :seconds idle"));
+        assertEquals("12:05 --- bob x: seconds idle", text(":srv 317 alice bob x :seconds idle"));
+        assertEquals("2 h 5 min", ReplyRenderer.duration(7500));
+        assertEquals("3 d 5 h", ReplyRenderer.duration(277_200));
+        assertEquals("1 min", ReplyRenderer.duration(60));
+    }
+
+    @Test
     void whoRepliesSayWhoIsAwayAndWhoIsAnOperator() throws Exception {
         assertEquals("12:05     @bob (b@h) in #lobby: away, server operator, room operator",
                 text(":srv 352 alice #lobby b h srv bob G*@ :0 Bob"));

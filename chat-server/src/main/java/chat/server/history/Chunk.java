@@ -58,6 +58,16 @@ final class Chunk {
         return wire.length >= 2 && wire[wire.length - 2] == '\r' ? wire.length - 2 : wire.length;
     }
 
+    /** Whether a chunk can store lines of this command. */
+    static boolean keeps(String command) {
+        for (String kept : COMMANDS) {
+            if (kept.equals(command)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static byte code(String command) {
         for (int i = 0; i < COMMANDS.length; i++) {
             if (COMMANDS[i].equals(command)) {

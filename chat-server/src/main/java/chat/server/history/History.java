@@ -20,6 +20,8 @@ import java.util.function.LongSupplier;
  */
 public final class History implements HistoryStore {
     private static final Logger LOG = System.getLogger(History.class.getName());
+    /** Lines refused at {@link #append} (a command history cannot store); loop thread only. */
+    private long refused;
 
     private final HistoryConfig config;
     private final HistoryDatabase database;
@@ -127,9 +129,16 @@ public final class History implements HistoryStore {
      */
     @Override
     public void append(String target, long sequence, long epochMillis, String command, byte[] wireLine) {
-        if (writer != null) {
-            turn.add(new HistoryWriter.Append(target, sequence, epochMillis, command, wireLine));
+        if (writer == null) {
+            return;
         }
+        if (!Chunk.keeps(command)) {
+            // Refused here, on its own: in the writer it would fail the whole commit it shares.
+            LOG.log(Level.ERROR, "history: not a command history keeps, not kept: " + command);
+            refused++;
+            return;
+        }
+        turn.add(new HistoryWriter.Append(target, sequence, epochMillis, command, wireLine));
     }
 
     /** End of a loop turn: its lines go to the writer in one hand-over (one queue operation, not one per line). */
@@ -211,7 +220,7 @@ public final class History implements HistoryStore {
         if (writer == null) {
             return "history: off (--no-history)";
         }
-        return "history: " + writer.written() + " lines written, " + writer.failed() + " failed, "
+        return "history: " + writer.written() + " lines written, " + (writer.failed() + refused) + " failed, "
                 + writer.waiting() + " waiting, in " + database.file();
     }
 

@@ -20,7 +20,7 @@ class WriteFailureTest {
         History history = History.open(new HistoryConfig(dir, 30L * 86_400_000, 1_000, 0), System::currentTimeMillis,
                 Runnable::run, Runnable::run, () -> { });
         try {
-            // A line the store cannot encode (a command it does not keep) makes its commit fail.
+            // A line the store cannot encode (a command it does not keep) is refused and counted as failed.
             history.append("#a", Sequences.first(1_000), 1_000, "TAGMSG", ":x!x@h TAGMSG #a\r\n".getBytes(StandardCharsets.UTF_8));
             history.endTurn();
             history.flush();
@@ -54,6 +54,25 @@ class WriteFailureTest {
             history.query(new HistoryQuery(HistoryQuery.Kind.LATEST, "#a", Long.MIN_VALUE, 0, 10, true, Long.MIN_VALUE),
                     found -> found.forEach(line -> lines.add(line.line())), reason -> lines.add("FAILED"));
             assertEquals(List.of(":bob!b@h PRIVMSG #a :hi", ":bob!b@h MODE #a +t"), lines);
+        } finally {
+            history.close();
+        }
+    }
+
+    @Test
+    void aLineOfACommandHistoryDoesNotKeepLeavesTheOthersOfItsCommit() throws Exception {
+        History history = History.open(new HistoryConfig(dir, 30L * 86_400_000, 1_000, 0), System::currentTimeMillis,
+                Runnable::run, Runnable::run, () -> { });
+        try {
+            history.append("#a", Sequences.first(1_000), 1_000, "PRIVMSG", ":bob!b@h PRIVMSG #a :one\r\n".getBytes(StandardCharsets.UTF_8));
+            history.append("#a", Sequences.first(2_000), 2_000, "WALLOPS", ":bob!b@h WALLOPS :x\r\n".getBytes(StandardCharsets.UTF_8));
+            history.append("#a", Sequences.first(3_000), 3_000, "PRIVMSG", ":bob!b@h PRIVMSG #a :two\r\n".getBytes(StandardCharsets.UTF_8));
+            history.endTurn();
+            history.flush();
+            List<String> lines = new ArrayList<>();
+            history.query(new HistoryQuery(HistoryQuery.Kind.LATEST, "#a", Long.MIN_VALUE, 0, 10, true, Long.MIN_VALUE),
+                    found -> found.forEach(line -> lines.add(line.line())), reason -> lines.add("FAILED"));
+            assertEquals(List.of(":bob!b@h PRIVMSG #a :one", ":bob!b@h PRIVMSG #a :two"), lines);
         } finally {
             history.close();
         }
