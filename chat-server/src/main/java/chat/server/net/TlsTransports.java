@@ -4,21 +4,20 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import tlschannel.BufferAllocator;
 
 /**
  * Makes the TLS transport of each connection accepted on the TLS port: an engine from the
  * certificate in force at that moment (a reload changes what later handshakes see, never a
- * running session), the loop's buffer pool, the threads for the handshakes' heavy steps, and the
- * shared handshake counts.
+ * running session), the loop's TLS work buffers, the threads for the handshakes' heavy steps, and
+ * the shared handshake counts.
  */
 public final class TlsTransports implements AutoCloseable {
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private final Supplier<SSLContext> contexts;
     private final TlsStats stats = new TlsStats();
-    private final LoopBufferPool buffers = new LoopBufferPool();
-    private final BufferAllocator plainInput = buffers.plainInput();
+    /** Made with the first engine, which says how large a record can be. */
+    private TlsScratch scratch;
     /** Inline until {@link #startHandshakeWork}: the in-memory harness has no loop thread to spare. */
     private HandshakeWork handshakeWork = HandshakeWork.inline();
 
@@ -52,19 +51,11 @@ public final class TlsTransports implements AutoCloseable {
 
     /** TLS over {@code plain}; the handshake starts with the first read or write. */
     Transport wrap(Transport plain) {
-        return new TlsTransport(plain, this, stats);
-    }
-
-    SSLContext context() {
-        return contexts.get();
-    }
-
-    LoopBufferPool buffers() {
-        return buffers;
-    }
-
-    BufferAllocator plainInput() {
-        return plainInput;
+        SSLEngine engine = engine(contexts.get());
+        if (scratch == null) {
+            scratch = new TlsScratch(engine.getSession());
+        }
+        return new TlsTransport(plain, engine, scratch, handshakeWork, stats);
     }
 
     /**
