@@ -47,10 +47,6 @@ public final class TlsTransports implements AutoCloseable {
         handshakeWork = work;
     }
 
-    HandshakeWork handshakeWork() {
-        return handshakeWork;
-    }
-
     @Override
     public void close() {
         handshakeWork.close();
