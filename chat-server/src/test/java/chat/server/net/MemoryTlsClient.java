@@ -92,6 +92,23 @@ final class MemoryTlsClient {
         return this;
     }
 
+    /** As {@link #send}, the records cut into pieces of {@code pieceBytes}, the server taking a turn after each. */
+    MemoryTlsClient sendInPieces(int pieceBytes, String... lines) {
+        ByteBuffer records = ByteBuffer.allocate(engine.getSession().getPacketBufferSize() * 4);
+        try {
+            for (String line : lines) {
+                engine.wrap(ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8)), records);
+            }
+        } catch (SSLException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int at = 0; at < records.position(); at += pieceBytes) {
+            peer.transport.feed(Arrays.copyOfRange(records.array(), at, Math.min(at + pieceBytes, records.position())));
+            harness.settle();
+        }
+        return this;
+    }
+
     /** The whole lines the server sent since the last call, decrypted. */
     List<String> lines() {
         harness.drainOutput();

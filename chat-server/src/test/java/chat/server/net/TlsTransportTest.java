@@ -116,6 +116,41 @@ class TlsTransportTest {
     }
 
     @Test
+    void recordsCutIntoPiecesAreReassembledAndNothingStaysHeldAfterwards() {
+        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate())).handshake();
+        alice.sendInPieces(7, "NICK alice", "USER alice 0 * :Alice", "PING :in-pieces");
+        List<String> got = alice.lines();
+        assertTrue(got.stream().anyMatch(line -> line.contains(" 001 alice ")), got::toString);
+        assertTrue(got.contains(":test.server PONG test.server in-pieces"), got::toString);
+        assertEquals(0, ((TlsTransport) alice.peer.link.transport).heldBytes());
+    }
+
+    @Test
+    void recordsASlowReaderDoesNotTakeWaitOnTheLinkUntilItReads() {
+        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate())).handshake();
+        alice.send("NICK alice", "USER alice 0 * :Alice", "JOIN #lobby");
+        alice.lines();
+        ChatHarness.Peer bob = harness.irc("bob");
+        bob.send("JOIN #lobby");
+        bob.lines();
+        alice.lines();
+        TlsTransport transport = (TlsTransport) alice.peer.link.transport;
+        alice.peer.transport.writeCapacity = 0; // alice's socket buffer is full
+        for (int i = 0; i < 50; i++) {
+            bob.send("PRIVMSG #lobby :" + i + " " + "y".repeat(300));
+        }
+        assertTrue(transport.hasPendingOutput() && transport.heldBytes() > 0,
+                "the records the socket did not take are the link's own");
+        assertTrue(alice.peer.transport.writeInterest);
+        alice.peer.transport.writeCapacity = 1_000; // it reads again, a little per write
+        List<String> got = alice.lines();
+        assertEquals(50, got.size());
+        assertTrue(got.get(49).contains(":49 "));
+        assertEquals(0, transport.heldBytes(), "all sent: the link holds nothing");
+        assertFalse(transport.hasPendingOutput());
+    }
+
+    @Test
     void aHandshakeThatStallsIsDroppedAtTheDeadlineAndCounted() {
         ChatHarness.Peer silent = harness.connect("127.0.0.1", tls::wrap);
         ChatHarness.Peer halfway = harness.connect("127.0.0.1", tls::wrap);
