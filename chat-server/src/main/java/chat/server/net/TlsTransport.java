@@ -9,9 +9,6 @@ import java.security.cert.CertificateEncodingException;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.SSLEngineResult.HandshakeStatus;
-import javax.net.ssl.SSLEngineResult.Status;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -28,10 +25,10 @@ import javax.net.ssl.SSLSession;
  * socket would wake the loop in a spin.
  *
  * <p>Why no library (tls-channel before): the loop thread owns every link, so a connection needs
- * no locks and no shared counters, and its records are made in the loop's {@link TlsScratch}, so
- * an idle link holds no buffer. A write encrypts all the plaintext it is given (everything queued,
- * up to a turn's 64 KiB) into as few records as the engine allows and sends them with one socket
- * write.
+ * no locks and no shared counters, and its records ({@link TlsRecords}) are made in the loop's
+ * {@link TlsScratch}, so an idle link holds no buffer. A write encrypts all the plaintext it is
+ * given (everything queued, up to a turn's 64 KiB) into as few records as the engine allows and
+ * sends them with one socket write.
  *
  * <p>The handshake's expensive steps (the engine's delegated tasks: key exchange, signature) are
  * not run here: {@link HandshakeWork} runs them on its own threads. Meanwhile this transport
@@ -40,15 +37,11 @@ import javax.net.ssl.SSLSession;
  * resumes the handshake.
  */
 final class TlsTransport implements Transport {
-    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
-    /** Content type, version, length (RFC 8446 section 5.1). */
-    private static final int RECORD_HEADER_BYTES = 5;
-
     private final Transport plain;
     private final SSLEngine engine;
+    private final TlsRecords records;
     private final TlsStats stats;
     private final HandshakeWork work;
-    private final TlsScratch scratch;
     private boolean begun;
     private boolean handshakeDone;
     private boolean timedOut;
@@ -62,20 +55,12 @@ final class TlsTransport implements Transport {
     private boolean readWanted = true;
     /** The handshake needs the peer's next message before anything can be written. */
     private boolean waitingForPeer;
-    /** The socket ended, or the peer said close_notify. */
-    private boolean inputEnded;
-    /** Encrypted input read off the socket and not yet decrypted (read mode); null when none. */
-    private ByteBuffer heldInput;
-    /** Decrypted input the reader had no room for (read mode); null when none. */
-    private ByteBuffer heldPlain;
-    /** Records the socket did not take yet (read mode); null when none. */
-    private ByteBuffer heldOutput;
     private String peerFingerprint;
 
     TlsTransport(Transport plain, SSLEngine engine, TlsScratch scratch, HandshakeWork work, TlsStats stats) {
         this.plain = plain;
         this.engine = engine;
-        this.scratch = scratch;
+        this.records = new TlsRecords(plain, engine, scratch);
         this.work = work;
         this.stats = stats;
     }
@@ -89,98 +74,14 @@ final class TlsTransport implements Transport {
             if (!handshakeDone && !advanceHandshake()) {
                 return 0;
             }
-            return readRecords(into);
+            int count = records.read(into);
+            if (records.handshakeWanted()) {
+                advanceHandshake(); // after the handshake: a key update, a TLS 1.2 renegotiation
+            }
+            return count;
         } catch (SSLException e) {
             throw failure(e);
         }
-    }
-
-    /**
-     * Decrypts into {@code into} what was held back and what one socket read brings, as far as it
-     * has room; a record that does not fit waits (encrypted) for the next read.
-     */
-    private int readRecords(ByteBuffer into) throws IOException {
-        int start = into.position();
-        if (heldPlain != null) {
-            move(heldPlain, into);
-            if (heldPlain.hasRemaining()) {
-                return into.position() - start; // still full: records stay waiting
-            }
-            heldPlain = null;
-        }
-        ByteBuffer net = takeHeldInput();
-        boolean socketRead = false;
-        try {
-            while (into.hasRemaining() && !inputEnded && !stepAway) {
-                SSLEngineResult result = engine.unwrap(net, into);
-                Status status = result.getStatus();
-                if (status == Status.BUFFER_UNDERFLOW) {
-                    if (socketRead || !readSocket(net)) {
-                        break;
-                    }
-                    socketRead = true;
-                } else if (status == Status.BUFFER_OVERFLOW) {
-                    if (into.position() > start) {
-                        break; // the rest is taken by the next read, without waiting for the socket
-                    }
-                    unwrapThroughScratch(net, into); // a record larger than the reader's whole room
-                } else if (status == Status.CLOSED) {
-                    inputEnded = true;
-                }
-                if (result.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING
-                        && result.getHandshakeStatus() != HandshakeStatus.FINISHED) {
-                    holdInput(net); // the handshake reads through the same scratch buffer
-                    advanceHandshake(); // after the handshake: a key update, a TLS 1.2 renegotiation
-                    net = takeHeldInput();
-                }
-            }
-        } finally {
-            holdInput(net);
-        }
-        int count = into.position() - start;
-        return count == 0 && inputEnded ? -1 : count;
-    }
-
-    private void unwrapThroughScratch(ByteBuffer net, ByteBuffer into) throws SSLException {
-        ByteBuffer plainIn = scratch.plainIn.clear();
-        engine.unwrap(net, plainIn);
-        plainIn.flip();
-        move(plainIn, into);
-        if (plainIn.hasRemaining()) {
-            heldPlain = TlsScratch.keep(plainIn);
-        }
-    }
-
-    /** One socket read after what {@code net} holds; false when nothing came (or the socket ended). */
-    private boolean readSocket(ByteBuffer net) throws IOException {
-        if (net.remaining() == net.capacity()) {
-            throw new SSLException("a TLS record larger than the largest allowed");
-        }
-        net.compact();
-        int count;
-        try {
-            count = plain.read(net);
-        } finally {
-            net.flip();
-        }
-        if (count < 0) {
-            inputEnded = true;
-        }
-        return count > 0;
-    }
-
-    /** The scratch input buffer, holding this link's undecrypted bytes (read mode). */
-    private ByteBuffer takeHeldInput() {
-        ByteBuffer net = scratch.netIn.clear();
-        if (heldInput != null) {
-            net.put(heldInput);
-            heldInput = null;
-        }
-        return net.flip();
-    }
-
-    private void holdInput(ByteBuffer net) {
-        heldInput = net.hasRemaining() ? TlsScratch.keep(net) : null;
     }
 
     @Override
@@ -189,14 +90,11 @@ final class TlsTransport implements Transport {
             return 0;
         }
         try {
-            if (heldOutput != null && !sendHeld()) {
-                return 0;
-            }
-            if (!handshakeDone && !advanceHandshake()) {
+            if (!records.sendHeld() || !handshakeDone && !advanceHandshake()) {
                 return 0;
             }
             int start = from.position();
-            wrapAndSend(from);
+            records.wrapAndSend(from);
             return from.position() - start;
         } catch (SSLException e) {
             throw failure(e);
@@ -209,10 +107,7 @@ final class TlsTransport implements Transport {
             return;
         }
         try {
-            if (heldOutput != null && !sendHeld()) {
-                return;
-            }
-            if (!handshakeDone || resume) {
+            if (records.sendHeld() && (!handshakeDone || resume)) {
                 advanceHandshake();
             }
         } catch (SSLException e) {
@@ -231,13 +126,13 @@ final class TlsTransport implements Transport {
             engine.beginHandshake();
         }
         while (true) {
-            if (heldOutput != null && !sendHeld()) {
+            if (!records.sendHeld()) {
                 return false;
             }
             switch (engine.getHandshakeStatus()) {
-                case NEED_WRAP -> wrapAndSend(NOTHING);
+                case NEED_WRAP -> records.wrapHandshake();
                 case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
-                    if (!unwrapHandshake()) {
+                    if (!records.unwrapHandshake()) {
                         waitingForPeer = true;
                         return false;
                     }
@@ -258,77 +153,6 @@ final class TlsTransport implements Transport {
                 }
             }
         }
-    }
-
-    /** One handshake record in; false when it has not arrived (whole) yet. */
-    private boolean unwrapHandshake() throws IOException {
-        ByteBuffer net = takeHeldInput();
-        try {
-            while (true) {
-                ByteBuffer plainIn = scratch.plainIn.clear();
-                SSLEngineResult result = engine.unwrap(net, plainIn);
-                if (plainIn.position() > 0) { // application data right behind the peer's Finished
-                    heldPlain = TlsScratch.keep(plainIn.flip());
-                }
-                if (result.getStatus() == Status.CLOSED) {
-                    throw new TransportFailure("TLS handshake failed: the peer closed it", null);
-                }
-                if (result.getStatus() != Status.BUFFER_UNDERFLOW) {
-                    return true;
-                }
-                if (!readSocket(net)) {
-                    if (inputEnded) { // nothing is said on a connection whose handshake never ended
-                        throw new TransportFailure("TLS handshake failed: the peer hung up", null);
-                    }
-                    return false;
-                }
-            }
-        } finally {
-            holdInput(net);
-        }
-    }
-
-    /**
-     * Encrypts all of {@code from} that fits a turn's records (or the handshake's next flight when
-     * it is empty) and sends them with one socket write; what the socket does not take is held.
-     */
-    private void wrapAndSend(ByteBuffer from) throws IOException {
-        ByteBuffer out = scratch.netOut.clear();
-        while (out.remaining() >= scratch.packetBytes) {
-            SSLEngineResult result = engine.wrap(from, out);
-            boolean moved = result.bytesConsumed() > 0 || result.bytesProduced() > 0;
-            boolean more = from.hasRemaining() || result.getHandshakeStatus() == HandshakeStatus.NEED_WRAP;
-            if (result.getStatus() != Status.OK || !moved || !more) {
-                break; // a whole flight of the handshake goes out in one write too
-            }
-        }
-        out.flip();
-        send(out);
-        if (out.hasRemaining()) {
-            heldOutput = TlsScratch.keep(out);
-        }
-    }
-
-    private boolean sendHeld() throws IOException {
-        send(heldOutput);
-        if (heldOutput.hasRemaining()) {
-            return false;
-        }
-        heldOutput = null;
-        return true;
-    }
-
-    private void send(ByteBuffer records) throws IOException {
-        while (records.hasRemaining() && plain.write(records) > 0) {
-            // again: a socket may take a large write in parts
-        }
-    }
-
-    private static void move(ByteBuffer from, ByteBuffer into) {
-        int count = Math.min(from.remaining(), into.remaining());
-        into.put(into.position(), from, from.position(), count);
-        into.position(into.position() + count);
-        from.position(from.position() + count);
     }
 
     @Override
@@ -374,9 +198,9 @@ final class TlsTransport implements Transport {
     @Override
     public void shutdownOutput() throws IOException {
         try {
-            if (handshakeDone && !stepAway && heldOutput == null) {
+            if (handshakeDone && !stepAway && !records.hasHeldOutput()) {
                 engine.closeOutbound();
-                wrapAndSend(NOTHING);
+                records.wrapHandshake();
             }
         } catch (IOException ignored) {
             // The peer reads a FIN without close_notify as a truncated stream; nothing more to do.
@@ -393,9 +217,7 @@ final class TlsTransport implements Transport {
         if (!handshakeDone && !timedOut) {
             stats.failed++; // garbage, a plain-text client, or a peer gone before the handshake ended
         }
-        heldInput = null;
-        heldPlain = null;
-        heldOutput = null;
+        records.drop();
         plain.close(); // the engine, even under a running step, holds nothing but heap
     }
 
@@ -429,31 +251,17 @@ final class TlsTransport implements Transport {
 
     @Override
     public boolean hasBufferedInput() {
-        return (heldPlain != null || wholeRecordHeld()) && !stepAway;
-    }
-
-    /** Whether {@link #heldInput} starts with a whole record (its header says how long it is). */
-    private boolean wholeRecordHeld() {
-        if (heldInput == null || heldInput.remaining() < RECORD_HEADER_BYTES) {
-            return false;
-        }
-        int at = heldInput.position();
-        int length = (heldInput.get(at + 3) & 0xff) << 8 | heldInput.get(at + 4) & 0xff;
-        return heldInput.remaining() >= RECORD_HEADER_BYTES + length;
+        return records.hasWaitingInput() && !stepAway;
     }
 
     @Override
     public boolean hasPendingOutput() {
-        return heldOutput != null || resume;
+        return records.hasHeldOutput() || resume;
     }
 
     /** Bytes this link holds in buffers of its own (tests: none while idle). */
     int heldBytes() {
-        return size(heldInput) + size(heldPlain) + size(heldOutput);
-    }
-
-    private static int size(ByteBuffer buffer) {
-        return buffer == null ? 0 : buffer.capacity();
+        return records.heldBytes();
     }
 
     private void handshakeFinished(SSLSession session) {
