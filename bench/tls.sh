@@ -7,6 +7,7 @@
 #
 #   bench/tls.sh [SERVER.jar] [REPEAT] [WORKLOADS]     # WORKLOADS: any of fanout,connect,idle
 #   MESSAGES=1500 bench/tls.sh …                       # fan-out messages per client (500)
+#   SERVER_CPUS=0 BENCH_CPUS=1 bench/tls.sh …          # server and bench pinned to a core each
 #
 # Ports 6735 (plain) and 6736 (TLS). The server gets the launcher's JVM options for a server with a
 # TLS port (C2 too); SERVER_OPTS replaces them.

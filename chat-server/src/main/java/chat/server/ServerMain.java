@@ -11,6 +11,7 @@ import chat.server.account.Operators;
 import chat.server.history.HistoryConfig;
 import chat.server.history.HistoryUnavailableException;
 import chat.server.tls.CertificateUnusableException;
+import chat.server.tls.SignatureSchemes;
 import chat.server.tls.TlsConfig;
 import java.io.IOException;
 import java.net.BindException;
@@ -190,6 +191,7 @@ public final class ServerMain implements Callable<Integer> {
     boolean noSts;
 
     public static void main(String[] args) {
+        SignatureSchemes.chooseUnlessGiven(); // before any TLS class loads
         LogLineFormatter.installUnlessConfigured();
         System.exit(commandLine().execute(args));
     }

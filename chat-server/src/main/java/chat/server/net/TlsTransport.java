@@ -2,7 +2,6 @@ package chat.server.net;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
@@ -13,64 +12,57 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
-import tlschannel.NeedsReadException;
-import tlschannel.NeedsTaskException;
-import tlschannel.NeedsWriteException;
-import tlschannel.ServerTlsChannel;
 
 /**
- * TLS over another transport (the plain TCP one), on the loop thread like every transport:
- * tls-channel's {@link ServerTlsChannel} drives the JDK's {@link SSLEngine} over the non-blocking
- * socket and answers "would block" with an exception, which this class turns into what the
- * {@link Transport} contract says: a count (0 when nothing moved) and the right interest.
+ * TLS over another transport (the plain TCP one), on the loop thread like every transport: the
+ * JDK's {@link SSLEngine} driven directly over the non-blocking socket, with what the
+ * {@link Transport} contract asks for: a count (0 when nothing moved) and the right interest.
  *
- * <p>Three things differ from plain TCP, and each has a method on the seam: records written only
- * in part wait here ({@link #hasPendingOutput}, {@link #flush}); records already read off the
- * socket wait here too, where the selector cannot see them ({@link #hasBufferedInput}); and while
- * the handshake waits for the peer, write interest is dropped, or the always-writable socket
- * would wake the loop in a spin.
+ * <p>Three things differ from plain TCP, and each has a method on the seam: records made but not
+ * yet taken by the socket wait here ({@link #hasPendingOutput}, {@link #flush}); records already
+ * read off the socket wait here too, where the selector cannot see them ({@link #hasBufferedInput});
+ * and while the handshake waits for the peer, write interest is dropped, or the always-writable
+ * socket would wake the loop in a spin.
+ *
+ * <p>Why no library (tls-channel before): the loop thread owns every link, so a connection needs
+ * no locks and no shared counters, and its records ({@link TlsRecords}) are made in the loop's
+ * {@link TlsScratch}, so an idle link holds no buffer. A write encrypts all the plaintext it is
+ * given (everything queued, up to a turn's 64 KiB) into as few records as the engine allows and
+ * sends them with one socket write.
  *
  * <p>The handshake's expensive steps (the engine's delegated tasks: key exchange, signature) are
- * not run here: tls-channel hands them over ({@link NeedsTaskException}) and {@link HandshakeWork}
- * runs them on its own threads. Meanwhile this transport touches neither the engine nor the
- * socket's interest (reads and writes move nothing); when the step is done, the loop gets the
- * connection back through its task queue and write interest resumes the handshake.
+ * not run here: {@link HandshakeWork} runs them on its own threads. Meanwhile this transport
+ * touches neither the engine nor the socket's interest (reads and writes move nothing); when the
+ * step is done, the loop gets the connection back through its task queue, and write interest
+ * resumes the handshake.
  */
 final class TlsTransport implements Transport {
-    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
-
     private final Transport plain;
-    private final ServerTlsChannel tls;
+    private final SSLEngine engine;
+    private final TlsRecords records;
     private final TlsStats stats;
     private final HandshakeWork work;
+    private boolean begun;
     private boolean handshakeDone;
     private boolean timedOut;
     /** Read by a handshake thread too, so that a step queued for a connection already gone is skipped. */
     private volatile boolean closed;
     /** A handshake step runs on a handshake thread: the engine is its until it comes back. */
     private boolean stepAway;
+    /** A step came back: the handshake goes on at the next flush. */
+    private boolean resume;
     /** The read interest the link last asked for, given back when a step returns. */
     private boolean readWanted = true;
-    /** A record (or handshake message) is only partly on the wire: write interest until it is. */
-    private boolean pendingOutput;
     /** The handshake needs the peer's next message before anything can be written. */
     private boolean waitingForPeer;
-    /** Bytes may be held in the TLS buffers; a read that ends wanting the socket clears it. */
-    private boolean bufferedInput;
     private String peerFingerprint;
 
-    TlsTransport(Transport plain, TlsTransports engines, TlsStats stats) {
+    TlsTransport(Transport plain, SSLEngine engine, TlsScratch scratch, HandshakeWork work, TlsStats stats) {
         this.plain = plain;
+        this.engine = engine;
+        this.records = new TlsRecords(plain, engine, scratch);
+        this.work = work;
         this.stats = stats;
-        this.work = engines.handshakeWork();
-        this.tls = ServerTlsChannel.newBuilder(new Bytes(plain), engines.context())
-                .withEngineFactory(engines::engine)
-                .withSessionInitCallback(this::handshakeFinished)
-                .withPlainBufferAllocator(engines.plainInput())
-                .withEncryptedBufferAllocator(engines.buffers())
-                .withReleaseBuffers(true) // an idle connection holds no TLS buffer
-                .withRunTasks(false) // the handshake's heavy steps go to HandshakeWork
-                .build();
     }
 
     @Override
@@ -78,31 +70,18 @@ final class TlsTransport implements Transport {
         if (stepAway) {
             return 0;
         }
-        int total = 0;
         try {
-            // tls-channel returns one record at a time; take as many as fit, so that what stays
-            // behind in its buffers is at most what did not fit.
-            while (into.hasRemaining()) {
-                int count = tls.read(into);
-                if (count < 0) {
-                    bufferedInput = false;
-                    return total > 0 ? total : -1;
-                }
-                total += count;
-                waitingForPeer = false;
+            if (!handshakeDone && !advanceHandshake()) {
+                return 0;
             }
-            bufferedInput = true;
-        } catch (NeedsReadException drained) {
-            bufferedInput = false;
-            waitingForPeer = !handshakeDone;
-        } catch (NeedsWriteException full) {
-            pendingOutput = true; // the handshake has something to say first; flush() resumes it
-        } catch (NeedsTaskException step) {
-            handOver(step);
-        } catch (IOException e) {
+            int count = records.read(into);
+            if (records.handshakeWanted()) {
+                advanceHandshake(); // after the handshake: a key update, a TLS 1.2 renegotiation
+            }
+            return count;
+        } catch (SSLException e) {
             throw failure(e);
         }
-        return total;
     }
 
     @Override
@@ -110,32 +89,69 @@ final class TlsTransport implements Transport {
         if (stepAway) {
             return 0;
         }
-        int start = from.position();
-        boolean wasHandshaking = !handshakeDone;
         try {
-            tls.write(from);
-            pendingOutput = false;
-            waitingForPeer = false;
-        } catch (NeedsWriteException full) {
-            pendingOutput = true; // what was wrapped is held and counts as written
-        } catch (NeedsReadException needsPeer) {
-            waitingForPeer = true;
-            pendingOutput = false;
-        } catch (NeedsTaskException step) {
-            handOver(step);
-        } catch (IOException e) {
+            if (!records.sendHeld() || !handshakeDone && !advanceHandshake()) {
+                return 0;
+            }
+            int start = from.position();
+            records.wrapAndSend(from);
+            return from.position() - start;
+        } catch (SSLException e) {
             throw failure(e);
         }
-        if (wasHandshaking) {
-            bufferedInput = true; // the handshake may have read the peer's first records off the socket
-        }
-        return from.position() - start;
     }
 
     @Override
     public void flush() throws IOException {
-        if (pendingOutput && !stepAway) {
-            write(NOTHING);
+        if (stepAway) {
+            return;
+        }
+        try {
+            if (records.sendHeld() && (!handshakeDone || resume)) {
+                advanceHandshake();
+            }
+        } catch (SSLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Moves the handshake (or a message after it) on as far as it can go without waiting: true
+     * when the engine wants nothing more, false when it waits for the peer, the socket or a step.
+     */
+    private boolean advanceHandshake() throws IOException {
+        resume = false; // it is going on now, whoever called
+        if (!begun) {
+            begun = true;
+            engine.beginHandshake();
+        }
+        while (true) {
+            if (!records.sendHeld()) {
+                return false;
+            }
+            switch (engine.getHandshakeStatus()) {
+                case NEED_WRAP -> records.wrapHandshake();
+                case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                    if (!records.unwrapHandshake()) {
+                        waitingForPeer = true;
+                        return false;
+                    }
+                }
+                case NEED_TASK -> {
+                    handOver();
+                    if (stepAway) {
+                        return false;
+                    }
+                    resume = false; // the step ran at once (no handshake threads): it goes on here
+                }
+                default -> {
+                    waitingForPeer = false;
+                    if (!handshakeDone) {
+                        handshakeFinished(engine.getSession());
+                    }
+                    return true;
+                }
+            }
         }
     }
 
@@ -146,14 +162,19 @@ final class TlsTransport implements Transport {
             plain.setInterest(false, false); // nothing can move until the step is back
             return;
         }
-        plain.setInterest(read, (write && !waitingForPeer) || pendingOutput);
+        plain.setInterest(read, (write && !waitingForPeer) || hasPendingOutput());
     }
 
-    /** Gives the engine's next step to a handshake thread; a full queue drops this connection. */
-    private void handOver(NeedsTaskException step) throws IOException {
+    /** Gives the engine's delegated tasks to a handshake thread; a full queue drops this connection. */
+    private void handOver() throws IOException {
         stepAway = true;
-        pendingOutput = false;
-        if (!work.submit(step.getTask(), () -> !closed, this::stepDone)) {
+        Runnable steps = () -> {
+            Runnable task;
+            while ((task = engine.getDelegatedTask()) != null) {
+                task.run();
+            }
+        };
+        if (!work.submit(steps, () -> !closed, this::stepDone)) {
             stepAway = false;
             throw new TransportFailure("TLS handshake refused: the server is busy with other handshakes", null);
         }
@@ -167,10 +188,9 @@ final class TlsTransport implements Transport {
     private void stepDone() {
         stepAway = false;
         if (closed) {
-            releaseTls(); // its close came while the step was away
-            return;
+            return; // its close came while the step was away; the engine is left to the collector
         }
-        pendingOutput = true;
+        resume = true;
         plain.setInterest(readWanted, true);
     }
 
@@ -178,8 +198,9 @@ final class TlsTransport implements Transport {
     @Override
     public void shutdownOutput() throws IOException {
         try {
-            if (handshakeDone && !stepAway) {
-                tls.shutdown();
+            if (handshakeDone && !stepAway && !records.hasHeldOutput()) {
+                engine.closeOutbound();
+                records.wrapHandshake();
             }
         } catch (IOException ignored) {
             // The peer reads a FIN without close_notify as a truncated stream; nothing more to do.
@@ -196,21 +217,8 @@ final class TlsTransport implements Transport {
         if (!handshakeDone && !timedOut) {
             stats.failed++; // garbage, a plain-text client, or a peer gone before the handshake ended
         }
-        if (stepAway) {
-            plain.close(); // the engine is busy on a handshake thread; stepDone() releases the rest
-            return;
-        }
-        releaseTls();
-    }
-
-    private void releaseTls() {
-        try {
-            tls.close(); // gives its buffers back to the pool and closes the socket
-        } catch (IOException ignored) {
-            // Closing either way.
-        } finally {
-            plain.close();
-        }
+        records.drop();
+        plain.close(); // the engine, even under a running step, holds nothing but heap
     }
 
     @Override
@@ -243,18 +251,21 @@ final class TlsTransport implements Transport {
 
     @Override
     public boolean hasBufferedInput() {
-        return bufferedInput && !stepAway;
+        return records.hasWaitingInput() && !stepAway;
     }
 
     @Override
     public boolean hasPendingOutput() {
-        return pendingOutput;
+        return records.hasHeldOutput() || resume;
     }
 
-    /** tls-channel calls this once, when the handshake is complete (on the loop thread, inside a read or write). */
+    /** Bytes this link holds in buffers of its own (tests: none while idle). */
+    int heldBytes() {
+        return records.heldBytes();
+    }
+
     private void handshakeFinished(SSLSession session) {
         handshakeDone = true;
-        waitingForPeer = false;
         stats.done++;
         try {
             Certificate[] chain = session.getPeerCertificates();
@@ -276,42 +287,8 @@ final class TlsTransport implements Transport {
         }
     }
 
-    /** Why the link ends, for its close reason: a TLS failure named as one, anything else as the socket's. */
-    private IOException failure(IOException e) {
-        if (e instanceof SSLException) {
-            return new TransportFailure((handshakeDone ? "TLS error: " : "TLS handshake failed: ") + e.getMessage(), e);
-        }
-        return e;
-    }
-
-    /** What tls-channel reads and writes: the plain transport, seen as a channel. */
-    private static final class Bytes implements ByteChannel {
-        private final Transport plain;
-        private boolean open = true;
-
-        Bytes(Transport plain) {
-            this.plain = plain;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return plain.read(dst);
-        }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            return plain.write(src);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void close() {
-            open = false;
-            plain.close();
-        }
+    /** Why the link ends, for its close reason: a TLS failure named as one. */
+    private IOException failure(SSLException e) {
+        return new TransportFailure((handshakeDone ? "TLS error: " : "TLS handshake failed: ") + e.getMessage(), e);
     }
 }

@@ -1,24 +1,30 @@
 package chat.server.net;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import tlschannel.BufferAllocator;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Makes the TLS transport of each connection accepted on the TLS port: an engine from the
  * certificate in force at that moment (a reload changes what later handshakes see, never a
- * running session), the loop's buffer pool, the threads for the handshakes' heavy steps, and the
- * shared handshake counts.
+ * running session), the loop's TLS work buffers, the threads for the handshakes' heavy steps, and
+ * the shared handshake counts.
  */
 public final class TlsTransports implements AutoCloseable {
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private final Supplier<SSLContext> contexts;
     private final TlsStats stats = new TlsStats();
-    private final LoopBufferPool buffers = new LoopBufferPool();
-    private final BufferAllocator plainInput = buffers.plainInput();
+    /** The context the suites below were ordered for (a reload brings a new one). */
+    private SSLContext suitesOf;
+    private String[] suites;
+    private boolean defaultProtocols;
+    /** Made with the first engine, which says how large a record can be. */
+    private TlsScratch scratch;
     /** Inline until {@link #startHandshakeWork}: the in-memory harness has no loop thread to spare. */
     private HandshakeWork handshakeWork = HandshakeWork.inline();
 
@@ -41,10 +47,6 @@ public final class TlsTransports implements AutoCloseable {
         handshakeWork = work;
     }
 
-    HandshakeWork handshakeWork() {
-        return handshakeWork;
-    }
-
     @Override
     public void close() {
         handshakeWork.close();
@@ -52,19 +54,11 @@ public final class TlsTransports implements AutoCloseable {
 
     /** TLS over {@code plain}; the handshake starts with the first read or write. */
     Transport wrap(Transport plain) {
-        return new TlsTransport(plain, this, stats);
-    }
-
-    SSLContext context() {
-        return contexts.get();
-    }
-
-    LoopBufferPool buffers() {
-        return buffers;
-    }
-
-    BufferAllocator plainInput() {
-        return plainInput;
+        SSLEngine engine = engine(contexts.get());
+        if (scratch == null) {
+            scratch = new TlsScratch(engine.getSession());
+        }
+        return new TlsTransport(plain, engine, scratch, handshakeWork, stats);
     }
 
     /**
@@ -76,7 +70,34 @@ public final class TlsTransports implements AutoCloseable {
         SSLEngine engine = context.createSSLEngine();
         engine.setUseClientMode(false);
         engine.setWantClientAuth(true);
-        engine.setEnabledProtocols(PROTOCOLS);
+        if (context != suitesOf) {
+            chooseFor(context);
+        }
+        if (!defaultProtocols) {
+            engine.setEnabledProtocols(PROTOCOLS); // each setter gives the engine a list of its own
+        }
+        engine.setEnabledCipherSuites(suites);
         return engine;
+    }
+
+    /**
+     * Once per context: the suites, and whether its default protocols are already ours. The
+     * suites are the context's forward-secret AEAD ones (TLS 1.3's, ECDHE with GCM or
+     * ChaCha20-Poly1305), with AES-128-GCM first (the engine follows the server's order). The JDK
+     * puts AES-256 first: 14 rounds a block instead of 10, and larger keys and secrets kept for
+     * the life of every connection, for a margin a chat does not need. Fewer suites also make the
+     * list each engine keeps shorter. Measured in docs/BENCHMARKS.md ("TLS with our own engine
+     * driver").
+     */
+    private void chooseFor(SSLContext context) {
+        SSLParameters defaults = context.getDefaultSSLParameters();
+        String[] modern = Arrays.stream(defaults.getCipherSuites())
+                .filter(suite -> suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_")
+                        || suite.startsWith("TLS_ECDHE_") && (suite.contains("_GCM_") || suite.contains("_CHACHA20_")))
+                .sorted(Comparator.comparing(suite -> !suite.contains("_AES_128_GCM_"))) // stable
+                .toArray(String[]::new);
+        suites = modern.length > 0 ? modern : defaults.getCipherSuites();
+        defaultProtocols = Arrays.equals(defaults.getProtocols(), PROTOCOLS);
+        suitesOf = context;
     }
 }

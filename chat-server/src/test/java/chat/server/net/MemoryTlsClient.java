@@ -1,59 +1,39 @@
 package chat.server.net;
 
 import chat.server.harness.ChatHarness;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import tlschannel.ClientTlsChannel;
-import tlschannel.NeedsReadException;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
 
 /**
- * A TLS client over a harness peer's memory transport: what it writes is fed to the server, what
- * the server wrote is what it reads. No socket, no thread: each step lets the harness settle.
+ * A TLS client (the JDK's engine, client mode) over a harness peer's memory transport: what it
+ * writes is fed to the server, what the server wrote is what it reads. No socket, no thread: each
+ * step lets the harness settle. On a failed handshake it sends no alert, as a client that just
+ * hangs up.
  */
 final class MemoryTlsClient {
     private final ChatHarness harness;
     final ChatHarness.Peer peer;
-    private final ClientTlsChannel channel;
+    private final SSLEngine engine;
+    /** The server's records not yet decrypted (write mode). */
+    private ByteBuffer fromServer = ByteBuffer.allocate(256 * 1024);
     private final StringBuilder text = new StringBuilder();
     private int taken;
+    private boolean begun;
 
     MemoryTlsClient(ChatHarness harness, ChatHarness.Peer peer, SSLContext context) {
         this.harness = harness;
         this.peer = peer;
-        ByteChannel wire = new ByteChannel() {
-            @Override
-            public int read(ByteBuffer dst) {
-                byte[] all = peer.transport.receivedBytes();
-                int count = Math.min(all.length - taken, dst.remaining());
-                dst.put(all, taken, count);
-                taken += count;
-                return count;
-            }
-
-            @Override
-            public int write(ByteBuffer src) {
-                byte[] bytes = new byte[src.remaining()];
-                src.get(bytes);
-                peer.transport.feed(bytes);
-                return bytes.length;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        channel = ClientTlsChannel.newBuilder(wire, context).build();
+        this.engine = context.createSSLEngine("test.server", 6697);
+        engine.setUseClientMode(true);
     }
 
     /** Runs the handshake to its end, the server taking a turn whenever the client waits for it. */
@@ -75,13 +55,27 @@ final class MemoryTlsClient {
     /** The client's next flight, then the server's turns; true when the client's side of the handshake is done. */
     boolean handshakeStep() {
         try {
-            channel.handshake();
-            harness.settle(); // the client's last flight
-            return true;
-        } catch (NeedsReadException waiting) {
-            harness.settle();
-            return false;
-        } catch (IOException e) {
+            if (!begun) {
+                begun = true;
+                engine.beginHandshake();
+            }
+            while (true) {
+                switch (engine.getHandshakeStatus()) {
+                    case NEED_WRAP -> wrap(ByteBuffer.allocate(0));
+                    case NEED_TASK -> engine.getDelegatedTask().run();
+                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                        if (!unwrap(ByteBuffer.allocate(32 * 1024))) {
+                            harness.settle();
+                            return false;
+                        }
+                    }
+                    default -> {
+                        harness.settle(); // the client's last flight
+                        return true;
+                    }
+                }
+            }
+        } catch (SSLException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -89,31 +83,41 @@ final class MemoryTlsClient {
     MemoryTlsClient send(String... lines) {
         try {
             for (String line : lines) {
-                channel.write(ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
+                wrap(ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
             }
-        } catch (IOException e) {
+        } catch (SSLException e) {
             throw new UncheckedIOException(e);
         }
         harness.settle();
         return this;
     }
 
+    /** As {@link #send}, the records cut into pieces of {@code pieceBytes}, the server taking a turn after each. */
+    MemoryTlsClient sendInPieces(int pieceBytes, String... lines) {
+        ByteBuffer records = ByteBuffer.allocate(engine.getSession().getPacketBufferSize() * 4);
+        try {
+            for (String line : lines) {
+                engine.wrap(ByteBuffer.wrap((line + "\r\n").getBytes(StandardCharsets.UTF_8)), records);
+            }
+        } catch (SSLException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int at = 0; at < records.position(); at += pieceBytes) {
+            peer.transport.feed(Arrays.copyOfRange(records.array(), at, Math.min(at + pieceBytes, records.position())));
+            harness.settle();
+        }
+        return this;
+    }
+
     /** The whole lines the server sent since the last call, decrypted. */
     List<String> lines() {
         harness.drainOutput();
-        ByteBuffer buffer = ByteBuffer.allocate(32 * 1024);
+        ByteBuffer plain = ByteBuffer.allocate(32 * 1024);
         try {
-            while (true) {
-                buffer.clear();
-                int count = channel.read(buffer);
-                if (count < 0) {
-                    break;
-                }
-                text.append(new String(buffer.array(), 0, count, StandardCharsets.UTF_8));
+            while (unwrap(plain.clear())) {
+                text.append(new String(plain.array(), 0, plain.position(), StandardCharsets.UTF_8));
             }
-        } catch (NeedsReadException nothingMore) {
-            // All that arrived is read.
-        } catch (IOException e) {
+        } catch (SSLException e) {
             throw new UncheckedIOException(e);
         }
         List<String> lines = new ArrayList<>();
@@ -129,5 +133,27 @@ final class MemoryTlsClient {
         lines();
         send(line);
         return lines();
+    }
+
+    private void wrap(ByteBuffer plain) throws SSLException {
+        ByteBuffer records = ByteBuffer.allocate(engine.getSession().getPacketBufferSize() * 4);
+        do {
+            engine.wrap(plain, records);
+        } while (plain.hasRemaining());
+        peer.transport.feed(Arrays.copyOf(records.array(), records.position()));
+    }
+
+    /** One record from the server into {@code plain}; false when no whole record has arrived. */
+    private boolean unwrap(ByteBuffer plain) throws SSLException {
+        byte[] all = peer.transport.receivedBytes();
+        fromServer.put(all, taken, all.length - taken);
+        taken = all.length;
+        fromServer.flip();
+        try {
+            SSLEngineResult result = engine.unwrap(fromServer, plain);
+            return result.getStatus() == SSLEngineResult.Status.OK;
+        } finally {
+            fromServer.compact();
+        }
     }
 }

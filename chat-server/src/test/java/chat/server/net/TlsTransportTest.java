@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The TLS transport in the pipeline without sockets: the chat's own memory transports carry the
- * records, a tls-channel client speaks to them, and a fake clock runs the handshake deadline.
+ * records, a client-mode SSLEngine speaks to them, and a fake clock runs the handshake deadline.
  */
 class TlsTransportTest {
     private static ServerIdentity server;
@@ -88,10 +88,8 @@ class TlsTransportTest {
         MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate())).handshake();
         alice.send("NICK alice", "USER alice 0 * :Alice", "JOIN #lobby");
         alice.lines();
-        assertEquals(LoopBufferPool.PLAIN_START_BYTES, tls.buffers().lentBytes(),
-                "buffers go back to the loop's pool between reads and writes; only the small start of the"
-                        + " decrypted-input buffer stays");
-        assertTrue(tls.buffers().kept() > 0, "and the pool keeps them for the next busy link");
+        assertEquals(0, ((TlsTransport) alice.peer.link.transport).heldBytes(),
+                "records are read, decrypted and encrypted in the loop's scratch buffers; nothing is left over");
     }
 
     @Test
@@ -115,6 +113,41 @@ class TlsTransportTest {
         List<String> got = bob.lines();
         assertEquals(300, got.size());
         assertTrue(got.get(299).contains(":299 "));
+    }
+
+    @Test
+    void recordsCutIntoPiecesAreReassembledAndNothingStaysHeldAfterwards() {
+        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate())).handshake();
+        alice.sendInPieces(7, "NICK alice", "USER alice 0 * :Alice", "PING :in-pieces");
+        List<String> got = alice.lines();
+        assertTrue(got.stream().anyMatch(line -> line.contains(" 001 alice ")), got::toString);
+        assertTrue(got.contains(":test.server PONG test.server in-pieces"), got::toString);
+        assertEquals(0, ((TlsTransport) alice.peer.link.transport).heldBytes());
+    }
+
+    @Test
+    void recordsASlowReaderDoesNotTakeWaitOnTheLinkUntilItReads() {
+        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate())).handshake();
+        alice.send("NICK alice", "USER alice 0 * :Alice", "JOIN #lobby");
+        alice.lines();
+        ChatHarness.Peer bob = harness.irc("bob");
+        bob.send("JOIN #lobby");
+        bob.lines();
+        alice.lines();
+        TlsTransport transport = (TlsTransport) alice.peer.link.transport;
+        alice.peer.transport.writeCapacity = 0; // alice's socket buffer is full
+        for (int i = 0; i < 50; i++) {
+            bob.send("PRIVMSG #lobby :" + i + " " + "y".repeat(300));
+        }
+        assertTrue(transport.hasPendingOutput() && transport.heldBytes() > 0,
+                "the records the socket did not take are the link's own");
+        assertTrue(alice.peer.transport.writeInterest);
+        alice.peer.transport.writeCapacity = 1_000; // it reads again, a little per write
+        List<String> got = alice.lines();
+        assertEquals(50, got.size());
+        assertTrue(got.get(49).contains(":49 "));
+        assertEquals(0, transport.heldBytes(), "all sent: the link holds nothing");
+        assertFalse(transport.hasPendingOutput());
     }
 
     @Test
@@ -167,7 +200,7 @@ class TlsTransportTest {
     }
 
     @Test
-    void aLinkDroppedWhileItsStepIsAwayGivesItsBuffersBackWhenTheStepReturns() {
+    void aLinkDroppedWhileItsStepIsAwayIsCountedOnceAndLeftAloneWhenTheStepReturns() {
         tls.useHandshakeWork(HandshakeWork.on(away::add, back::add));
         MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate()));
         alice.handshakeStep();
@@ -175,10 +208,10 @@ class TlsTransportTest {
         harness.advance(TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS);
         assertTrue(alice.peer.isClosed(), "the deadline holds while a step is away");
         assertEquals(1, tls.stats().timedOut());
-        assertTrue(tls.buffers().lentBytes() > 0, "the engine is not released under a running step");
 
-        runHeldSteps(); // the step sees its link gone and does nothing; the loop then releases the engine
-        assertEquals(0, tls.buffers().lentBytes(), "released when the step came back");
+        runHeldSteps(); // the step sees its link gone and does nothing; the loop then leaves it
+        assertFalse(alice.peer.transport.readInterest || alice.peer.transport.writeInterest,
+                "a link closed while its step was away wants nothing when the step comes back");
         assertEquals(1, tls.stats().timedOut(), "counted once");
         assertEquals(0, tls.stats().failed());
     }
