@@ -143,7 +143,8 @@ class TlsTest {
 
     @Test
     void aStalledHandshakeIsDroppedAtItsDeadlineAndTheOthersDoNotNotice() throws Exception {
-        try (ItServer server = start(TlsConfig.on(0, dataDir).withHandshakeTimeoutMillis(500));
+        // 2 s, not less: alice's own first handshake (cold crypto code) must fit in it on a loaded machine.
+        try (ItServer server = start(TlsConfig.on(0, dataDir).withHandshakeTimeoutMillis(2_000));
                 Socket silent = raw(server.tlsPort());
                 Socket halfway = raw(server.tlsPort());
                 TestClient alice = TestClient.tls(server.tlsPort(), TlsTestContexts.trusting(presented(server)))) {
@@ -152,7 +153,7 @@ class TlsTest {
             long start = System.nanoTime();
             assertClosedByServer(silent);
             assertClosedByServer(halfway);
-            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "dropped near the deadline");
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(8), "dropped near the deadline");
             assertEquals(List.of(":test.server PONG test.server fine"), alice.ask("PING fine"));
             assertEquals(new ItServer.TlsStats(1, 0, 2), server.tlsStats());
         }
