@@ -235,6 +235,11 @@ class ClusterAccountsTest {
 
         boss.send("WALLOPS :to every node");
         assertEquals(":boss!boss@127.0.0.1 WALLOPS :to every node", deputy.expectContaining(" WALLOPS "));
+        // a published boss's +o before the WALLOPS, on the same connection: b knows it by now.
+        assertTrue(deputy.ask("WHOIS boss").stream().anyMatch(l -> l.contains(" 313 deputy boss ")),
+                "an operator of node a is shown as one on node b");
+        assertTrue(deputy.ask("WHO boss").stream().anyMatch(l -> l.contains(" 352 ") && l.contains(" H*")),
+                "WHO marks the operator of another node");
         boss.send("GLOBOPS :operators everywhere");
         assertTrue(deputy.expectContaining("GLOBOPS from boss").contains("operators everywhere"));
 

@@ -85,7 +85,7 @@ final class ClusterApplier {
         }
     }
 
-    // USER uid nick user host realname account away signon invisible
+    // USER uid nick user host realname account away signon invisible bot operator
     private void user(NodeTable.Node node, Event event) {
         String id = event.field(0);
         String nick = event.field(1);
@@ -107,6 +107,7 @@ final class ClusterApplier {
             state.nicks().rename(user, nick);
             nodes.addRemote(node, id, user);
             state.markRegistered(user);
+            state.setOperator(user, "1".equals(event.field(10))); // WHOIS 313, WHO's *, LUSERS: the network's operators
             return;
         }
         String account = event.field(5);
@@ -123,6 +124,7 @@ final class ClusterApplier {
         user.away(event.field(6));
         state.setInvisible(user, "1".equals(event.field(8)));
         user.bot("1".equals(event.field(9)));
+        state.setOperator(user, "1".equals(event.field(10)));
     }
 
     // NICK uid newnick LINE

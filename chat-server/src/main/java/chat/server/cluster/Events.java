@@ -26,7 +26,7 @@ final class Events {
     static final String HEARTBEAT = "HB";
     /** inc: the sender's incarnation; answered by every other node with its burst. */
     static final String HELLO = "HELLO";
-    /** uid nick user host realname account away signon invisible bot */
+    /** uid nick user host realname account away signon invisible bot operator */
     static final String USER = "USER";
     /** uid newnick LINE */
     static final String NICK = "NICK";
@@ -144,7 +144,7 @@ final class Events {
     static Event user(String node, String uid, User user) {
         return of(USER, node, uid, user.nick(), user.userName(), user.host(), user.realName(), user.account(),
                 user.away(), Long.toString(user.signonEpochSeconds()), user.isInvisible() ? "1" : "0",
-                user.isBot() ? "1" : "0");
+                user.isBot() ? "1" : "0", user.isServerOperator() ? "1" : "0");
     }
 
     /** A room's settings, for a burst: topic, flags, key, limit and the three lists. */

@@ -66,6 +66,7 @@ final class OperCommands {
             state.setOperator(user, true);
             boolean wallopsBefore = user.receivesWallops();
             user.wallops(true);
+            state.network().changed(user); // other nodes show the operator too (WHOIS 313, WHO's *)
             replies.send(IrcMessage.from(user.prefix(), Command.MODE, user.nick(), wallopsBefore ? "+o" : "+ow"));
             LOG.log(Level.INFO, "{0} is now a server operator (as {1})", user.prefix(), name);
             state.noticeOperators(user.prefix() + " is now an operator (" + quoted(name) + ")", user);
