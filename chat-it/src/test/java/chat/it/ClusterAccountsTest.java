@@ -211,6 +211,30 @@ class ClusterAccountsTest {
     }
 
     @Test
+    void guessesSpreadOverNodesAreSlowedAsOnOneServer() throws Exception {
+        rig = new ClusterRig(work);
+        ClusterRig.Node a = rig.start("a");
+        ClusterRig.Node b = rig.start("b");
+        TestClient alice = on(a, "alice");
+        alice.send("REGISTER * * :" + PASSWORD);
+        alice.expectContaining(" REGISTER SUCCESS alice ");
+        awaitLog(b, "accounts: account alice made on node a");
+        TestClient watcher = on(b, "watcher");
+        TestClient onB = saslClient(b, "g2");
+
+        TestClient onA = saslClient(a, "g1");
+        for (int i = 1; i <= 4; i++) { // three failures are free; the fourth makes the address wait a second
+            assertTrue(plain(onA, "alice", "wrong-" + i).contains("Wrong account name or password"), "guess " + i);
+        }
+        // a published the failures before this message, on the same connection: b has counted them.
+        alice.send("PRIVMSG watcher :after the guesses");
+        watcher.expectContaining("after the guesses");
+        String answer = plain(onB, "alice", PASSWORD);
+        assertTrue(answer.contains(" 904 ") && answer.contains("Too many failed logins"),
+                "b makes the same address wait, even with the right password: " + answer);
+    }
+
+    @Test
     void killKlineWallopsAndGlobopsReachEveryNode() throws Exception {
         Path opers = work.resolve("opers.txt");
         Files.writeString(opers, "boss " + hashOf("operator secret") + "\n");

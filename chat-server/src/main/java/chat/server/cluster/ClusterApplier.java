@@ -56,6 +56,9 @@ final class ClusterApplier {
                 case Events.KILL -> kill(event);
                 case Events.WALLOPS -> wallops(event);
                 case Events.OPERATORS -> state.noticeOperators(event.field(0));
+                case Events.LOGIN_FAILED -> state.identity().throttle().failed(event.field(0), event.field(1),
+                        state.clock().epochMillis());
+                case Events.LOGIN_OK -> state.identity().throttle().succeeded(event.field(0), event.field(1));
                 default -> LOG.log(Level.DEBUG, "cluster: unknown event " + event.type() + " from " + event.node());
             }
         } catch (MalformedMessageException | RuntimeException e) {

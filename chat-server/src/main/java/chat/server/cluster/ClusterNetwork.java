@@ -377,6 +377,20 @@ public final class ClusterNetwork implements Network {
     }
 
     @Override
+    public void loginFailed(String address, String account) {
+        if (whole) {
+            publishAll(Events.of(Events.LOGIN_FAILED, me, address, account));
+        }
+    }
+
+    @Override
+    public void loginSucceeded(String address, String account) {
+        if (whole) {
+            publishAll(Events.of(Events.LOGIN_OK, me, address, account));
+        }
+    }
+
+    @Override
     public void toOperators(String text) {
         if (whole) {
             publishAll(Events.of(Events.OPERATORS, me, text));

@@ -59,6 +59,10 @@ final class Events {
     static final String WALLOPS = "WALLOPS";
     /** text: a server notice for every node's operators (GLOBOPS, KILL, KLINE) */
     static final String OPERATORS = "OPERS";
+    /** address account: a failed login on the sending node, for every node's throttle */
+    static final String LOGIN_FAILED = "LOGINFAIL";
+    /** address account: a login on the sending node, clearing every node's throttle for it */
+    static final String LOGIN_OK = "LOGINOK";
 
     /**
      * time, sequence, account, bot ("B" or null), the line with the sender's client-only tags

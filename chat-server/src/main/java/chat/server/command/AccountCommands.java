@@ -144,7 +144,7 @@ final class AccountCommands {
                 replies.numeric(Numeric.ERR_SASLFAIL, FAILED);
                 return;
             }
-            state.identity().throttle().succeeded(session.user().host(), account.name());
+            logins.succeeded(session.user(), account.name());
             succeed(session, account, replies);
             return;
         }

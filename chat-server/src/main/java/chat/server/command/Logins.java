@@ -80,7 +80,7 @@ public final class Logins {
                         return;
                     }
                     if (Boolean.TRUE.equals(matched) && hash != null && hash.equals(hashNow.get())) {
-                        identity().throttle().succeeded(user.host(), throttleKey);
+                        succeeded(user, throttleKey);
                         ok.run();
                     } else {
                         failed(user, throttleKey);
@@ -93,9 +93,16 @@ public final class Logins {
         }
     }
 
-    /** Counts a failed login (the throttle's input). */
+    /** Counts a failed login (the throttle's input), here and on every other node of a cluster. */
     public void failed(User user, String accountName) {
         identity().throttle().failed(user.host(), accountName, state.clock().epochMillis());
+        state.network().loginFailed(user.host(), accountName);
+    }
+
+    /** Clears the throttle's counts after a login, here and on every other node of a cluster. */
+    public void succeeded(User user, String accountName) {
+        identity().throttle().succeeded(user.host(), accountName);
+        state.network().loginSucceeded(user.host(), accountName);
     }
 
     static String busy() {

@@ -100,6 +100,17 @@ public interface Network {
     default void toOperators(String text) {
     }
 
+    /**
+     * A login failed here ({@code address}, {@code account}: the throttle's keys): every other
+     * node counts it too, so guesses spread over nodes are slowed as on one server.
+     */
+    default void loginFailed(String address, String account) {
+    }
+
+    /** A login succeeded here: every other node clears the throttle's count for these keys too. */
+    default void loginSucceeded(String address, String account) {
+    }
+
     /** Users per node (LUSERS); empty on one server. */
     default java.util.Map<String, Integer> usersPerNode() {
         return java.util.Map.of();
