@@ -74,6 +74,21 @@ class ClusterAccountsTest {
     }
 
     /** A connection that logs in to {@code account} with SASL {@code mechanism} before registering as {@code nick}. */
+    private record TwoNodes(ClusterRig.Node a, ClusterRig.Node b, TestClient alice) {
+    }
+
+    /** Nodes a and b, and alice registered on a (b has heard of the account). */
+    private TwoNodes twoNodesAndAliceRegisteredOnA() throws Exception {
+        rig = new ClusterRig(work);
+        ClusterRig.Node a = rig.start("a");
+        ClusterRig.Node b = rig.start("b");
+        TestClient alice = on(a, "alice");
+        alice.send("REGISTER * * :" + PASSWORD);
+        alice.expectContaining(" REGISTER SUCCESS alice ");
+        awaitLog(b, "accounts: account alice made on node a");
+        return new TwoNodes(a, b, alice);
+    }
+
     private TestClient saslClient(ClusterRig.Node node, String nick) throws Exception {
         TestClient client = new TestClient(node.port());
         clients.add(client);
@@ -212,13 +227,10 @@ class ClusterAccountsTest {
 
     @Test
     void guessesSpreadOverNodesAreSlowedAsOnOneServer() throws Exception {
-        rig = new ClusterRig(work);
-        ClusterRig.Node a = rig.start("a");
-        ClusterRig.Node b = rig.start("b");
-        TestClient alice = on(a, "alice");
-        alice.send("REGISTER * * :" + PASSWORD);
-        alice.expectContaining(" REGISTER SUCCESS alice ");
-        awaitLog(b, "accounts: account alice made on node a");
+        TwoNodes nodes = twoNodesAndAliceRegisteredOnA();
+        ClusterRig.Node a = nodes.a();
+        ClusterRig.Node b = nodes.b();
+        TestClient alice = nodes.alice();
         TestClient watcher = on(b, "watcher");
         TestClient onB = saslClient(b, "g2");
 
@@ -313,13 +325,10 @@ class ClusterAccountsTest {
 
     @Test
     void aSplitNodeLogsInFromWhatItKnowsRefusesChangesAndRestoresAnEmptyRedis() throws Exception {
-        rig = new ClusterRig(work);
-        ClusterRig.Node a = rig.start("a");
-        ClusterRig.Node b = rig.start("b");
-        TestClient alice = on(a, "alice");
-        alice.send("REGISTER * * :" + PASSWORD);
-        alice.expectContaining(" REGISTER SUCCESS alice ");
-        awaitLog(b, "accounts: account alice made on node a");
+        TwoNodes nodes = twoNodesAndAliceRegisteredOnA();
+        ClusterRig.Node a = nodes.a();
+        ClusterRig.Node b = nodes.b();
+        TestClient alice = nodes.alice();
         int bLines = b.watched().lineCount();
         rig.stopRedis();
         alice.expectContaining("The network is split");
