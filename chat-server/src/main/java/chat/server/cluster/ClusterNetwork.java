@@ -65,6 +65,13 @@ public final class ClusterNetwork implements Network {
     private boolean whole;
     /** True once the node has been whole: the first connection is no "heal" to announce. */
     private boolean wasWhole;
+    /**
+     * This node's HELLO and burst went to chat:all and its HELLO has not come back yet. A HELLO
+     * from another node heard meanwhile is earlier in Redis's order than our burst, and its node
+     * subscribed before saying it: it gets our burst on chat:all, so we send it no second one
+     * (when Redis restarts, every node heals at once and would otherwise get every burst twice).
+     */
+    private boolean ownHelloInFlight;
 
     public ClusterNetwork(ServerState state, String nodeName) {
         this.state = state;
@@ -462,6 +469,10 @@ public final class ClusterNetwork implements Network {
             accounts.onEvent(event); // every node's changes, this one's too, in Redis's order
             return;
         }
+        if (event.node().equals(me) && event.type().equals(Events.HELLO)) {
+            ownHelloInFlight = false;
+            return;
+        }
         if (!event.node().equals(me)) {
             if (whole) {
                 applier.apply(event);
@@ -493,6 +504,7 @@ public final class ClusterNetwork implements Network {
             return;
         }
         whole = false;
+        ownHelloInFlight = false;
         if (accounts != null) {
             accounts.split();
         }
@@ -556,6 +568,7 @@ public final class ClusterNetwork implements Network {
             accounts.heal();
         }
         publishAll(Events.of(Events.HELLO, me, incarnation));
+        ownHelloInFlight = true;
         burst(Bus.ALL);
         if (wasWhole) {
             tellEveryone(WHOLE_NOTICE);
@@ -568,6 +581,10 @@ public final class ClusterNetwork implements Network {
     void helloFrom(NodeTable.Node node, String nodeIncarnation) {
         applier.drop(node, "network split");
         node.incarnation = nodeIncarnation;
+        if (ownHelloInFlight) {
+            LOG.log(Level.DEBUG, "cluster: " + node.name + " said HELLO before ours came back: it gets our burst on chat:all");
+            return;
+        }
         burst(bus.channelOf(node.name));
     }
 
