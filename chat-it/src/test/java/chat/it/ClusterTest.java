@@ -85,6 +85,7 @@ class ClusterTest {
 
         alice.send("TOPIC #span :one network");
         carol.expect(line -> line.contains(" TOPIC #span :one network"));
+        bob.expect(line -> line.contains(" TOPIC #span :one network")); // b has applied it; c seeing it says nothing of b
         assertTrue(bob.ask("TOPIC #span").stream().anyMatch(l -> l.contains(" 332 ") && l.contains("one network")));
 
         alice.send("MODE #span +v carol");
