@@ -86,9 +86,12 @@ class ClusterFaultsTest {
         TestClient carol2 = joined(back, "carol2", "#span");
         awaitJoin(alice, "carol2", "#span");
         awaitJoin(bob, "carol2", "#span"); // b sends to c only once it knows carol2 is there
-        assertTrue(carol2.ask("NAMES #span").stream().anyMatch(l -> l.contains("alice") && l.contains("bob")));
         bob.send("PRIVMSG #span :welcome back");
         carol2.expect(line -> line.endsWith("PRIVMSG #span :welcome back"));
+        alice.send("PRIVMSG #span :from a too");
+        carol2.expect(line -> line.endsWith("PRIVMSG #span :from a too"));
+        // a and b sent c their bursts before these lines, on the same connections: c knows them all.
+        assertTrue(carol2.ask("NAMES #span").stream().anyMatch(l -> l.contains("alice") && l.contains("bob")));
     }
 
     @Test
