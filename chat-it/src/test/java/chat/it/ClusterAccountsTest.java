@@ -38,22 +38,16 @@ class ClusterAccountsTest {
     @TempDir
     Path work;
     private ClusterRig rig;
-    private final List<TestClient> clients = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
-        for (TestClient client : clients) {
-            client.close();
-        }
         if (rig != null) {
             rig.close();
         }
     }
 
     private TestClient on(ClusterRig.Node node, String nick) throws Exception {
-        TestClient client = TestClient.irc(node.port(), nick);
-        clients.add(client);
-        return client;
+        return rig.irc(node, nick);
     }
 
     private static String b64(String text) {
@@ -91,7 +85,7 @@ class ClusterAccountsTest {
 
     private TestClient saslClient(ClusterRig.Node node, String nick) throws Exception {
         TestClient client = new TestClient(node.port());
-        clients.add(client);
+        rig.keep(client);
         client.send("CAP LS 302");
         client.send("NICK " + nick);
         client.send("USER " + nick + " 0 * :" + nick);
@@ -159,7 +153,7 @@ class ClusterAccountsTest {
         onB.expectContaining(" 001 alice ");
 
         TestClient squatter = new TestClient(c.port());
-        clients.add(squatter);
+        rig.keep(squatter);
         squatter.send("NICK somebody");
         squatter.send("USER x 0 * :x");
         squatter.expectContaining(" 001 somebody ");
@@ -293,7 +287,7 @@ class ClusterAccountsTest {
         assertTrue(carol.expect(l -> l.startsWith(":victor!") && l.contains(" QUIT ")).contains("Banned: flooding"));
         awaitLog(b, "accounts: ban on *!victor@127.0.0.1 set on node a");
         TestClient back = new TestClient(b.port());
-        clients.add(back);
+        rig.keep(back);
         back.send("NICK victor");
         back.send("USER victor 0 * :v");
         assertTrue(back.readUntilClosed().stream().anyMatch(l -> l.contains("banned")), "b refuses him at the door");

@@ -29,7 +29,6 @@ class ClusterFaultsTest {
     private ClusterRig.Node a;
     private ClusterRig.Node b;
     private ClusterRig.Node c;
-    private final List<TestClient> clients = new ArrayList<>();
 
     @BeforeEach
     void startCluster() throws Exception {
@@ -41,15 +40,12 @@ class ClusterFaultsTest {
 
     @AfterEach
     void stopCluster() throws Exception {
-        for (TestClient client : clients) {
-            client.close();
-        }
         rig.close();
     }
 
     private TestClient joined(ClusterRig.Node node, String nick, String room) throws Exception {
         TestClient client = TestClient.inRoom(node.port(), nick, room);
-        clients.add(client);
+        rig.keep(client);
         return client;
     }
 
@@ -144,7 +140,7 @@ class ClusterFaultsTest {
         assertTrue(bob.ask("TOPIC #span").stream().anyMatch(l -> l.contains(" 332 bob #span :set during the split")));
         ClusterRig.awaitWhole(c, cLines); // before it is whole, node c holds nicks for itself alone
         TestClient impostor = new TestClient(c.port());
-        clients.add(impostor);
+        rig.keep(impostor);
         impostor.send("NICK alice");
         impostor.send("USER x 0 * :x");
         impostor.expect(line -> line.contains(" 433 ") && line.contains("alice"));

@@ -32,7 +32,6 @@ class ClusterHistoryTest {
     private ClusterRig.Node a;
     private ClusterRig.Node b;
     private ClusterRig.Node c;
-    private final List<TestClient> clients = new ArrayList<>();
 
     @BeforeEach
     void startCluster() throws Exception {
@@ -44,16 +43,13 @@ class ClusterHistoryTest {
 
     @AfterEach
     void stopCluster() throws Exception {
-        for (TestClient client : clients) {
-            client.close();
-        }
         rig.close();
     }
 
     /** A client that asks for history itself (draft/chathistory, batch, tags). */
     private TestClient historian(ClusterRig.Node node, String nick) throws IOException {
         TestClient client = new TestClient(node.port());
-        clients.add(client);
+        rig.keep(client);
         client.send("CAP REQ :draft/chathistory batch message-tags server-time");
         client.send("CAP END");
         client.register(nick);
@@ -193,7 +189,7 @@ class ClusterHistoryTest {
         bob.expect(line -> line.endsWith(" PRIVMSG #lobby r5") || line.endsWith(" PRIVMSG #lobby :r5"));
 
         TestClient ivy = TestClient.irc(c.port(), "ivy");
-        clients.add(ivy);
+        rig.keep(ivy);
         ivy.send("JOIN #lobby");
         assertEquals(":cluster.test NOTICE #lobby :--- history: the last 3 messages ---",
                 ivy.expect(line -> line.contains("--- history")));
@@ -203,7 +199,7 @@ class ClusterHistoryTest {
         assertEquals(":cluster.test NOTICE #lobby :--- now ---", ivy.readLine());
 
         TestClient nc = new TestClient(b.port());
-        clients.add(nc);
+        rig.keep(nc);
         nc.expectContaining("NOTICE *");
         nc.send("nick");
         nc.expect(line -> line.equals("--- history ---"));
@@ -233,7 +229,6 @@ class ClusterHistoryTest {
         // Every node that saw the room goes; the history stays in Redis.
         alice.close();
         bob.close();
-        clients.clear();
         rig.stop(a);
         rig.stop(b);
         ClusterRig.Node again = rig.start("b", HISTORY);

@@ -3,6 +3,7 @@ package chat.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import chat.server.TestClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,6 +95,8 @@ final class ClusterRig implements AutoCloseable {
     final int redisPort;
     private Watched redis;
     private final List<Node> nodes = new ArrayList<>();
+    /** Clients a test made, closed before the nodes stop. */
+    private final List<TestClient> clients = new ArrayList<>();
 
     ClusterRig(Path work) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(REDIS), "redis-server is not installed (.ci/run installs it)");
@@ -173,6 +176,17 @@ final class ClusterRig implements AutoCloseable {
         assertTrue(node.watched.process.waitFor(30, TimeUnit.SECONDS));
     }
 
+    /** Closes {@code client} when the rig closes; returns it. */
+    TestClient keep(TestClient client) {
+        clients.add(client);
+        return client;
+    }
+
+    /** An IRC client registered as {@code nick} on {@code node}, closed when the rig closes. */
+    TestClient irc(Node node, String nick) throws IOException {
+        return keep(TestClient.irc(node.port(), nick));
+    }
+
     /** Types {@code line} on a node's operator console (its stdin). */
     static void console(Node node, String line) throws IOException {
         var in = node.watched.process.getOutputStream();
@@ -182,6 +196,13 @@ final class ClusterRig implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        for (TestClient client : clients) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // closing a socket the server closed already: nothing to do
+            }
+        }
         for (Node node : nodes) {
             node.watched.process.destroyForcibly();
         }

@@ -27,7 +27,6 @@ class ClusterTest {
     private ClusterRig.Node a;
     private ClusterRig.Node b;
     private ClusterRig.Node c;
-    private final List<TestClient> clients = new ArrayList<>();
 
     @BeforeEach
     void startCluster() throws Exception {
@@ -39,16 +38,11 @@ class ClusterTest {
 
     @AfterEach
     void stopCluster() throws Exception {
-        for (TestClient client : clients) {
-            client.close();
-        }
         rig.close();
     }
 
     private TestClient on(ClusterRig.Node node, String nick) throws Exception {
-        TestClient client = TestClient.irc(node.port(), nick);
-        clients.add(client);
-        return client;
+        return rig.irc(node, nick);
     }
 
     /** alice on a, bob on b, carol on c, all in #span, each having seen the others arrive. */
@@ -128,7 +122,7 @@ class ClusterTest {
     void nicksAreUniqueAcrossTheNodesAndFreedOnQuit() throws Exception {
         TestClient alice = on(a, "alice");
         TestClient second = new TestClient(b.port());
-        clients.add(second);
+        rig.keep(second);
         second.send("NICK alice");
         second.send("USER x 0 * :x");
         second.expect(line -> line.contains(" 433 ") && line.contains("alice"));
