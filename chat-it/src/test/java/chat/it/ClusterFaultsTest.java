@@ -4,44 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.TestClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cluster's faults, each with its own Redis and three packaged nodes: a node killed with
  * kill -9, Redis stopped for 30 s and started again, a node that stops reading.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ClusterFaultsTest {
+class ClusterFaultsTest extends ThreeNodes {
     /** Longer than a node's 10 s of silence before it is declared lost, so a wait for it can end in time. */
     private static final int PATIENT_READ_MILLIS = 20_000;
-
-    @TempDir
-    Path work;
-    private ClusterRig rig;
-    private ClusterRig.Node a;
-    private ClusterRig.Node b;
-    private ClusterRig.Node c;
-
-    @BeforeEach
-    void startCluster() throws Exception {
-        rig = new ClusterRig(work);
-        a = rig.start("a");
-        b = rig.start("b");
-        c = rig.start("c");
-    }
-
-    @AfterEach
-    void stopCluster() throws Exception {
-        rig.close();
-    }
 
     private TestClient joined(ClusterRig.Node node, String nick, String room) throws Exception {
         TestClient client = TestClient.inRoom(node.port(), nick, room);

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.TestClient;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * History in a cluster: three packaged nodes with history on and their own Redis. A line said on
@@ -23,27 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the nodes, and each room's stream keeps about --history-max-messages lines.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-class ClusterHistoryTest {
+class ClusterHistoryTest extends ThreeNodes {
     private static final String[] HISTORY = {"--history-max-messages", "50", "--join-replay", "3"};
 
-    @TempDir
-    Path work;
-    private ClusterRig rig;
-    private ClusterRig.Node a;
-    private ClusterRig.Node b;
-    private ClusterRig.Node c;
-
-    @BeforeEach
-    void startCluster() throws Exception {
-        rig = new ClusterRig(work);
-        a = rig.start("a", HISTORY);
-        b = rig.start("b", HISTORY);
-        c = rig.start("c", HISTORY);
-    }
-
-    @AfterEach
-    void stopCluster() throws Exception {
-        rig.close();
+    @Override
+    String[] nodeOptions() {
+        return HISTORY;
     }
 
     /** A client that asks for history itself (draft/chathistory, batch, tags). */
@@ -231,7 +212,7 @@ class ClusterHistoryTest {
         bob.close();
         rig.stop(a);
         rig.stop(b);
-        ClusterRig.Node again = rig.start("b", HISTORY);
+        ClusterRig.Node again = startNode("b");
         TestClient dave = historian(again, "dave");
         dave.send("JOIN #cap");
         assertTrue(dave.expect(line -> line.contains(" 332 ") || line.contains(" 331 ") || line.contains(" 366 "))

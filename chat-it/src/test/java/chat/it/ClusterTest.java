@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.TestClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three nodes and one Redis, each node the packaged server in its own JVM, with a real client on
@@ -20,27 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * across them; every member sees a room's messages in one order.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class ClusterTest {
-    @TempDir
-    Path work;
-    private ClusterRig rig;
-    private ClusterRig.Node a;
-    private ClusterRig.Node b;
-    private ClusterRig.Node c;
-
-    @BeforeEach
-    void startCluster() throws Exception {
-        rig = new ClusterRig(work);
-        a = rig.start("a");
-        b = rig.start("b");
-        c = rig.start("c");
-    }
-
-    @AfterEach
-    void stopCluster() throws Exception {
-        rig.close();
-    }
-
+class ClusterTest extends ThreeNodes {
     private TestClient on(ClusterRig.Node node, String nick) throws Exception {
         return rig.irc(node, nick);
     }
