@@ -54,6 +54,8 @@ final class BenchLoop implements LineDispatcher.Events {
 
     /** --tls: every client speaks TLS (the server's certificate is not checked). */
     private final boolean tls;
+    /** --tls: the clients' shared record buffers; null without. */
+    private final TlsClientChannel.Scratch tlsScratch;
 
     BenchLoop(BenchOptions options) throws IOException {
         this(options, false);
@@ -62,6 +64,7 @@ final class BenchLoop implements LineDispatcher.Events {
     BenchLoop(BenchOptions options, boolean tls) throws IOException {
         this.options = options;
         this.tls = tls;
+        this.tlsScratch = tls ? new TlsClientChannel.Scratch() : null;
         this.deliveries = new Deliveries(options.echoes());
         this.clients = new SimClient[options.clients()];
         this.selector = Selector.open();
@@ -169,7 +172,7 @@ final class BenchLoop implements LineDispatcher.Events {
             startRegistration(client);
             return;
         }
-        client.tls = new TlsClientChannel(client.channel);
+        client.tls = new TlsClientChannel(client.channel, tlsScratch);
         client.io = client.tls;
         client.state = SimClient.State.HANDSHAKING;
         handshake(client);
