@@ -11,10 +11,13 @@ import chat.server.TlsTestContexts;
 import chat.server.tls.SelfSignedCertificate;
 import chat.server.tls.ServerIdentity;
 import chat.server.tls.TlsConfig;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,6 +79,106 @@ class TlsTest {
                         aboutAlice::toString);
                 assertFalse(alice.ask("WHOIS carol").stream().anyMatch(line -> line.contains(" 671 ")));
                 assertEquals(new ItServer.TlsStats(2, 0, 0), server.tlsStats());
+            }
+        }
+    }
+
+    /**
+     * No session ticket: after the handshake, every record the server sends carries chat lines.
+     * A TLS 1.3 NewSessionTicket would be a record that decrypts to nothing, sent right after the
+     * client's Finished, so before the welcome.
+     */
+    @Test
+    void theServerSendsNoSessionTicket() throws Exception {
+        try (ItServer server = start(TlsConfig.on(0, dataDir));
+                SocketChannel socket = SocketChannel.open(new InetSocketAddress("127.0.0.1", server.tlsPort()))) {
+            SSLEngine engine = TlsTestContexts.trusting(presented(server)).createSSLEngine();
+            engine.setUseClientMode(true);
+            RecordCounter records = new RecordCounter(socket, engine);
+            records.handshake();
+            records.send("NICK alice\r\nUSER alice 0 * :Alice\r\n");
+
+            String welcome = records.readUntil(" 001 alice ");
+
+            assertTrue(welcome.contains("Welcome"), welcome);
+            assertEquals(0, records.emptyRecords, "records after the handshake that carried no chat line");
+        }
+    }
+
+    /** A blocking SSLEngine client that unwraps one record at a time and counts those with no data in them. */
+    private static final class RecordCounter {
+        private final SocketChannel socket;
+        private final SSLEngine engine;
+        private final ByteBuffer netIn;
+        private final ByteBuffer plainIn;
+        private final ByteBuffer netOut;
+        int emptyRecords;
+
+        RecordCounter(SocketChannel socket, SSLEngine engine) {
+            this.socket = socket;
+            this.engine = engine;
+            netIn = ByteBuffer.allocate(engine.getSession().getPacketBufferSize()).flip();
+            plainIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+            netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        }
+
+        void handshake() throws IOException {
+            engine.beginHandshake();
+            while (true) {
+                switch (engine.getHandshakeStatus()) {
+                    case NEED_WRAP -> wrap(ByteBuffer.allocate(0));
+                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> unwrapOne();
+                    case NEED_TASK -> engine.getDelegatedTask().run();
+                    default -> {
+                        return;
+                    }
+                }
+            }
+        }
+
+        void send(String line) throws IOException {
+            wrap(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        String readUntil(String wanted) throws IOException {
+            StringBuilder text = new StringBuilder();
+            while (!text.toString().contains(wanted)) {
+                plainIn.clear();
+                unwrapOne();
+                if (plainIn.position() == 0) {
+                    emptyRecords++;
+                }
+                text.append(new String(plainIn.array(), 0, plainIn.position(), StandardCharsets.UTF_8));
+            }
+            return text.toString();
+        }
+
+        private void wrap(ByteBuffer plain) throws IOException {
+            netOut.clear();
+            engine.wrap(plain, netOut);
+            netOut.flip();
+            while (netOut.hasRemaining()) {
+                socket.write(netOut);
+            }
+        }
+
+        /** Exactly one record: the engine is given no more than the next record's bytes. */
+        private void unwrapOne() throws IOException {
+            while (true) {
+                if (netIn.remaining() >= 5) {
+                    int length = 5 + ((netIn.get(netIn.position() + 3) & 0xff) << 8 | netIn.get(netIn.position() + 4) & 0xff);
+                    if (netIn.remaining() >= length) {
+                        ByteBuffer record = netIn.slice(netIn.position(), length);
+                        engine.unwrap(record, plainIn);
+                        netIn.position(netIn.position() + length);
+                        return;
+                    }
+                }
+                netIn.compact();
+                if (socket.read(netIn) < 0) {
+                    throw new EOFException("the server closed the connection");
+                }
+                netIn.flip();
             }
         }
     }

@@ -18,9 +18,19 @@ import javax.net.ssl.SSLContext;
  * @param chain the server's certificate first, then any intermediates
  */
 public record ServerIdentity(X509Certificate[] chain, PrivateKey key) {
-    /** Sessions kept for resumption; a client that reconnects within the hour skips the key exchange. */
-    private static final int SESSION_CACHE_SIZE = 1_000;
-    private static final int SESSION_TIMEOUT_SECONDS = 3_600;
+    /**
+     * No session resumption. A TLS 1.3 ticket cost every connection about 700 bytes of heap for its
+     * whole life (the JDK keeps the NewSessionTicket it sent in the connection's transcript buffer,
+     * 12 % of an idle TLS connection's heap) and a ticket's encryption per handshake, to save a
+     * client that reconnects to the same running server one key exchange (a millisecond of a
+     * handshake thread); chat connections last hours, and the ticket keys die with the process.
+     * The JDK has no switch for "no tickets" before JDK 21, but it issues none (TLS 1.3 or 1.2)
+     * when the session lifetime is over the 7 days RFC 8446 allows a ticket
+     * ({@code TlsTest.theServerSendsNoSessionTicket} holds it to that). The one-entry cache keeps
+     * what a TLS 1.2 handshake still puts there from growing with the clients.
+     */
+    private static final int SESSION_CACHE_SIZE = 1;
+    private static final int SESSION_TIMEOUT_SECONDS = 7 * 24 * 3600 + 1;
     private static final char[] NO_PASSWORD = new char[0];
 
     /** @throws IllegalArgumentException when the key does not belong to the first certificate */
