@@ -34,13 +34,15 @@ final class TlsClientChannel implements ByteChannel {
 
     /** The bench loop's work buffers, shared by all its clients (one thread uses them). */
     static final class Scratch {
+        /** The largest record, header and tag included (the same for every engine of the context). */
+        private final int packetBytes;
         private final ByteBuffer netIn;
         private final ByteBuffer netOut;
 
         Scratch() {
-            int packet = TRUST_ANY.createSSLEngine().getSession().getPacketBufferSize();
-            netIn = ByteBuffer.allocate(4 * packet);
-            netOut = ByteBuffer.allocate(4 * packet);
+            packetBytes = TRUST_ANY.createSSLEngine().getSession().getPacketBufferSize();
+            netIn = ByteBuffer.allocate(4 * packetBytes);
+            netOut = ByteBuffer.allocate(4 * packetBytes);
         }
     }
 
@@ -125,7 +127,11 @@ final class TlsClientChannel implements ByteChannel {
         }
         int start = src.position();
         while (src.hasRemaining() && heldOutput == null) {
+            int before = src.position();
             wrapAndSend(src);
+            if (src.position() == before && heldOutput == null) {
+                throw new EOFException("the TLS connection is closed"); // the engine takes nothing more
+            }
         }
         return src.position() - start;
     }
@@ -162,10 +168,10 @@ final class TlsClientChannel implements ByteChannel {
 
     private void wrapAndSend(ByteBuffer src) throws IOException {
         ByteBuffer out = scratch.netOut.clear();
-        int packet = engine.getSession().getPacketBufferSize();
-        while (out.remaining() >= packet) {
+        while (out.remaining() >= scratch.packetBytes) {
             SSLEngineResult result = engine.wrap(src, out);
-            if (result.getStatus() != Status.OK || !src.hasRemaining() && result.getHandshakeStatus() != HandshakeStatus.NEED_WRAP) {
+            if (result.getStatus() != Status.OK
+                    || !src.hasRemaining() && result.getHandshakeStatus() != HandshakeStatus.NEED_WRAP) {
                 break;
             }
         }
