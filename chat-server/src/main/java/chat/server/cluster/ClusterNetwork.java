@@ -178,22 +178,21 @@ public final class ClusterNetwork implements Network {
         for (String node : targets) {
             channels.add(bus.channelOf(node));
         }
-        List<String> kept = isText(said) ? List.of(IrcNames.fold(room.name())) : List.of();
+        List<String> kept = keeps(said) ? List.of(IrcNames.fold(room.name())) : List.of();
         if (channels.isEmpty()) {
             keep(kept, said);
             return false;
         }
-        StampFields stamp = ServerState.stampFields(said);
         send(channels, Events.withLine(Events.MESSAGE, me, said, nodes.idOf(sender)), said, kept);
         if (here) {
-            inFlight.put(stamp.sequence(), new InFlight(room, said, sender, echo));
+            inFlight.put(ServerState.sequenceOf(said), new InFlight(room, said, sender, echo));
         }
         return echo != null;
     }
 
     @Override
     public void toUser(User recipient, Outbound said, User sender) {
-        List<String> kept = whole && isText(said)
+        List<String> kept = whole && keeps(said)
                 ? List.of(ServerState.conversationKey(sender.nick(), recipient.nick())) : List.of();
         if (!recipient.isRemote()) {
             recipient.send(said);
@@ -204,10 +203,14 @@ public final class ClusterNetwork implements Network {
         }
     }
 
-    /** PRIVMSG and NOTICE are history; TAGMSG (typing) is not, as on one server. */
-    private static boolean isText(Outbound said) {
+    /**
+     * Whether a message goes into the shared history: only with history on (else its targets are
+     * not worked out for every message), and only PRIVMSG and NOTICE; TAGMSG (typing) is not
+     * history, as on one server.
+     */
+    private boolean keeps(Outbound said) {
         String command = said.bareMessage().command();
-        return command.equals(Command.PRIVMSG) || command.equals(Command.NOTICE);
+        return history != null && (command.equals(Command.PRIVMSG) || command.equals(Command.NOTICE));
     }
 
     /**

@@ -257,6 +257,11 @@ public final class ServerState {
                 : null;
     }
 
+    /** The sequence of a line's msgid, or -1 when it has no stamp. */
+    public static long sequenceOf(Outbound line) {
+        return line.tagSource() instanceof MessageStamp stamp ? stamp.sequence() : -1;
+    }
+
     /** A line another node stamped: its receivers here see the same time and msgid as everywhere. */
     public Outbound stamped(IrcMessage bare, StampFields fields) {
         return new Outbound(bare, stampOf(fields));
