@@ -1,14 +1,15 @@
 package chat.it;
 
+import static chat.it.SaslText.b64;
+import static chat.it.SaslText.lastParam;
+import static chat.it.SaslText.unb64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.TestClient;
 import chat.server.account.ScramClient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,18 +30,6 @@ class AccountsOverSocketsTest {
         return new ProcessBuilder(Jars.java().toString(), "-jar", Jars.server().toString(), "--port", "0",
                 "--server-name", "accounts.test", "--data-dir", work.resolve("data").toString(), "--flood-rate", "0")
                 .redirectError(work.resolve("server-" + System.nanoTime() + ".log").toFile()).start();
-    }
-
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String unb64(String text) {
-        return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
-    }
-
-    private static String lastParam(String line) {
-        return line.substring(line.lastIndexOf(' ') + 1);
     }
 
     @Test

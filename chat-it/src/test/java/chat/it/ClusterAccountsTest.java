@@ -1,5 +1,8 @@
 package chat.it;
 
+import static chat.it.SaslText.b64;
+import static chat.it.SaslText.lastParam;
+import static chat.it.SaslText.unb64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +12,9 @@ import chat.server.account.AccountDatabase;
 import chat.server.account.PasswordHasher;
 import chat.server.account.ScramClient;
 import chat.server.account.ScramCredentials;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -50,24 +50,20 @@ class ClusterAccountsTest {
         return rig.irc(node, nick);
     }
 
-    private static String b64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String unb64(String text) {
-        return new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
-    }
-
-    private static String lastParam(String line) {
-        return line.substring(line.lastIndexOf(' ') + 1);
-    }
-
     /** Waits until {@code node}'s log says another node's change ({@code what}) reached it. */
     private static void awaitLog(ClusterRig.Node node, String what) throws InterruptedException {
         node.watched().await(0, line -> line.contains(what), 20_000);
     }
 
-    /** A connection that logs in to {@code account} with SASL {@code mechanism} before registering as {@code nick}. */
+    /** {@code nick} on {@code node}, with an account of that name made with REGISTER ({@link #PASSWORD}). */
+    private TestClient registered(ClusterRig.Node node, String nick) throws Exception {
+        TestClient client = on(node, nick);
+        client.send("REGISTER * * :" + PASSWORD);
+        client.expectContaining(" REGISTER SUCCESS " + nick + " ");
+        return client;
+    }
+
+    /** The nodes of {@link #twoNodesAndAliceRegisteredOnA}, and alice on a. */
     private record TwoNodes(ClusterRig.Node a, ClusterRig.Node b, TestClient alice) {
     }
 
@@ -76,13 +72,12 @@ class ClusterAccountsTest {
         rig = new ClusterRig(work);
         ClusterRig.Node a = rig.start("a");
         ClusterRig.Node b = rig.start("b");
-        TestClient alice = on(a, "alice");
-        alice.send("REGISTER * * :" + PASSWORD);
-        alice.expectContaining(" REGISTER SUCCESS alice ");
+        TestClient alice = registered(a, "alice");
         awaitLog(b, "accounts: account alice made on node a");
         return new TwoNodes(a, b, alice);
     }
 
+    /** A connection to {@code node} as {@code nick}, held before registration with SASL acknowledged. */
     private TestClient saslClient(ClusterRig.Node node, String nick) throws Exception {
         TestClient client = new TestClient(node.port());
         rig.keep(client);
@@ -120,26 +115,13 @@ class ClusterAccountsTest {
         return client.expect(l -> l.contains(" 903 ") || l.contains(" 904 "));
     }
 
-    private String hashOf(String password) throws Exception {
-        Process hashing = new ProcessBuilder(Jars.java().toString(), "-jar", Jars.server().toString(), "--hash-password")
-                .redirectError(work.resolve("hash.log").toFile()).start();
-        try (OutputStream in = hashing.getOutputStream()) {
-            in.write((password + "\n" + password + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String hash = new String(hashing.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, hashing.waitFor());
-        return hash;
-    }
-
     @Test
     void anAccountMadeOnOneNodeLogsInAndOwnsItsNickOnEveryNode() throws Exception {
         rig = new ClusterRig(work);
         ClusterRig.Node a = rig.start("a");
         ClusterRig.Node b = rig.start("b");
         ClusterRig.Node c = rig.start("c");
-        TestClient alice = on(a, "alice");
-        alice.send("REGISTER * * :" + PASSWORD);
-        alice.expectContaining(" REGISTER SUCCESS alice ");
+        TestClient alice = registered(a, "alice");
         awaitLog(b, "accounts: account alice made on node a");
         awaitLog(c, "accounts: account alice made on node a");
         assertTrue(rig.redis("HEXISTS", "chat:accounts", "alice").strip().equals("1"), "kept in Redis");
@@ -187,9 +169,7 @@ class ClusterAccountsTest {
         ClusterRig.Node a = rig.start("a");
         ClusterRig.Node b = rig.start("b");
         ClusterRig.Node c = rig.start("c");
-        TestClient alice = on(a, "alice");
-        alice.send("REGISTER * * :" + PASSWORD);
-        alice.expectContaining(" REGISTER SUCCESS alice ");
+        TestClient alice = registered(a, "alice");
         alice.send("JOIN #kept");
         alice.expectContaining(" 366 ");
         alice.send("TOPIC #kept :a topic that outlives the room");
@@ -243,7 +223,7 @@ class ClusterAccountsTest {
     @Test
     void killKlineWallopsAndGlobopsReachEveryNode() throws Exception {
         Path opers = work.resolve("opers.txt");
-        Files.writeString(opers, "boss " + hashOf("operator secret") + "\n");
+        Files.writeString(opers, "boss " + Jars.hashPassword(work, "operator secret") + "\n");
         rig = new ClusterRig(work);
         ClusterRig.Node a = rig.start("a", "--no-history", "--opers", opers.toString());
         ClusterRig.Node b = rig.start("b", "--no-history", "--opers", opers.toString());

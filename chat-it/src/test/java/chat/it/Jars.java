@@ -32,6 +32,21 @@ final class Jars {
     }
 
     /**
+     * The Argon2id hash {@code chat-server --hash-password} prints for {@code password} (the way a
+     * person makes one for the --opers file), its stderr in {@code logDir}/hash.log.
+     */
+    static String hashPassword(Path logDir, String password) throws Exception {
+        Process hashing = new ProcessBuilder(java().toString(), "-jar", server().toString(), "--hash-password")
+                .redirectError(logDir.resolve("hash.log").toFile()).start();
+        try (java.io.OutputStream in = hashing.getOutputStream()) {
+            in.write((password + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String hash = new String(hashing.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        org.junit.jupiter.api.Assertions.assertEquals(0, hashing.waitFor());
+        return hash;
+    }
+
+    /**
      * Reads the started server's stdout until it says where it listens; the port, or -1 when the
      * process ended first. The rest of stdout is left unread (the server never blocks on it: its
      * welcome is a few lines).

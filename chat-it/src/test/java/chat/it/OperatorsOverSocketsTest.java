@@ -25,17 +25,6 @@ class OperatorsOverSocketsTest {
     @TempDir
     Path work;
 
-    private String hashOf(String password) throws Exception {
-        Process hashing = new ProcessBuilder(Jars.java().toString(), "-jar", Jars.server().toString(), "--hash-password")
-                .redirectError(work.resolve("hash.log").toFile()).start();
-        try (OutputStream in = hashing.getOutputStream()) {
-            in.write((password + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String hash = new String(hashing.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, hashing.waitFor());
-        return hash;
-    }
-
     private Process start(Path opers) throws IOException {
         return new ProcessBuilder(Jars.java().toString(), "-jar", Jars.server().toString(), "--port", "0",
                 "--server-name", "opers.test", "--data-dir", work.resolve("data").toString(), "--flood-rate", "0",
@@ -45,7 +34,7 @@ class OperatorsOverSocketsTest {
 
     @Test
     void operKillsWhoxAndABotScript() throws Exception {
-        String hash = hashOf("operator secret");
+        String hash = Jars.hashPassword(work, "operator secret");
         assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
         Path opers = work.resolve("opers.txt");
         Files.writeString(opers, "# the operators\nboss " + hash + "\n");

@@ -42,6 +42,22 @@ class TlsTransportTest {
         return new MemoryTlsClient(harness, harness.connect("127.0.0.1", tls::wrap), context);
     }
 
+    /** alice over TLS (no client certificate), registered and in #lobby, her replies read. */
+    private MemoryTlsClient aliceInLobbyOverTls() {
+        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate())).handshake();
+        alice.send("NICK alice", "USER alice 0 * :Alice", "JOIN #lobby");
+        alice.lines();
+        return alice;
+    }
+
+    /** bob on plain TCP, in #lobby, his replies read. */
+    private ChatHarness.Peer bobInLobby() {
+        ChatHarness.Peer bob = harness.irc("bob");
+        bob.send("JOIN #lobby");
+        bob.lines();
+        return bob;
+    }
+
     @Test
     void aClientChatsOverTlsAndItsCertificateFingerprintReachesTheLink() throws Exception {
         MemoryTlsClient alice = tlsClient(TlsTestContexts.withClientCertificate(client, server.certificate()))
@@ -85,21 +101,15 @@ class TlsTransportTest {
 
     @Test
     void anIdleTlsLinkHoldsNoTlsBuffers() {
-        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate())).handshake();
-        alice.send("NICK alice", "USER alice 0 * :Alice", "JOIN #lobby");
-        alice.lines();
+        MemoryTlsClient alice = aliceInLobbyOverTls();
         assertEquals(0, ((TlsTransport) alice.peer.link.transport).heldBytes(),
                 "records are read, decrypted and encrypted in the loop's scratch buffers; nothing is left over");
     }
 
     @Test
     void aLongBurstArrivesWholeThoughItExceedsOneRead() {
-        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate())).handshake();
-        alice.send("NICK alice", "USER alice 0 * :Alice", "JOIN #lobby");
-        alice.lines();
-        ChatHarness.Peer bob = harness.irc("bob");
-        bob.send("JOIN #lobby");
-        bob.lines();
+        MemoryTlsClient alice = aliceInLobbyOverTls();
+        ChatHarness.Peer bob = bobInLobby();
         // 300 lines of 400 bytes in one go: 120 KB, far past the loop's 16 KiB read buffer, so some
         // records wait in the TLS buffers where the selector cannot see them.
         String[] burst = new String[300];
@@ -127,12 +137,8 @@ class TlsTransportTest {
 
     @Test
     void recordsASlowReaderDoesNotTakeWaitOnTheLinkUntilItReads() {
-        MemoryTlsClient alice = tlsClient(TlsTestContexts.trusting(server.certificate())).handshake();
-        alice.send("NICK alice", "USER alice 0 * :Alice", "JOIN #lobby");
-        alice.lines();
-        ChatHarness.Peer bob = harness.irc("bob");
-        bob.send("JOIN #lobby");
-        bob.lines();
+        MemoryTlsClient alice = aliceInLobbyOverTls();
+        ChatHarness.Peer bob = bobInLobby();
         alice.lines();
         TlsTransport transport = (TlsTransport) alice.peer.link.transport;
         alice.peer.transport.writeCapacity = 0; // alice's socket buffer is full
