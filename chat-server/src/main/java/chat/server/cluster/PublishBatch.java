@@ -17,9 +17,9 @@ import redis.clients.jedis.Pipeline;
  * script call, the PUBLISH and the subscriber's read per message (docs/SCALING.md).
  *
  * <p>The payloads are joined here rather than in Lua: Lua tables cost Redis 1.5 us more a message
- * (docs/SCALING.md, "Where the time goes"). {@link #add} sees every message once, in order: the
- * one place to give the script per-message arguments (a room's history stream), after the
- * channels' payloads in ARGV.
+ * (docs/SCALING.md, "Where the time goes"). A message kept in history is not batched: it goes
+ * with its stream entries in a script call of its own (Bus#publishAndKeep), and the batch before
+ * it is queued first, so the order holds.
  */
 final class PublishBatch {
     /** Between two events in one payload: no field can hold a CR (they come from IRC lines and checked names). */
