@@ -13,6 +13,7 @@
 #   WORKLOAD="--rooms 10 --clients 200 --messages 0 --rate 2.63 --warmup 2 --duration 20" bench/cluster.sh ...
 # (20 members a room: each message is 19 deliveries, 200 x 2.63/s x 19 = 10,000 deliveries/s).
 #
+# COMPARE=none runs the cluster alone (to compare two server jars, one run each, alternating).
 # COMPARE=history alternates the cluster without history against the cluster keeping history in
 # Redis (streams written by the publish script) instead of against one node. After each cluster
 # run the nodes' and Redis's CPU seconds are printed (from /proc/PID/stat).
@@ -84,6 +85,7 @@ line = ("{label:<7} {deliveries_per_s:>9.0f} deliveries/s  lost {lost} dup {dupl
 c = r.get("cross_node")
 if c:
     line += "  cross-node {latency_count} deliveries p50 {latency_p50_us:.0f} us p99 {latency_p99_us:.0f} us".format(**c)
+line += "  bench cpu %.2f s" % r.get("bench_process_cpu_s", 0)
 if r["failure"]:
     line += "  FAILED: " + r["failure"]
 print(line)
@@ -97,6 +99,22 @@ import os, sys
 fields = open("/proc/%s/stat" % sys.argv[1]).read().rsplit(")", 1)[1].split()
 print("%.2f" % ((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")))
 ' "$1"
+}
+
+# Each thread's CPU ticks, "pid/name ticks" a line (THREADS=1: where each node's time goes).
+thread_ticks() { # pid...
+    python3 -c '
+import glob, sys
+for pid in sys.argv[1:]:
+    for stat in glob.glob("/proc/%s/task/*/stat" % pid):
+        try:
+            text = open(stat).read()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1:text.rindex(")")].replace(" ", "_")
+        fields = text.rsplit(")", 1)[1].split()
+        print("%s/%s/%s %s,%s" % (pid, name, stat.split("/")[4], fields[11], fields[12]))
+' "$@"
 }
 
 run_cluster() { # label [history: "on"]
@@ -115,7 +133,27 @@ run_cluster() { # label [history: "on"]
     done
     for name in "${NAMES[@]}"; do await_log "$WORK/node-$name.log" "is part of the network"; done
     for pid in "${nodes[@]}" "$redis_pid"; do before+=("$(cpu_seconds "$pid")"); done
+    [[ "${THREADS:-0}" == 1 ]] && thread_ticks "${nodes[@]}" >"$WORK/threads.before"
     bench "$label" "$(IFS=,; echo "${ports[*]}")"
+    if [[ "${THREADS:-0}" == 1 ]]; then
+        thread_ticks "${nodes[@]}" >"$WORK/threads.after"
+        python3 -c '
+import collections, os, sys
+before = dict(line.split() for line in open(sys.argv[1]))
+user, system = collections.Counter(), collections.Counter()
+for line in open(sys.argv[2]):
+    key, ticks = line.split()
+    name = key.split("/")[1]
+    then = before.get(key, "0,0").split(",")
+    now = ticks.split(",")
+    user[name] += int(now[0]) - int(then[0])
+    system[name] += int(now[1]) - int(then[1])
+hz = os.sysconf("SC_CLK_TCK")
+total = user + system
+print("        threads (all nodes, user+system): " + ", ".join(
+    "%s %.2f+%.2f s" % (n, user[n] / hz, system[n] / hz) for n, _ in total.most_common(6)))
+' "$WORK/threads.before" "$WORK/threads.after"
+    fi
     for pid in "${nodes[@]}" "$redis_pid"; do after+=("$(cpu_seconds "$pid")"); done
     python3 -c '
 import sys
@@ -150,6 +188,8 @@ for ((i = 1; i <= REPEAT; i++)); do
     if [[ "$COMPARE" == history ]]; then
         run_cluster cluster
         run_cluster history on
+    elif [[ "$COMPARE" == none ]]; then
+        run_cluster cluster
     else
         run_cluster cluster
         run_single

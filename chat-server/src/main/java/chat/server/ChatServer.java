@@ -179,6 +179,7 @@ public final class ChatServer implements AutoCloseable {
         ClusterNetwork network = null;
         if (cluster != null) {
             network = new ClusterNetwork(chat.state(), cluster.nodeName());
+            chat.pipeline().afterEachTurn(network::endTurn);
             network.keepHistory(clusterHistory);
             chat.state().useNetwork(network);
             try {

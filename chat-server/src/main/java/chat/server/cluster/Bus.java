@@ -96,8 +96,10 @@ final class Bus {
     private String claimSha;
     private String releaseSha;
     private String forgetSha;
-    private String keepSha;
+    private byte[] keepSha;
     private byte[] publishBatchSha;
+    /** The loop thread's: this turn's publishes, not yet handed over ({@link #endTurn}). */
+    private final List<Publish> turnPublishes = new ArrayList<>();
     /** The publisher thread's: consecutive publishes of a round. */
     private final PublishBatch publishes = new PublishBatch();
 
@@ -173,15 +175,19 @@ final class Bus {
         claimSha = jedis.scriptLoad(Scripts.CLAIM);
         releaseSha = jedis.scriptLoad(Scripts.RELEASE);
         forgetSha = jedis.scriptLoad(Scripts.FORGET);
-        keepSha = jedis.scriptLoad(Scripts.PUBLISH_AND_KEEP);
+        keepSha = jedis.scriptLoad(Scripts.PUBLISH_AND_KEEP).getBytes(StandardCharsets.US_ASCII);
         publishBatchSha = jedis.scriptLoad(Scripts.PUBLISH_BATCH).getBytes(StandardCharsets.US_ASCII);
         Object answer = jedis.evalsha(helloSha, List.of(), List.of(config.nodeName(), incarnation,
                 Long.toString(ALIVE_TTL_MILLIS)));
         return ((Long) answer).intValue();
     }
 
-    /** Queues work for the publishing connection; while it is down the work fails at once. */
+    /**
+     * Queues work for the publishing connection, after this turn's publishes; while it is down the
+     * work fails at once. Like every method that sends, called on the loop thread.
+     */
     void submit(Op op) {
+        endTurn();
         if (!running) {
             op.failed();
             return;
@@ -190,34 +196,57 @@ final class Bus {
     }
 
     /** A publish, gathered with its neighbours in the queue into one {@link PublishBatch}. */
-    private record Publish(List<String> channels, String payload) implements Op {
+    private record Publish(List<String> channels, byte[] payload) {
+    }
+
+    /** A turn's publishes, in order: one hand-over to the publisher instead of one a message. */
+    private record Publishes(Publish[] each) implements Op {
         @Override
         public void queue(Pipeline pipeline, Bus bus) {
-            bus.publishes.add(channels, payload);
+            for (Publish publish : each) {
+                bus.publishes.add(publish.channels(), publish.payload());
+            }
         }
     }
 
-    void publish(String channel, String payload) {
-        submit(new Publish(List.of(channel), payload));
+    /** {@code payload} (an {@link Event#encode}, read-only from now on) to {@code channel}. */
+    void publish(String channel, byte[] payload) {
+        publishToAll(List.of(channel), payload);
     }
 
-    /** One payload to several channels, in one step of Redis's order. */
-    void publishToAll(List<String> channels, String payload) {
-        submit(new Publish(channels, payload));
+    /**
+     * One payload to several channels, in one step of Redis's order. It waits for the end of the
+     * loop's turn ({@link #endTurn}), which hands the turn's publishes over together: one wake-up
+     * of the publisher and one lock a turn rather than a message, and larger rounds for Redis.
+     */
+    void publishToAll(List<String> channels, byte[] payload) {
+        turnPublishes.add(new Publish(channels, payload));
+    }
+
+    /** The loop's turn ends (or something else is queued): its publishes go to the publisher. */
+    void endTurn() {
+        if (turnPublishes.isEmpty()) {
+            return;
+        }
+        Publishes turn = new Publishes(turnPublishes.toArray(new Publish[0]));
+        turnPublishes.clear();
+        if (running) {
+            queue.add(turn);
+        }
     }
 
     /**
      * {@code payload} to the channels (none: only kept) and a line into the history streams, in
      * one step of Redis's order; {@code entry} is {@link HistoryStreams#entry}.
      */
-    void publishAndKeep(List<String> channels, String payload, List<String> streams, List<String> entry) {
-        List<String> keys = new ArrayList<>(channels.size() + streams.size());
-        keys.addAll(channels);
-        keys.addAll(streams);
-        List<String> args = new ArrayList<>(2 + entry.size());
+    void publishAndKeep(List<String> channels, byte[] payload, List<String> streams, List<String> entry) {
+        List<byte[]> keys = new ArrayList<>(channels.size() + streams.size());
+        channels.forEach(channel -> keys.add(utf8(channel)));
+        streams.forEach(stream -> keys.add(utf8(stream)));
+        List<byte[]> args = new ArrayList<>(2 + entry.size());
         args.add(payload);
-        args.add(Integer.toString(channels.size()));
-        args.addAll(entry);
+        args.add(utf8(Integer.toString(channels.size())));
+        entry.forEach(field -> args.add(utf8(field)));
         submit((pipeline, bus) -> pipeline.evalsha(bus.keepSha, keys, args));
     }
 
@@ -243,6 +272,10 @@ final class Bus {
                 failed.run();
             }
         });
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Claims nicks: {@code pairs} are folded nick and holder; the answer is a list of 1/0, or null if Redis failed. */
@@ -321,14 +354,14 @@ final class Bus {
             try {
                 Pipeline pipeline = publishing.pipelined();
                 for (Op op : batch) {
-                    if (!(op instanceof Publish)) {
+                    if (!(op instanceof Publishes)) {
                         publishes.queue(pipeline, publishBatchSha); // what came before it goes first
                     }
                     op.queue(pipeline, this);
                 }
                 publishes.queue(pipeline, publishBatchSha);
                 if (now >= nextHeartbeat) {
-                    pipeline.publish(ALL, Events.of(Events.HEARTBEAT, config.nodeName()).encode());
+                    pipeline.publish(utf8(ALL), Events.of(Events.HEARTBEAT, config.nodeName()).encode());
                     beat = pipeline.evalsha(heartbeatSha, List.of(), List.of(config.nodeName(), incarnation,
                             Integer.toString(slot), Long.toString(ALIVE_TTL_MILLIS)));
                     nextHeartbeat = now + HEARTBEAT_MILLIS;
@@ -480,6 +513,7 @@ final class Bus {
 
     /** Sends what is queued (a node's QUITs at shutdown), then closes both connections. */
     void close(long waitMillis) {
+        endTurn();
         long deadline = System.currentTimeMillis() + waitMillis;
         while (!queue.isEmpty() && System.currentTimeMillis() < deadline && isPublisherUp()) {
             try {

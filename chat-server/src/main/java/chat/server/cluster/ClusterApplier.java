@@ -320,10 +320,9 @@ final class ClusterApplier {
     // MSG uid LINE: to a room (members here) or to a person here
     private void message(NodeTable.Node node, Event event) throws MalformedMessageException {
         Outbound line = Events.line(state, event, 1);
-        IrcMessage bare = line.bareMessage();
-        String target = bare.param(0);
-        boolean text = !bare.command().equals(Command.TAGMSG);
-        if (IrcNames.isRoomName(target)) {
+        String target = NodeLine.firstParam(line.bareLine()); // no parse: most lines go on as bytes
+        boolean text = !line.command().equals(Command.TAGMSG);
+        if (target != null && IrcNames.isRoomName(target)) {
             Room room = state.rooms().find(target);
             if (room != null) {
                 room.broadcast(line, node.users.get(event.field(0)));
@@ -334,12 +333,12 @@ final class ClusterApplier {
             }
             return;
         }
-        User recipient = state.nicks().findRegistered(target);
+        User recipient = target == null ? null : state.nicks().findRegistered(target);
         if (recipient != null && !recipient.isRemote()) {
             recipient.send(line);
             state.countRelayed();
             if (text) {
-                state.remember(ServerState.conversationKey(bare.sourceNick(),
+                state.remember(ServerState.conversationKey(line.bareMessage().sourceNick(),
                         recipient.nick()), line);
             }
         }

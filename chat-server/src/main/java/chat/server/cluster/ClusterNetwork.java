@@ -11,6 +11,7 @@ import chat.server.model.User;
 import chat.server.net.Outbound;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -42,7 +43,7 @@ public final class ClusterNetwork implements Network {
     static final String SPLIT_HISTORY_NOTICE = ", and are not kept in the history";
 
     /** A room message sent to Redis and not yet back: delivered here when it is (or at a split). */
-    private record InFlight(Room room, Outbound said, User sender, Consumer<Outbound> echo) {
+    private record InFlight(long sequence, Room room, Outbound said, User sender, Consumer<Outbound> echo) {
     }
 
     private final ServerState state;
@@ -50,7 +51,11 @@ public final class ClusterNetwork implements Network {
     private final String incarnation;
     private final NodeTable nodes = new NodeTable();
     private final ClusterApplier applier;
-    private final Map<Long, InFlight> inFlight = new LinkedHashMap<>();
+    /**
+     * In the order they were published: one connection publishes them and Redis delivers them back
+     * in that order, so the one coming back is nearly always the first (no map, no boxing).
+     */
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
     /** The folded nicks each local user holds a claim on in Redis (the current one, and any not yet released). */
     private final Map<User, Set<String>> claims = new IdentityHashMap<>();
     /** Releases that could not be sent during a split: sent first when it heals. */
@@ -120,6 +125,13 @@ public final class ClusterNetwork implements Network {
         bus.close(2_000);
     }
 
+    /** The loop's turn ends: what it published goes to Redis together (loop thread). */
+    public void endTurn() {
+        if (bus != null) {
+            bus.endTurn();
+        }
+    }
+
     public String nodeName() {
         return me;
     }
@@ -162,11 +174,14 @@ public final class ClusterNetwork implements Network {
             room.broadcast(said, sender);
             return false;
         }
-        Set<String> targets = new LinkedHashSet<>();
+        // The nodes with members: a list, not a set, as a room spans few nodes.
+        List<String> targets = new ArrayList<>(4);
         boolean here = echo != null;
         for (User member : room.memberSnapshot()) {
             if (member.isRemote()) {
-                targets.add(member.node());
+                if (!targets.contains(member.node())) {
+                    targets.add(member.node());
+                }
             } else if (member != sender) {
                 here = true;
             }
@@ -185,7 +200,7 @@ public final class ClusterNetwork implements Network {
         }
         send(channels, Events.withLine(Events.MESSAGE, me, said, nodes.idOf(sender)), said, kept);
         if (here) {
-            inFlight.put(ServerState.sequenceOf(said), new InFlight(room, said, sender, echo));
+            inFlight.addLast(new InFlight(ServerState.sequenceOf(said), room, said, sender, echo));
         }
         return echo != null;
     }
@@ -209,7 +224,7 @@ public final class ClusterNetwork implements Network {
      * history, as on one server.
      */
     private boolean keeps(Outbound said) {
-        String command = said.bareMessage().command();
+        String command = said.command();
         return history != null && (command.equals(Command.PRIVMSG) || command.equals(Command.NOTICE));
     }
 
@@ -230,7 +245,7 @@ public final class ClusterNetwork implements Network {
     private void keep(List<String> targets, Outbound line) {
         StampFields stamp = history == null || targets.isEmpty() ? null : ServerState.stampFields(line);
         if (stamp != null && whole) {
-            bus.publishAndKeep(List.of(), "", streams(targets), HistoryStreams.entry(history.config(), stamp, line));
+            bus.publishAndKeep(List.of(), new byte[0], streams(targets), HistoryStreams.entry(history.config(), stamp, line));
         }
     }
 
@@ -483,11 +498,25 @@ public final class ClusterNetwork implements Network {
             return;
         }
         if (event.type().equals(Events.MESSAGE)) {
-            InFlight sent = inFlight.remove(Events.sequence(event, 1));
-            if (sent != null) {
-                deliver(sent);
-            }
+            backFromRedis(Events.sequence(event, 1));
         }
+    }
+
+    /**
+     * Delivers here the message with {@code sequence}, back from Redis. Any sent before it that has
+     * not come back never will (Redis keeps one connection's order): those are delivered here too,
+     * first, rather than kept waiting for ever.
+     */
+    private void backFromRedis(long sequence) {
+        InFlight first = inFlight.peekFirst();
+        if (first == null || (first.sequence() != sequence && inFlight.stream().noneMatch(s -> s.sequence() == sequence))) {
+            return; // not one of ours that waits (a message to no member here is not echoed)
+        }
+        InFlight sent;
+        do {
+            sent = inFlight.pollFirst();
+            deliver(sent);
+        } while (sent.sequence() != sequence);
     }
 
     /** One of this node's room messages, back from Redis: now its members here get it. */
@@ -512,7 +541,7 @@ public final class ClusterNetwork implements Network {
             accounts.split();
         }
         LOG.log(Level.WARNING, "cluster: split from the network (" + why + "); serving this node's users alone");
-        for (InFlight sent : inFlight.values().toArray(new InFlight[0])) {
+        for (InFlight sent : inFlight.toArray(new InFlight[0])) {
             deliver(sent);
         }
         inFlight.clear();

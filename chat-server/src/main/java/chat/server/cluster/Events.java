@@ -10,7 +10,6 @@ import chat.server.model.ServerState;
 import chat.server.model.StampFields;
 import chat.server.model.User;
 import chat.server.net.Outbound;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,75 +73,51 @@ final class Events {
     }
 
     static Event of(String type, String node, String... fields) {
-        return new Event(type, node, Arrays.asList(fields));
+        return Event.of(type, node, Arrays.asList(fields));
     }
 
-    /** An event whose last fields are {@code line}. */
+    /** An event whose last fields are {@code line}; the line's bytes go in as this node encoded them. */
     static Event withLine(String type, String node, Outbound line, String... fields) {
-        List<String> all = new ArrayList<>(fields.length + LINE_FIELDS);
-        all.addAll(Arrays.asList(fields));
+        Event.Writer event = new Event.Writer(type, node);
+        for (String field : fields) {
+            event.text(field);
+        }
         StampFields stamp = ServerState.stampFields(line);
-        IrcMessage bare = line.bareMessage();
         if (stamp == null) {
-            all.add(null);
-            all.add(null);
-            all.add(null);
-            all.add(null);
-            all.add(null);
+            event.text(null).text(null).text(null).text(null).text(null);
         } else {
-            all.add(Long.toString(stamp.epochMillis()));
-            all.add(Long.toString(stamp.sequence()));
-            all.add(stamp.account());
-            all.add(stamp.bot() ? "B" : null);
-            all.add(stamp.clientTags().isEmpty() ? null
-                    : IrcEncoder.format(new IrcMessage(stamp.clientTags(), bare.prefix(), bare.command(), bare.params())));
+            IrcMessage bare = stamp.clientTags().isEmpty() ? null : line.bareMessage();
+            event.number(stamp.epochMillis()).number(stamp.sequence()).text(stamp.account())
+                    .text(stamp.bot() ? "B" : null)
+                    .text(bare == null ? null
+                            : IrcEncoder.format(new IrcMessage(stamp.clientTags(), bare.prefix(), bare.command(), bare.params())));
         }
         byte[] wire = line.bareLine(); // encoded for this node's own receivers anyway; the others reuse it
-        all.add(new String(wire, 0, wire.length - CRLF_BYTES, StandardCharsets.UTF_8));
-        return new Event(type, node, all);
+        return event.raw(wire, 0, wire.length - CRLF_BYTES).event();
     }
 
     private static final int CRLF_BYTES = 2;
 
-    /** The line carried from field {@code at} on, stamped as its sender's node stamped it. */
+    /**
+     * The line carried from field {@code at} on, stamped as its sender's node stamped it. Its bytes
+     * are checked ({@link NodeLine}) and relayed as they came; the line is parsed only if a receiver
+     * here needs it parsed.
+     */
     static Outbound line(ServerState state, Event event, int at) throws MalformedMessageException {
-        String bareText = event.field(at + 5);
-        IrcMessage bare = IrcParser.parse(bareText);
-        byte[] wire = (bareText + "\r\n").getBytes(StandardCharsets.UTF_8);
-        String millis = event.field(at);
-        if (millis == null) {
-            return state.stamped(bare, null, wire);
+        byte[] wire = event.line(at + 5);
+        String command = NodeLine.command(wire);
+        if (!event.has(at)) {
+            return state.stamped(command, wire, null);
         }
         String tagged = event.field(at + 4);
         Map<String, String> clientTags = tagged == null ? Map.of() : IrcParser.parse(tagged).tags();
-        return state.stamped(bare, new StampFields(number(millis), number(event.field(at + 1)),
-                event.field(at + 2), clientTags, event.field(at + 3) != null), wire);
+        return state.stamped(command, wire, new StampFields(event.number(at), event.number(at + 1),
+                event.field(at + 2), clientTags, event.has(at + 3)));
     }
 
     /** The sequence (msgid) of the line from field {@code at} on, or -1 without a stamp. */
     static long sequence(Event event, int at) {
-        String sequence = event.field(at + 1);
-        return sequence == null ? -1 : number(sequence);
-    }
-
-    /**
-     * A field written by {@link Long#toString(long)} (a time, a sequence): a plain loop over the
-     * digits, which costs a fraction of {@link Long#parseLong} under C1, the server's compiler.
-     */
-    static long number(String digits) {
-        int length = digits.length();
-        if (length == 0 || length > 19) {
-            return Long.parseLong(digits); // empty, or too long: let it say why
-        }
-        long value = 0;
-        for (int i = 0; i < length; i++) {
-            int digit = digits.charAt(i) - '0';
-            if (digit < 0 || digit > 9 || value > (Long.MAX_VALUE - digit) / 10) {
-                return Long.parseLong(digits); // not a digit, or past Long.MAX_VALUE (a sequence has 19 digits)
-            }
-            value = value * 10 + digit;
-        }
-        return value;
+        return event.has(at + 1) ? event.number(at + 1) : -1;
     }
 
     static Event user(String node, String uid, User user) {

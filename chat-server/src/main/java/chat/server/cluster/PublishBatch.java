@@ -28,8 +28,7 @@ final class PublishBatch {
     private final Map<String, ByteArrayOutputStream> payloads = new LinkedHashMap<>();
 
     /** Adds one message (a payload without CR) for {@code channels}. */
-    void add(List<String> channels, String payload) {
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+    void add(List<String> channels, byte[] bytes) {
         for (String channel : channels) {
             ByteArrayOutputStream joined = payloads.get(channel);
             if (joined == null) {

@@ -179,7 +179,7 @@ public final class ServerState {
      */
     public void remember(String target, Outbound line) {
         if (history.enabled() && line.tagSource() instanceof MessageStamp stamp) {
-            history.append(target, stamp.sequence(), stamp.epochMillis(), line.bareMessage().command(), line.bareLine());
+            history.append(target, stamp.sequence(), stamp.epochMillis(), line.command(), line.bareLine());
         }
     }
 
@@ -262,14 +262,13 @@ public final class ServerState {
         return line.tagSource() instanceof MessageStamp stamp ? stamp.sequence() : -1;
     }
 
-    /** A line another node stamped: its receivers here see the same time and msgid as everywhere. */
-    public Outbound stamped(IrcMessage bare, StampFields fields) {
-        return new Outbound(bare, stampOf(fields));
-    }
-
-    /** As {@link #stamped(IrcMessage, StampFields)}, with the bare line as the other node encoded it (CRLF included). */
-    public Outbound stamped(IrcMessage bare, StampFields fields, byte[] bareLine) {
-        return new Outbound(bare, stampOf(fields), bareLine);
+    /**
+     * A line another node stamped, its bare form as that node encoded it (CRLF included), checked
+     * to parse as a message with {@code command}: parsed only if needed. Its receivers here see the
+     * same time and msgid as everywhere.
+     */
+    public Outbound stamped(String command, byte[] bareLine, StampFields fields) {
+        return new Outbound(command, bareLine, stampOf(fields));
     }
 
     private MessageStamp stampOf(StampFields fields) {

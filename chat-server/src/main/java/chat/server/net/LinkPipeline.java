@@ -57,9 +57,13 @@ public final class LinkPipeline implements LinkHost {
 
     private Runnable afterTurn = () -> { };
 
-    /** Runs at the end of every turn, after the writes (the history hand-over). */
+    /** Runs {@code task} at the end of every turn, after the writes and the tasks given before it (the history's and the cluster's hand-overs). */
     public void afterEachTurn(Runnable task) {
-        afterTurn = task;
+        Runnable before = afterTurn;
+        afterTurn = () -> {
+            before.run();
+            task.run();
+        };
     }
 
     /** Reads every link again that is not held for a reason of its own (loop thread). */

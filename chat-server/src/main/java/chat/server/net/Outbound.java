@@ -3,6 +3,9 @@ package chat.server.net;
 import chat.protocol.Command;
 import chat.protocol.IrcEncoder;
 import chat.protocol.IrcMessage;
+import chat.protocol.IrcParser;
+import chat.protocol.MalformedMessageException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One message on its way to one or many links. It is encoded at most once per {@link WireFormat}
@@ -10,8 +13,12 @@ import chat.protocol.IrcMessage;
  * per-recipient copies or string conversions on the relay path.
  */
 public final class Outbound {
-    /** The message without tags: what the untagged shapes encode. */
-    private final IrcMessage bare;
+    /**
+     * The message without tags: what the untagged shapes encode. Null until asked for when the line
+     * came encoded from another node ({@link #Outbound(String, byte[], TagSource)}).
+     */
+    private IrcMessage bare;
+    private final String command;
     /** Null for a line without tags (a server notice); otherwise made into tags on first need. */
     private final TagSource tagSource;
     private IrcMessage tagged;
@@ -30,20 +37,21 @@ public final class Outbound {
     /** A line whose tags (time, msgid...) are written out only for receivers whose shape shows them. */
     public Outbound(IrcMessage bare, TagSource tagSource) {
         this.bare = bare;
+        this.command = bare.command();
         this.tagSource = tagSource;
     }
 
     /**
-     * A line whose bare form is already encoded: {@code bareLine} (CRLF included) is what untagged
-     * IRC receivers get and what tagged shapes put their tags before, as it is. For a line another
-     * node encoded, so this node does not encode it again.
+     * A line another node encoded: {@code bareLine} (CRLF included, checked to parse as a message
+     * with {@code command}) is what untagged IRC receivers get and what tagged shapes put their
+     * tags before, as it is. It is parsed only when a receiver's shape or a caller needs the
+     * message, which on the relay path is rarely: parsing every line again cost a node more than
+     * delivering it (docs/SCALING.md).
      */
-    public Outbound(IrcMessage bare, TagSource tagSource, byte[] bareLine) {
-        this(bare, tagSource);
+    public Outbound(String command, byte[] bareLine, TagSource tagSource) {
+        this.command = command;
+        this.tagSource = tagSource;
         this.bareLine = bareLine;
-        if (!bare.command().equals(Command.TAGMSG)) {
-            this.shape0 = bareLine; // a TAGMSG is nothing to an untagged receiver: shape 0 says so itself
-        }
     }
 
     /** Another form of the same event with the same tags (extended-join's longer JOIN). */
@@ -53,7 +61,19 @@ public final class Outbound {
 
     /** The message without tags, as a receiver that asked for nothing gets it. */
     public IrcMessage bareMessage() {
+        if (bare == null) {
+            try {
+                bare = IrcParser.parse(new String(bareLine, 0, bareLine.length - 2, StandardCharsets.UTF_8));
+            } catch (MalformedMessageException e) {
+                throw new IllegalStateException("a line from another node was let through unchecked", e);
+            }
+        }
         return bare;
+    }
+
+    /** The message's command, without parsing a line that came encoded. */
+    public String command() {
+        return command;
     }
 
     /**
@@ -62,7 +82,7 @@ public final class Outbound {
      */
     public byte[] bareLine() {
         if (bareLine == null) {
-            bareLine = shape0 != null && shape0.length > 0 ? shape0 : IrcEncoder.encode(bare);
+            bareLine = shape0 != null && shape0.length > 0 ? shape0 : IrcEncoder.encode(bareMessage());
         }
         return bareLine;
     }
@@ -74,6 +94,7 @@ public final class Outbound {
 
     /** The whole message, tags included. */
     public IrcMessage message() {
+        IrcMessage bare = bareMessage();
         if (tagSource == null) {
             return bare;
         }
@@ -88,13 +109,15 @@ public final class Outbound {
         int shape = format.shape;
         if (shape == 0) {
             if (shape0 == null) {
-                shape0 = format.encode(bare);
+                // The untagged IRC shape is the bare line itself, when it was encoded already (for
+                // the cluster, or by another node); a TAGMSG is nothing to it, which encode() says.
+                shape0 = bareLine != null && !command.equals(Command.TAGMSG) ? bareLine : format.encode(bareMessage());
             }
             return shape0;
         }
         if (shape == 1) {
             if (shape1 == null) {
-                shape1 = format.encode(bare);
+                shape1 = format.encode(bareMessage());
             }
             return shape1;
         }
@@ -103,9 +126,9 @@ public final class Outbound {
         }
         if (taggedShapes[shape] == null) {
             if (tagSource == null) {
-                taggedShapes[shape] = format.encode(bare);
+                taggedShapes[shape] = format.encode(bareMessage());
             } else {
-                taggedShapes[shape] = format.encodeTagged(bare, bareLine(), tagSource);
+                taggedShapes[shape] = format.encodeTagged(this, tagSource);
             }
         }
         return taggedShapes[shape];

@@ -36,10 +36,10 @@ public abstract class WireFormat {
 
     /**
      * A tagged relayed line: the tags this format shows, put before the bare line already encoded
-     * once for every shape ({@code bareLine}, CRLF included). Only the tagged IRC shapes are asked.
+     * once for every shape ({@link Outbound#bareLine}). Only the tagged IRC shapes are asked.
      */
-    byte[] encodeTagged(IrcMessage bare, byte[] bareLine, TagSource tags) {
-        return encode(bare);
+    byte[] encodeTagged(Outbound line, TagSource tags) {
+        return encode(line.bareMessage());
     }
 
     /** The last line a closing link gets, saying why. */
@@ -96,10 +96,11 @@ public abstract class WireFormat {
         }
 
         @Override
-        byte[] encodeTagged(IrcMessage bare, byte[] bareLine, TagSource tags) {
-            if (!allTags && bare.command().equals(Command.TAGMSG)) {
+        byte[] encodeTagged(Outbound relayed, TagSource tags) {
+            if (!allTags && relayed.command().equals(Command.TAGMSG)) {
                 return NOTHING;
             }
+            byte[] bareLine = relayed.bareLine();
             byte[] section = tags.tagSection(time, allTags, account);
             if (section.length == 0) {
                 return bareLine;

@@ -43,4 +43,24 @@ class TaggedShapesTest {
         assertSame(out.bytesFor(WireFormat.irc(true, true)), out.bytesFor(WireFormat.irc(true, true)));
         assertSame(out.bytesFor(WireFormat.IRC), out.bytesFor(WireFormat.irc(false, false)));
     }
+
+    @Test
+    void theUntaggedShapeIsTheBareLineEncodedOnce() {
+        Outbound out = new Outbound(IrcMessage.from("bob!b@h", "PRIVMSG", "#lobby", "hi"));
+        byte[] bare = out.bareLine(); // the cluster asks for it first, to publish it
+        assertSame(bare, out.bytesFor(WireFormat.IRC));
+    }
+
+    @Test
+    void aLineFromAnotherNodeGoesOnAsItCameAndParsesWhenAsked() {
+        byte[] wire = ":bob!b@h PRIVMSG #lobby :hi there\r\n".getBytes(StandardCharsets.UTF_8);
+        Outbound out = new Outbound("PRIVMSG", wire, null);
+        assertSame(wire, out.bytesFor(WireFormat.IRC));
+        assertSame(wire, out.bareLine());
+        assertEquals(IrcMessage.from("bob!b@h", "PRIVMSG", "#lobby", "hi there"), out.bareMessage());
+        assertEquals(":bob!b@h PRIVMSG #lobby :hi there\r\n", line(out, WireFormat.irc(true, true)), "no tags to show");
+
+        Outbound typing = new Outbound("TAGMSG", ":bob!b@h TAGMSG #lobby\r\n".getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(0, typing.bytesFor(WireFormat.IRC).length, "a TAGMSG is nothing to an untagged receiver");
+    }
 }
