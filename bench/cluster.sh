@@ -84,7 +84,7 @@ line = ("{label:<7} {deliveries_per_s:>9.0f} deliveries/s  lost {lost} dup {dupl
         "  joined {joined} in {connect_s:.2f} s").format(label=label, **r)
 c = r.get("cross_node")
 if c:
-    line += "  cross-node {latency_count} deliveries p50 {latency_p50_us:.0f} us p99 {latency_p99_us:.0f} us".format(**c)
+    line += "  cross-node {latency_count} deliveries p50 {latency_p50_us:.0f} us p99 {latency_p99_us:.0f} us p99.9 {latency_p999_us:.0f} us max {latency_max_us:.0f} us".format(**c)
 line += "  bench cpu %.2f s" % r.get("bench_process_cpu_s", 0)
 if r["failure"]:
     line += "  FAILED: " + r["failure"]
@@ -113,7 +113,11 @@ for pid in sys.argv[1:]:
             continue
         name = text[text.index("(") + 1:text.rindex(")")].replace(" ", "_")
         fields = text.rsplit(")", 1)[1].split()
-        print("%s/%s/%s %s,%s" % (pid, name, stat.split("/")[4], fields[11], fields[12]))
+        try:
+            ran = open(stat.replace("/stat", "/schedstat")).read().split()[0]
+        except OSError:
+            ran = "0"
+        print("%s/%s/%s %s,%s,%s" % (pid, name, stat.split("/")[4], fields[11], fields[12], ran))
 ' "$@"
 }
 
@@ -140,18 +144,19 @@ run_cluster() { # label [history: "on"]
         python3 -c '
 import collections, os, sys
 before = dict(line.split() for line in open(sys.argv[1]))
-user, system = collections.Counter(), collections.Counter()
+user, system, ran = collections.Counter(), collections.Counter(), collections.Counter()
 for line in open(sys.argv[2]):
     key, ticks = line.split()
     name = key.split("/")[1]
-    then = before.get(key, "0,0").split(",")
+    then = before.get(key, "0,0,0").split(",")
     now = ticks.split(",")
     user[name] += int(now[0]) - int(then[0])
     system[name] += int(now[1]) - int(then[1])
+    ran[name] += int(now[2]) - int(then[2])
 hz = os.sysconf("SC_CLK_TCK")
-total = user + system
-print("        threads (all nodes, user+system): " + ", ".join(
-    "%s %.2f+%.2f s" % (n, user[n] / hz, system[n] / hz) for n, _ in total.most_common(6)))
+# user+system: the kernel tick samples; ran: the scheduler count from schedstat, exact
+print("        threads (all nodes, user+system ticks / ran): " + ", ".join(
+    "%s %.2f+%.2f / %.2f s" % (n, user[n] / hz, system[n] / hz, ran[n] / 1e9) for n, _ in ran.most_common(6)))
 ' "$WORK/threads.before" "$WORK/threads.after"
     fi
     for pid in "${nodes[@]}" "$redis_pid"; do after+=("$(cpu_seconds "$pid")"); done

@@ -509,7 +509,7 @@ public final class ClusterNetwork implements Network {
      */
     private void backFromRedis(long sequence) {
         InFlight first = inFlight.peekFirst();
-        if (first == null || (first.sequence() != sequence && inFlight.stream().noneMatch(s -> s.sequence() == sequence))) {
+        if (first == null || (first.sequence() != sequence && !waits(sequence))) {
             return; // not one of ours that waits (a message to no member here is not echoed)
         }
         InFlight sent;
@@ -517,6 +517,15 @@ public final class ClusterNetwork implements Network {
             sent = inFlight.pollFirst();
             deliver(sent);
         } while (sent.sequence() != sequence);
+    }
+
+    private boolean waits(long sequence) {
+        for (InFlight sent : inFlight) {
+            if (sent.sequence() == sequence) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One of this node's room messages, back from Redis: now its members here get it. */

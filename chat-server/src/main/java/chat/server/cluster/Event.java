@@ -169,11 +169,17 @@ final class Event {
         int parts = 0;
         int start = 0;
         Event previous = null;
-        for (int i = 0; i <= payload.length; i++) {
-            byte b = i == payload.length ? PublishBatch.SEPARATOR : payload[i];
-            // Both separators are below 0x20: one test passes over nearly every byte.
-            if ((b & 0xE0) != 0 || (b != SEPARATOR && b != PublishBatch.SEPARATOR)) {
-                continue;
+        int length = payload.length;
+        for (int i = 0; i <= length; i++) {
+            byte b;
+            if (i < length) {
+                b = payload[i];
+                // Both separators are below 0x20: one test passes over nearly every byte.
+                if ((b & 0xE0) != 0 || (b != SEPARATOR && b != PublishBatch.SEPARATOR)) {
+                    continue;
+                }
+            } else {
+                b = PublishBatch.SEPARATOR; // the end closes the last event
             }
             if (2 * parts + 2 > bounds.length) {
                 bounds = Arrays.copyOf(bounds, bounds.length * 2);
