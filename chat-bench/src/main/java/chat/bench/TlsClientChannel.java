@@ -130,7 +130,8 @@ final class TlsClientChannel implements ByteChannel {
             int before = src.position();
             wrapAndSend(src);
             if (src.position() == before && heldOutput == null) {
-                throw new EOFException("the TLS connection is closed"); // the engine takes nothing more
+                // the engine takes nothing more: closed, or its handshake never finished
+                throw new EOFException("the TLS connection is closed or its handshake never finished");
             }
         }
         return src.position() - start;
@@ -170,7 +171,10 @@ final class TlsClientChannel implements ByteChannel {
         ByteBuffer out = scratch.netOut.clear();
         while (out.remaining() >= scratch.packetBytes) {
             SSLEngineResult result = engine.wrap(src, out);
-            if (result.getStatus() != Status.OK
+            // Nothing taken and nothing made: the engine waits for the server (a handshake it
+            // never answers, e.g. a plain port) and asking again would spin for ever.
+            boolean stuck = result.bytesConsumed() == 0 && result.bytesProduced() == 0;
+            if (result.getStatus() != Status.OK || stuck
                     || !src.hasRemaining() && result.getHandshakeStatus() != HandshakeStatus.NEED_WRAP) {
                 break;
             }

@@ -2,6 +2,7 @@ package chat.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.bench.BenchOptions;
@@ -11,6 +12,7 @@ import chat.bench.ProgressBoard;
 import chat.server.TestServer;
 import chat.server.tls.TlsConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,6 +48,20 @@ class BenchOverTlsTest {
             assertTrue(result.clean(), "lost " + result.lost() + ", duplicated " + result.duplicated()
                     + ", reordered " + result.reordered() + ", misrouted " + result.misrouted());
             assertEquals(clients, server.tlsStats().done(), "every client came through the TLS port");
+        }
+    }
+
+    @Test
+    void theBenchOverTlsAgainstAPlainPortFailsInsteadOfSpinning() throws Exception {
+        try (ItServer server = ItServer.start(new TestServer.Settings())) {
+            BenchOptions options = new BenchOptions("127.0.0.1", server.port(), 1, 2, 5, 0, 4, 64,
+                    0, 0, 2, 3, 2, "tp", "#tp", 0);
+
+            BenchResult result = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> new BenchRun(options, new ProgressBoard(), false, true).execute());
+
+            assertTrue(result.failure() != null, "a plain server never finishes a TLS handshake");
+            assertEquals(0, result.joined());
         }
     }
 }
