@@ -12,11 +12,14 @@
 # WORKLOAD (bench options) defaults to the fan-out of compare.sh; for latency at a fixed load:
 #   WORKLOAD="--rooms 10 --clients 200 --messages 0 --rate 2.63 --warmup 2 --duration 20" bench/cluster.sh ...
 # (20 members a room: each message is 19 deliveries, 200 x 2.63/s x 19 = 10,000 deliveries/s).
+# Warm fan-out (the figures of docs/SCALING.md since 2026-12-06: the first second left out):
+#   WORKLOAD="--rooms 10 --clients 200 --messages 4000 --size 64 --window 16 --warmup 1" bench/cluster.sh ...
 #
 # COMPARE=none runs the cluster alone (to compare two server jars, one run each, alternating).
 # COMPARE=history alternates the cluster without history against the cluster keeping history in
 # Redis (streams written by the publish script) instead of against one node. After each cluster
-# run the nodes' and Redis's CPU seconds are printed (from /proc/PID/stat).
+# run the nodes' and Redis's CPU seconds are printed (from /proc/PID/stat); THREADS=1 adds each
+# thread kind's CPU summed over the nodes (the kernel's tick samples and schedstat's exact count).
 set -euo pipefail
 JAR="$(realpath "$1")" REPEAT="${2:-3}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
