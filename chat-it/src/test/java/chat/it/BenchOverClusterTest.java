@@ -22,16 +22,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BenchOverClusterTest extends ThreeNodes {
-    private static final int CLIENTS = 30;
-    private static final int MESSAGES = 150;
+    static final int CLIENTS = 30;
+    static final int MESSAGES = 150;
 
-    private BenchResult bench(String capabilities) throws Exception {
+    BenchResult bench(String capabilities) throws Exception {
         BenchOptions options = new BenchOptions("127.0.0.1", a.port(), 3, CLIENTS, MESSAGES, 0, 16, 64, 0, 0, 10, 30,
                 10, "cb", "#cb", 0, capabilities, List.of(a.port(), b.port(), c.port()));
         return new BenchRun(options, new ProgressBoard(), false, false).execute();
     }
 
-    private static void assertEveryMessageOnceInOrder(BenchResult result) {
+    static void assertEveryMessageOnceInOrder(BenchResult result) {
         assertNull(result.failure());
         assertEquals(CLIENTS, result.joined());
         assertEquals(CLIENTS * (long) MESSAGES * 9, result.expected(), "each message reaches the 9 others of its room");

@@ -195,8 +195,14 @@ final class Bus {
         queue.add(op);
     }
 
-    /** A publish, gathered with its neighbours in the queue into one {@link PublishBatch}. */
-    private record Publish(List<String> channels, byte[] payload) {
+    /**
+     * A publish, and the history streams its line goes into (none: not kept), gathered with its
+     * neighbours in the queue into one {@link PublishBatch}.
+     */
+    private record Publish(List<String> channels, byte[] payload, List<String> streams, List<String> entry) {
+        Publish(List<String> channels, byte[] payload) {
+            this(channels, payload, List.of(), List.of());
+        }
     }
 
     /** A turn's publishes, in order: one hand-over to the publisher instead of one a message. */
@@ -205,6 +211,9 @@ final class Bus {
         public void queue(Pipeline pipeline, Bus bus) {
             for (Publish publish : each) {
                 bus.publishes.add(publish.channels(), publish.payload());
+                if (!publish.streams().isEmpty()) {
+                    bus.publishes.keep(publish.streams(), publish.entry());
+                }
             }
         }
     }
@@ -237,17 +246,11 @@ final class Bus {
 
     /**
      * {@code payload} to the channels (none: only kept) and a line into the history streams, in
-     * one step of Redis's order; {@code entry} is {@link HistoryStreams#entry}.
+     * one step of Redis's order, with the rest of the turn's publishes; {@code entry} is
+     * {@link HistoryStreams#entry}.
      */
     void publishAndKeep(List<String> channels, byte[] payload, List<String> streams, List<String> entry) {
-        List<byte[]> keys = new ArrayList<>(channels.size() + streams.size());
-        channels.forEach(channel -> keys.add(utf8(channel)));
-        streams.forEach(stream -> keys.add(utf8(stream)));
-        List<byte[]> args = new ArrayList<>(2 + entry.size());
-        args.add(payload);
-        args.add(utf8(Integer.toString(channels.size())));
-        entry.forEach(field -> args.add(utf8(field)));
-        submit((pipeline, bus) -> pipeline.evalsha(bus.keepSha, keys, args));
+        turnPublishes.add(new Publish(channels, payload, streams, entry));
     }
 
     /**
@@ -355,11 +358,11 @@ final class Bus {
                 Pipeline pipeline = publishing.pipelined();
                 for (Op op : batch) {
                     if (!(op instanceof Publishes)) {
-                        publishes.queue(pipeline, publishBatchSha); // what came before it goes first
+                        publishes.queue(pipeline, publishBatchSha, keepSha); // what came before it goes first
                     }
                     op.queue(pipeline, this);
                 }
-                publishes.queue(pipeline, publishBatchSha);
+                publishes.queue(pipeline, publishBatchSha, keepSha);
                 if (now >= nextHeartbeat) {
                     pipeline.publish(utf8(ALL), Events.of(Events.HEARTBEAT, config.nodeName()).encode());
                     beat = pipeline.evalsha(heartbeatSha, List.of(), List.of(config.nodeName(), incarnation,

@@ -17,15 +17,21 @@ import redis.clients.jedis.Pipeline;
  * script call, the PUBLISH and the subscriber's read per message (docs/SCALING.md).
  *
  * <p>The payloads are joined here rather than in Lua: Lua tables cost Redis 1.5 us more a message
- * (docs/SCALING.md, "Where the time goes"). A message kept in history is not batched: it goes
- * with its stream entries in a script call of its own (Bus#publishAndKeep), and the batch before
- * it is queued first, so the order holds.
+ * (docs/SCALING.md, "Where the time goes"). Lines kept in history go in the same call
+ * ({@link Scripts#PUBLISH_AND_KEEP}): their stream entries after the publishes, in queue order, so
+ * a stream's order is the order of delivery and a round that keeps lines is still one call.
  */
 final class PublishBatch {
     /** Between two events in one payload: no field can hold a CR (they come from IRC lines and checked names). */
     static final byte SEPARATOR = '\r';
 
     private final Map<String, ByteArrayOutputStream> payloads = new LinkedHashMap<>();
+    /** The history streams the round writes to, each with its place among them (from 1). */
+    private final Map<String, Integer> streams = new LinkedHashMap<>();
+    /** Five arguments per kept line: its stream's place, entry ID, q, t, l. */
+    private final List<byte[]> kept = new ArrayList<>();
+    private byte[] cap;
+    private byte[] life;
 
     /** Adds one message (a payload without CR) for {@code channels}. */
     void add(List<String> channels, byte[] bytes) {
@@ -41,26 +47,51 @@ final class PublishBatch {
         }
     }
 
-    boolean isEmpty() {
-        return payloads.isEmpty();
+    /** Keeps one line in {@code streamKeys}; {@code entry} is {@link HistoryStreams#entry} (cap, life, ID, q, t, l). */
+    void keep(List<String> streamKeys, List<String> entry) {
+        cap = utf8(entry.get(0));
+        life = utf8(entry.get(1));
+        for (String key : streamKeys) {
+            int place = streams.computeIfAbsent(key, k -> streams.size() + 1);
+            kept.add(utf8(Integer.toString(place)));
+            for (int i = 2; i < 6; i++) {
+                kept.add(utf8(entry.get(i)));
+            }
+        }
     }
 
-    /** Queues the batch on {@code pipeline} (for one channel a plain PUBLISH) and empties it. */
-    void queue(Pipeline pipeline, byte[] scriptSha) {
+    boolean isEmpty() {
+        return payloads.isEmpty() && kept.isEmpty();
+    }
+
+    /**
+     * Queues the batch on {@code pipeline} (for one channel and nothing kept a plain PUBLISH) and
+     * empties it.
+     */
+    void queue(Pipeline pipeline, byte[] batchSha, byte[] keepSha) {
         if (isEmpty()) {
             return;
         }
         try {
-            List<byte[]> keys = new ArrayList<>(payloads.size());
-            List<byte[]> args = new ArrayList<>(payloads.size());
+            List<byte[]> keys = new ArrayList<>(payloads.size() + streams.size());
+            List<byte[]> args = new ArrayList<>(3 + payloads.size() + kept.size());
+            if (!kept.isEmpty()) {
+                args.add(utf8(Integer.toString(payloads.size())));
+                args.add(cap);
+                args.add(life);
+            }
             for (Map.Entry<String, ByteArrayOutputStream> entry : payloads.entrySet()) {
-                keys.add(entry.getKey().getBytes(StandardCharsets.UTF_8));
+                keys.add(utf8(entry.getKey()));
                 args.add(entry.getValue().toByteArray());
             }
-            if (keys.size() == 1) {
+            if (!kept.isEmpty()) {
+                streams.keySet().forEach(stream -> keys.add(utf8(stream)));
+                args.addAll(kept);
+                pipeline.evalsha(keepSha, keys, args);
+            } else if (keys.size() == 1) {
                 pipeline.publish(keys.get(0), args.get(0));
             } else {
-                pipeline.evalsha(scriptSha, keys, args);
+                pipeline.evalsha(batchSha, keys, args);
             }
         } finally {
             clear();
@@ -69,6 +100,12 @@ final class PublishBatch {
 
     void clear() {
         payloads.clear();
+        streams.clear();
+        kept.clear();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** What each channel would be sent now (for tests). */
@@ -76,5 +113,17 @@ final class PublishBatch {
         Map<String, byte[]> copy = new LinkedHashMap<>();
         payloads.forEach((channel, joined) -> copy.put(channel, joined.toByteArray()));
         return copy;
+    }
+
+    /** The stream keys the round writes to, in their places' order (for tests). */
+    List<String> streams() {
+        return List.copyOf(streams.keySet());
+    }
+
+    /** The kept lines' arguments as text, five a line (for tests). */
+    List<String> kept() {
+        List<String> text = new ArrayList<>(kept.size());
+        kept.forEach(bytes -> text.add(new String(bytes, StandardCharsets.UTF_8)));
+        return text;
     }
 }

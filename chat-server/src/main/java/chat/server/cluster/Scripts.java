@@ -90,8 +90,8 @@ final class Scripts {
     /**
      * One round of the publisher's messages, as one step in Redis's order. KEYS: the channels;
      * ARGV[k]: KEYS[k]'s payload, its messages of the round joined by CR (built by
-     * {@link PublishBatch}). A write per message (a room's history stream) would take its
-     * arguments after these, from PublishBatch.add, and run here in the same step.
+     * {@link PublishBatch}). A round that keeps lines in history goes through
+     * {@link #PUBLISH_AND_KEEP} instead.
      */
     static final String PUBLISH_BATCH = """
             for k = 1, #KEYS do redis.call('PUBLISH', KEYS[k], ARGV[k]) end
@@ -99,26 +99,34 @@ final class Scripts {
             """;
 
     /**
-     * KEYS: the channels (ARGV[2] of them), then the history streams of the line. ARGV: the
-     * payload, the channel count, the streams' cap and life in ms, the entry's ID, then its fields
-     * q t l (see HistoryStreams). Publishes and keeps in one step, so each stream's order is the
-     * order the nodes deliver in. An ID at or below the stream's last (a line that reached Redis
-     * after a later-stamped one) becomes the one just after the last.
+     * A round that keeps lines: its publishes, then its lines into their history streams, in one
+     * step, so each stream's order is the order the nodes deliver in. KEYS: the channels (ARGV[1]
+     * of them), then the streams. ARGV: the channel count, the streams' cap, their life in ms, one
+     * payload per channel, then five values per kept line, in the round's order: its stream (1 is
+     * the first stream key), its entry ID, and the entry's fields q t l (see HistoryStreams). An ID
+     * at or below the stream's last (a line that reached Redis after a later-stamped one) becomes
+     * the one just after the last. A key that is no stream (a stray write) loses that line's entry,
+     * not the round: the publishes went out first and the other entries are still written.
      */
     static final String PUBLISH_AND_KEEP = """
-            local channels = tonumber(ARGV[2])
-            for i = 1, channels do redis.call('PUBLISH', KEYS[i], ARGV[1]) end
-            for i = channels + 1, #KEYS do
-              local added = redis.pcall('XADD', KEYS[i], 'MAXLEN', '~', ARGV[3], ARGV[5],
-                'q', ARGV[6], 't', ARGV[7], 'l', ARGV[8])
+            local channels = tonumber(ARGV[1])
+            for k = 1, channels do redis.call('PUBLISH', KEYS[k], ARGV[3 + k]) end
+            local i = 4 + channels
+            while i + 4 <= #ARGV do
+              local key = KEYS[channels + tonumber(ARGV[i])]
+              local added = redis.pcall('XADD', key, 'MAXLEN', '~', ARGV[2], ARGV[i + 1],
+                'q', ARGV[i + 2], 't', ARGV[i + 3], 'l', ARGV[i + 4])
               if type(added) == 'table' and added.err then
-                local last = redis.call('XREVRANGE', KEYS[i], '+', '-', 'COUNT', 1)[1][1]
-                local ms, n = string.match(last, '^(%d+)-(%d+)$')
-                redis.call('XADD', KEYS[i], 'MAXLEN', '~', ARGV[3], ms .. '-' .. string.format('%d', tonumber(n) + 1),
-                  'q', ARGV[6], 't', ARGV[7], 'l', ARGV[8])
+                local last = redis.pcall('XREVRANGE', key, '+', '-', 'COUNT', 1)
+                if type(last) == 'table' and last[1] then
+                  local ms, n = string.match(last[1][1], '^(%d+)-(%d+)$')
+                  redis.pcall('XADD', key, 'MAXLEN', '~', ARGV[2], ms .. '-' .. string.format('%d', tonumber(n) + 1),
+                    'q', ARGV[i + 2], 't', ARGV[i + 3], 'l', ARGV[i + 4])
+                end
               end
-              redis.call('PEXPIRE', KEYS[i], ARGV[4])
+              i = i + 5
             end
+            for k = channels + 1, #KEYS do redis.call('PEXPIRE', KEYS[k], ARGV[3]) end
             return #KEYS
             """;
 

@@ -112,4 +112,23 @@ class PublishBatchTest {
         assertArrayEquals(wire, read.line(2));
         assertEquals(sent, read);
     }
+
+    @Test
+    void keptLinesGoWithTheRoundInQueueOrderEachStreamNumberedOnce() {
+        PublishBatch batch = new PublishBatch();
+        batch.add(List.of("chat:node:a", "chat:node:b"), payload(Events.of(Events.MESSAGE, "a", "u1", "one")));
+        batch.keep(List.of("chat:history:#x"), List.of("100", "86400000", "1-1", "11", "0", ":a PRIVMSG #x :one"));
+        batch.add(List.of(), new byte[0]); // a line said to this node's users only: kept, published nowhere
+        batch.keep(List.of("chat:history:@a b"), List.of("100", "86400000", "1-2", "12", "0", ":a PRIVMSG b :two"));
+        batch.keep(List.of("chat:history:#x"), List.of("100", "86400000", "1-3", "13", "1", ":a PRIVMSG #x :three"));
+
+        assertEquals(List.of("chat:node:a", "chat:node:b"), List.copyOf(batch.payloads().keySet()));
+        assertEquals(List.of("chat:history:#x", "chat:history:@a b"), batch.streams());
+        assertEquals(List.of("1", "1-1", "11", "0", ":a PRIVMSG #x :one",
+                "2", "1-2", "12", "0", ":a PRIVMSG b :two",
+                "1", "1-3", "13", "1", ":a PRIVMSG #x :three"), batch.kept());
+        batch.clear();
+        assertTrue(batch.isEmpty());
+        assertEquals(List.of(), batch.streams());
+    }
 }
