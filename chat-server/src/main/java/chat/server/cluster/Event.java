@@ -131,8 +131,7 @@ final class Event {
     }
 
     private boolean isNull(int part) {
-        int from = bounds[2 * part];
-        return bounds[2 * part + 1] - from == 1 && data[from] == NULL;
+        return isNull(data, bounds, part);
     }
 
     private String text(int part) {
@@ -233,11 +232,7 @@ final class Event {
             for (long rest = value / 10; rest > 0; rest /= 10) {
                 digits++;
             }
-            int start = parts == 0 ? 0 : length + 1;
-            ensure(start + digits);
-            if (parts > 0) {
-                bytes[length] = SEPARATOR;
-            }
+            int start = begin(digits);
             long rest = value;
             for (int k = start + digits - 1; k >= start; k--) {
                 bytes[k] = (byte) ('0' + rest % 10);
@@ -248,11 +243,7 @@ final class Event {
 
         /** A field that is already bytes: {@code from, to} of {@code source}. */
         Writer raw(byte[] source, int from, int to) {
-            int start = parts == 0 ? 0 : length + 1;
-            ensure(start + to - from);
-            if (parts > 0) {
-                bytes[length] = SEPARATOR;
-            }
+            int start = begin(to - from);
             System.arraycopy(source, from, bytes, start, to - from);
             return ended(start, start + to - from);
         }
@@ -269,10 +260,16 @@ final class Event {
             return this;
         }
 
-        private void ensure(int capacity) {
-            if (capacity > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(capacity, bytes.length * 2));
+        /** Room for a part of {@code size} bytes after the separator; returns where the part starts. */
+        private int begin(int size) {
+            int start = parts == 0 ? 0 : length + 1;
+            if (start + size > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(start + size, bytes.length * 2));
             }
+            if (parts > 0) {
+                bytes[length] = SEPARATOR;
+            }
+            return start;
         }
 
         Event event() {
